@@ -1,0 +1,29 @@
+package org.servicecharter.complaint;
+
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.servicecharter.identity.FeatureGrants;
+import org.servicecharter.identity.RoleAuthorizations;
+import org.servicecharter.identity.Roles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complaint handling's rights: front-line staff log complaints from Tasklist and look complaints up;
+ * supervisors and managers may also see and re-route every complaint task (to chase an overdue one).
+ */
+@Component
+public class ComplaintGrants implements FeatureGrants {
+
+    @Override
+    public void apply(RoleAuthorizations roles) {
+        roles.startableBy(ComplaintProcess.PROCESS_KEY, Roles.AGENTS, Roles.SUPERVISORS, Roles.MANAGERS);
+        for (String group : new String[] {Roles.AGENTS, Roles.SUPERVISORS, Roles.MANAGERS}) {
+            roles.grant(group, Resources.PROCESS_DEFINITION, ComplaintProcess.PROCESS_KEY,
+                    ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
+        }
+        for (String lead : new String[] {Roles.SUPERVISORS, Roles.MANAGERS}) {
+            roles.grant(lead, Resources.PROCESS_DEFINITION, ComplaintProcess.PROCESS_KEY,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_ASSIGN);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.servicecharter.complaint;
+
+/**
+ * The complaint-handling model's names, shared by code and tests: process key, element ids,
+ * message names and variable names. The model in {@code processes/complaint-handling.bpmn} is the
+ * source of truth; a test fails if an id here does not exist there.
+ */
+public final class ComplaintProcess {
+
+    private ComplaintProcess() {
+    }
+
+    public static final String PROCESS_KEY = "complaint-handling";
+    public static final String DECISION_KEY = "complaint-classification";
+
+    // element ids
+    public static final String START_EVENT = "StartEvent_ComplaintReceived";
+    public static final String REGISTER_COMPLAINT = "ServiceTask_RegisterComplaint";
+    public static final String CLASSIFY_COMPLAINT = "BusinessRuleTask_ClassifyComplaint";
+    public static final String HANDLING_SUBPROCESS = "SubProcess_HandleComplaint";
+    public static final String HANDLE_COMPLAINT = "Task_HandleComplaint";
+    public static final String SLA_BREACHED = "BoundaryEvent_SlaBreached";
+    public static final String FOLLOW_UP_OVERDUE = "Task_FollowUpOverdueComplaint";
+    public static final String SECOND_SLA_BREACH = "BoundaryEvent_SecondSlaBreach";
+    public static final String MANAGER_RESOLVES = "Task_ManagerResolvesComplaint";
+    public static final String RECORD_RESOLUTION = "ServiceTask_RecordResolution";
+    public static final String RECORD_GOODWILL_REQUEST = "ServiceTask_RecordGoodwillRequest";
+    public static final String FLAG_FOR_CORRECTIVE_ACTION = "ServiceTask_FlagForCorrectiveAction";
+    public static final String SEND_SURVEY = "ServiceTask_SendSurvey";
+    public static final String AWAIT_SURVEY_ANSWER = "ReceiveTask_AwaitSurveyAnswer";
+    public static final String SURVEY_EXPIRED = "BoundaryEvent_SurveyExpired";
+    public static final String END_CLOSED_WITH_SURVEY = "EndEvent_ComplaintClosed";
+    public static final String END_CLOSED_WITHOUT_SURVEY = "EndEvent_ClosedWithoutSurvey";
+
+    // messages
+    public static final String MESSAGE_SURVEY_ANSWERED = "CustomerSurveyAnswered";
+
+    // groups the model routes to
+    public static final String GROUP_SUPERVISORS = "supervisors";
+    public static final String GROUP_MANAGERS = "managers";
+
+    // variables: intake
+    public static final String VAR_REFERENCE = "complaintReference";
+    public static final String VAR_CUSTOMER_NAME = "customerName";
+    public static final String VAR_CUSTOMER_EMAIL = "customerEmail";
+    public static final String VAR_CHANNEL = "channel";
+    public static final String VAR_CATEGORY = "category";
+    public static final String VAR_DESCRIPTION = "description";
+    public static final String VAR_ABOUT_EMPLOYEE = "aboutEmployee";
+    public static final String VAR_ORDER_REFERENCE = "orderReference";
+    public static final String VAR_RECEIVED_BY = "receivedBy";
+
+    // variables: classification (DMN outputs)
+    public static final String VAR_PRIORITY = "priority";
+    public static final String VAR_SLA_DURATION = "slaDuration";
+    public static final String VAR_MANAGER_ESCALATION_DURATION = "managerEscalationDuration";
+    public static final String VAR_HANDLING_GROUP = "handlingGroup";
+
+    // variables: handling (form fields of handle-complaint)
+    public static final String VAR_CUSTOMER_CONTACTED = "customerContacted";
+    public static final String VAR_APOLOGISED = "apologised";
+    public static final String VAR_RESOLUTION = "resolution";
+    public static final String VAR_GOODWILL_PROPOSED = "goodwillProposed";
+    public static final String VAR_GOODWILL_AMOUNT = "goodwillAmount";
+    public static final String VAR_GOODWILL_REASON = "goodwillReason";
+    public static final String VAR_SUPERVISOR_NOTE = "supervisorNote";
+    public static final String VAR_RESOLVED_BY = "resolvedBy";
+
+    // variables: survey
+    public static final String VAR_SURVEY_TOKEN_HASH = "surveyTokenHash";
+    public static final String VAR_SURVEY_TIMEOUT = "surveyTimeout";
+    public static final String VAR_SURVEY_RATING = "surveyRating";
+    public static final String VAR_SURVEY_COMMENT = "surveyComment";
+}

@@ -1,0 +1,55 @@
+package org.servicecharter.complaint;
+
+import static org.servicecharter.complaint.ComplaintProcess.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.InvalidRequestException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates the complaint (a start form in Tasklist reaches the engine without the intake API), gives it its
+ * reference if it has none and writes it to the register. Invalid input rolls the start back with a message
+ * naming each bad field: nothing is started.
+ */
+@Component("registerComplaintDelegate")
+public class RegisterComplaintDelegate implements JavaDelegate {
+
+    private final ComplaintValidator validator;
+    private final ComplaintReferences references;
+    private final ComplaintRegister register;
+
+    public RegisterComplaintDelegate(ComplaintValidator validator, ComplaintReferences references, ComplaintRegister register) {
+        this.validator = validator;
+        this.references = references;
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ComplaintIntake intake = new ComplaintIntake(
+                (String) execution.getVariable(VAR_CUSTOMER_NAME),
+                (String) execution.getVariable(VAR_CUSTOMER_EMAIL),
+                (String) execution.getVariable(VAR_CHANNEL),
+                (String) execution.getVariable(VAR_CATEGORY),
+                (String) execution.getVariable(VAR_DESCRIPTION),
+                (String) execution.getVariable(VAR_ABOUT_EMPLOYEE),
+                (String) execution.getVariable(VAR_ORDER_REFERENCE)).normalized();
+        List<FieldError> errors = validator.validate(intake);
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+
+        String reference = execution.getProcessBusinessKey();
+        if (reference == null || reference.isBlank()) {
+            reference = references.next();
+            execution.setProcessBusinessKey(reference);
+        }
+        execution.setVariables(ComplaintIntakeService.variables(intake, reference));
+        execution.setVariable(VAR_GOODWILL_PROPOSED, false);
+        register.register(reference, execution.getProcessInstanceId(), (String) execution.getVariable(VAR_RECEIVED_BY), intake);
+    }
+}

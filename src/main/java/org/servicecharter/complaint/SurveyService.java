@@ -1,0 +1,88 @@
+package org.servicecharter.complaint;
+
+import static org.servicecharter.complaint.ComplaintProcess.*;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.servicecharter.platform.ApiException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customer's survey: open while the complaint waits for it, gone once answered or expired. */
+@Service
+public class SurveyService {
+
+    public enum State { OPEN, GONE, UNKNOWN }
+
+    public record OpenSurvey(String reference, String customerName) {
+    }
+
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final ComplaintRegister register;
+
+    public SurveyService(RuntimeService runtimeService, HistoryService historyService, ComplaintRegister register) {
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.register = register;
+    }
+
+    public State state(String token) {
+        if (!SurveyTokens.wellFormed(token)) {
+            return State.UNKNOWN;
+        }
+        String hash = SurveyTokens.hash(token);
+        if (waitingExecution(hash) != null) {
+            return State.OPEN;
+        }
+        boolean issued = historyService.createHistoricVariableInstanceQuery()
+                .variableValueEquals(VAR_SURVEY_TOKEN_HASH, hash).count() > 0;
+        return issued ? State.GONE : State.UNKNOWN;
+    }
+
+    /** The survey's complaint, or 404/410 when the token is unknown or already used/expired. */
+    public OpenSurvey open(String token) {
+        requireOpen(token);
+        Execution execution = waitingExecution(SurveyTokens.hash(token));
+        Map<String, Object> vars = runtimeService.getVariables(execution.getProcessInstanceId());
+        return new OpenSurvey((String) vars.get(VAR_REFERENCE), (String) vars.get(VAR_CUSTOMER_NAME));
+    }
+
+    @Transactional
+    public void answer(String token, int rating, String comment) {
+        requireOpen(token);
+        String hash = SurveyTokens.hash(token);
+        Execution execution = waitingExecution(hash);
+        String reference = (String) runtimeService.getVariable(execution.getProcessInstanceId(), VAR_REFERENCE);
+        try {
+            runtimeService.createMessageCorrelation(MESSAGE_SURVEY_ANSWERED)
+                    .processInstanceVariableEquals(VAR_SURVEY_TOKEN_HASH, hash)
+                    .setVariable(VAR_SURVEY_RATING, rating)
+                    .setVariable(VAR_SURVEY_COMMENT, comment)
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            throw ApiException.gone("This survey has just been answered or has expired.");
+        }
+        register.recordSurveyAnswer(reference, rating, comment);
+    }
+
+    private void requireOpen(String token) {
+        switch (state(token)) {
+            case UNKNOWN -> throw ApiException.notFound("There is no survey for this link.");
+            case GONE -> throw ApiException.gone("This survey has already been answered or has expired. Thank you.");
+            case OPEN -> { }
+        }
+    }
+
+    private Execution waitingExecution(String hash) {
+        return runtimeService.createExecutionQuery()
+                .messageEventSubscriptionName(MESSAGE_SURVEY_ANSWERED)
+                .processVariableValueEquals(VAR_SURVEY_TOKEN_HASH, hash)
+                .singleResult();
+    }
+}

@@ -1,0 +1,43 @@
+package org.servicecharter.identity;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start-up: groups and their grants, the features' grants, the Tasklist filters and (unless
+ * {@code servicecharter.demo.enabled=false}) the demo users. Every step is idempotent.
+ */
+@Component
+@Order(0)
+public class IdentityInitializer implements ApplicationRunner {
+
+    private final RoleAuthorizations roles;
+    private final List<FeatureGrants> featureGrants;
+    private final TasklistFilters filters;
+    private final DemoUsers demoUsers;
+    private final boolean demoEnabled;
+
+    public IdentityInitializer(RoleAuthorizations roles, List<FeatureGrants> featureGrants, TasklistFilters filters,
+            DemoUsers demoUsers, @Value("${servicecharter.demo.enabled:true}") boolean demoEnabled) {
+        this.roles = roles;
+        this.featureGrants = featureGrants;
+        this.filters = filters;
+        this.demoUsers = demoUsers;
+        this.demoEnabled = demoEnabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        roles.applyBaseline();
+        featureGrants.forEach(grants -> grants.apply(roles));
+        filters.create();
+        if (demoEnabled) {
+            demoUsers.create();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.servicecharter.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reports to whom. Models call it as {@code ${reportingLines.managerOf(employee)}} to escalate to a
+ * person's manager; features use it to check a manager's reach.
+ */
+@Component("reportingLines")
+public class ReportingLines {
+
+    private final JdbcTemplate jdbc;
+
+    public ReportingLines(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The manager of the employee, or null when the employee reports to nobody. */
+    public String managerOf(String employeeId) {
+        return findManager(employeeId).orElse(null);
+    }
+
+    public Optional<String> findManager(String employeeId) {
+        return jdbc.query("SELECT manager_id FROM reporting_line WHERE employee_id = ?",
+                (rs, i) -> rs.getString(1), employeeId).stream().findFirst();
+    }
+
+    /** The chain of managers above the employee, nearest first. */
+    public List<String> managerChain(String employeeId) {
+        List<String> chain = new ArrayList<>();
+        Optional<String> next = findManager(employeeId);
+        while (next.isPresent() && !chain.contains(next.get()) && !next.get().equals(employeeId)) {
+            chain.add(next.get());
+            next = findManager(next.get());
+        }
+        return chain;
+    }
+
+    /** Records (or changes) the employee's manager. */
+    public void setManager(String employeeId, String managerId) {
+        int updated = jdbc.update("UPDATE reporting_line SET manager_id = ? WHERE employee_id = ?", managerId, employeeId);
+        if (updated == 0) {
+            jdbc.update("INSERT INTO reporting_line (employee_id, manager_id) VALUES (?, ?)", employeeId, managerId);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.servicecharter.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The shared Tasklist filters, created once (a process owner may edit them afterwards; they are never
+ * overwritten). Each is readable by the groups it serves.
+ */
+@Component
+public class TasklistFilters {
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final RoleAuthorizations roles;
+
+    public TasklistFilters(FilterService filterService, TaskService taskService, RoleAuthorizations roles) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.roles = roles;
+    }
+
+    public void create() {
+        create("My tasks", -10, "Tasks assigned to me",
+                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.EMPLOYEES);
+        create("My group's tasks", -5, "Unclaimed tasks offered to my groups",
+                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), Roles.EMPLOYEES);
+        create("Overdue", 0, "My and my groups' tasks past their due date",
+                taskService.createTaskQuery().or()
+                        .taskAssigneeExpression("${currentUser()}")
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
+                        .includeAssignedTasks()
+                        .endOr()
+                        .dueBeforeExpression("${now()}"), Roles.EMPLOYEES);
+        create("Supervisors' queue", 5, "Everything offered to the supervisors",
+                taskService.createTaskQuery().taskCandidateGroup(Roles.SUPERVISORS).includeAssignedTasks(), Roles.SUPERVISORS);
+        create("Managers' queue", 5, "Everything offered to the managers",
+                taskService.createTaskQuery().taskCandidateGroup(Roles.MANAGERS).includeAssignedTasks(), Roles.MANAGERS);
+        create("HR queue", 5, "Everything offered to HR",
+                taskService.createTaskQuery().taskCandidateGroup(Roles.HR).includeAssignedTasks(), Roles.HR);
+    }
+
+    private void create(String name, int priority, String description, TaskQuery query, String readerGroup) {
+        Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("priority", priority);
+            properties.put("description", description);
+            properties.put("refresh", true);
+            filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
+            filterService.saveFilter(filter);
+        }
+        roles.grant(readerGroup, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+}
