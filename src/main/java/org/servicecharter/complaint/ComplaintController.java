@@ -3,7 +3,6 @@ package org.servicecharter.complaint;
 import java.net.URI;
 import java.util.Map;
 
-import jakarta.validation.Valid;
 
 import org.servicecharter.platform.ApiException;
 import org.springframework.http.ResponseEntity;
@@ -28,8 +27,9 @@ public class ComplaintController {
         this.queries = queries;
     }
 
+    /** Validation (field rules and reference data alike) is the intake service's, so every bad field is named at once. */
     @PostMapping
-    public ResponseEntity<Map<String, String>> file(@Valid @RequestBody ComplaintIntake intake) {
+    public ResponseEntity<Map<String, String>> file(@RequestBody ComplaintIntake intake) {
         String reference = intakeService.file(intake);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{reference}").buildAndExpand(reference).toUri();
         return ResponseEntity.created(location).body(Map.of("reference", reference));

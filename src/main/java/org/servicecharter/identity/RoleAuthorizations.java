@@ -99,9 +99,15 @@ public class RoleAuthorizations {
         Authorization existing = authorizationService.createAuthorizationQuery()
                 .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId)
                 .resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing
-                : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        boolean changed = existing == null;
+        Authorization authorization = existing;
+        boolean changed = false;
+        if (authorization == null) {
+            authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+            changed = true;
+        }
         for (Permission permission : permissions) {
             if (!authorization.isPermissionGranted(permission)) {
                 authorization.addPermission(permission);
@@ -110,11 +116,6 @@ public class RoleAuthorizations {
         }
         if (!changed) {
             return;
-        }
-        if (existing == null) {
-            authorization.setGroupId(groupId);
-            authorization.setResource(resource);
-            authorization.setResourceId(resourceId);
         }
         authorizationService.saveAuthorization(authorization);
         log.debug("Granted {} {} {} to {}", resource.resourceName(), resourceId, Arrays.toString(permissions), groupId);

@@ -1,0 +1,14 @@
+package org.servicecharter.platform;
+
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.springframework.stereotype.Component;
+
+/** The engine REST API, plus clearer answers for engine errors that the stock API reports as 500. */
+@Component
+public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+
+    @Override
+    protected void registerAdditionalResources() {
+        register(EngineRestExceptionMapper.class);
+    }
+}

@@ -1,0 +1,61 @@
+package org.servicecharter.platform;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+
+/**
+ * Maps engine errors the stock REST API answers with 500 to what they are:
+ * <ul>
+ * <li>a model that is not XML, or that has a DOCTYPE / external entity (ENGINE-09003): 400, with the reason;</li>
+ * <li>a task (or other object) that does not exist: 404;</li>
+ * <li>a task someone else has already claimed, or a change that lost a race with another one: 409.</li>
+ * </ul>
+ * Everything else goes to Camunda's own handler unchanged. Takes precedence over it by priority.
+ */
+@Provider
+@Priority(Priorities.USER - 100)
+public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineException> {
+
+    private final ProcessEngineExceptionHandler stock = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+        String message = exception.getMessage() == null ? "" : exception.getMessage();
+        if (message.startsWith("ENGINE-09003")) {
+            return answer(Response.Status.BAD_REQUEST, "ParseException",
+                    message + " Models must be well-formed BPMN/DMN XML without DOCTYPE or external entities.");
+        }
+        if (exception instanceof NullValueException && message.startsWith("Cannot find")) {
+            return answer(Response.Status.NOT_FOUND, exception.getClass().getSimpleName(), message);
+        }
+        if (exception instanceof TaskAlreadyClaimedException) {
+            return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(), message);
+        }
+        if (exception instanceof OptimisticLockingException) {
+            return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(),
+                    "Someone else changed this at the same moment; reload and try again. (" + message + ")");
+        }
+        return stock.toResponse(exception);
+    }
+
+    private static Response answer(Response.Status status, String type, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type);
+        body.put("message", message);
+        body.put("code", 0);
+        return Response.status(status).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+}

@@ -1,0 +1,120 @@
+package org.servicecharter.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.servicecharter.Http;
+
+/**
+ * The packaged application on its default H2 file database, killed with SIGKILL in the middle of work and
+ * started again: every instance, task, timer and history entry is still there. Runs against the real jar
+ * (failsafe, after {@code package}).
+ */
+class RestartDurabilityIT {
+
+    @TempDir
+    Path dataDir;
+
+    Process app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.destroyForcibly();
+        }
+    }
+
+    @Test
+    void killMinus9LosesNothing() throws Exception {
+        int port = freePort();
+        app = start(port);
+        Http olga = Http.as(port, "olga");
+        Http alice = Http.as(port, "alice");
+
+        String reference = Http.anonymous(port).post("/api/complaints", Map.of("customerName", "Kim", "customerEmail",
+                "kim@example.com", "channel", "phone", "category", "product", "description", "It broke.")).json()
+                .get("reference").asText();
+        List<Map<String, Object>> tasks = alice.get("/engine-rest/task?processInstanceBusinessKey=" + reference + "&maxResults=10").list();
+        assertThat(tasks).hasSize(1);
+        String taskId = (String) tasks.get(0).get("id");
+        assertThat(alice.post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "alice")).status()).isEqualTo(204);
+        String instanceId = (String) tasks.get(0).get("processInstanceId");
+        int timers = olga.get("/engine-rest/job?processInstanceId=" + instanceId + "&timers=true&maxResults=10").list().size();
+        int historyEvents = Http.as(port, "audrey").get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&maxResults=100").list().size();
+        assertThat(timers).isEqualTo(1);
+
+        assertThat(app.pid()).isPositive();
+        app.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no orderly close
+        app.waitFor();
+
+        app = start(port);
+        Http audrey = Http.as(port, "audrey");
+        List<Map<String, Object>> after = alice.get("/engine-rest/task?processInstanceBusinessKey=" + reference + "&maxResults=10").list();
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).get("id")).isEqualTo(taskId);
+        assertThat(after.get(0).get("assignee")).isEqualTo("alice");
+        assertThat(olga.get("/engine-rest/job?processInstanceId=" + instanceId + "&timers=true&maxResults=10").list()).hasSize(timers);
+        assertThat(audrey.get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&maxResults=100").list())
+                .hasSize(historyEvents);
+        assertThat(audrey.get("/engine-rest/history/user-operation?taskId=" + taskId + "&maxResults=10").list())
+                .anySatisfy(op -> assertThat(op.get("userId")).isEqualTo("alice"));
+
+        // and work goes on where it stopped
+        assertThat(alice.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of("resolution",
+                Map.of("value", "Replaced the product.", "type", "String")))).status()).isEqualTo(204);
+        // one deployment per resource set: the restart did not deploy a new version
+        assertThat(audrey.get("/engine-rest/process-definition?key=complaint-handling&maxResults=10").list()).hasSize(1);
+    }
+
+    private Process start(int port) throws IOException, InterruptedException {
+        File jar = new File("target/service-charter.jar");
+        assertThat(jar).as("packaged application").exists();
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-jar", jar.getAbsolutePath(),
+                "--server.port=" + port, "--servicecharter.data-dir=" + dataDir.toAbsolutePath(),
+                "--camunda.bpm.job-execution.enabled=false")
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("app-" + Instant.now().toEpochMilli() + ".log").toFile());
+        Process process = builder.start();
+        awaitReady(port, process);
+        return process;
+    }
+
+    /** Ready means deployed with demo data: an authenticated query answers. */
+    private static void awaitReady(int port, Process process) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("application process alive").isTrue();
+            try {
+                if (Http.as(port, "audrey").get("/engine-rest/process-definition/key/complaint-handling").status() == 200) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                // connection refused while starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("application did not become ready on port " + port);
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+}
