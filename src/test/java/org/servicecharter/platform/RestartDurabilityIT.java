@@ -52,7 +52,7 @@ class RestartDurabilityIT {
         String instanceId = (String) tasks.get(0).get("processInstanceId");
         int timers = olga.get("/engine-rest/job?processInstanceId=" + instanceId + "&timers=true&maxResults=10").list().size();
         int historyEvents = Http.as(port, "audrey").get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&maxResults=100").list().size();
-        assertThat(timers).isEqualTo(1);
+        assertThat(timers).as("the SLA timer and the second escalation timer").isEqualTo(2);
 
         assertThat(app.pid()).isPositive();
         app.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no orderly close
