@@ -53,7 +53,7 @@ public class RoleAuthorizations {
         grant(Roles.EMPLOYEES, Resources.GROUP, ANY, Permissions.READ);
 
         // supervisors and managers can pick up and re-route their reports' open tasks
-        for (String lead : List.of(Roles.SUPERVISORS, Roles.MANAGERS)) {
+        for (String lead : List.of(Roles.SUPERVISORS, Roles.MANAGERS, Roles.HEAD_OF_SERVICE)) {
             grant(lead, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         }
 

@@ -15,6 +15,7 @@ public final class Roles {
     public static final String HR = "hr";
     public static final String PROCESS_OWNERS = "process-owners";
     public static final String AUDITORS = "auditors";
+    public static final String HEAD_OF_SERVICE = "head-of-service";
     public static final String ADMINS = "camunda-admin";
 
     public record Role(String id, String name) {
@@ -28,5 +29,6 @@ public final class Roles {
             new Role(HR, "Human resources"),
             new Role(PROCESS_OWNERS, "Process owners"),
             new Role(AUDITORS, "Auditors"),
+            new Role(HEAD_OF_SERVICE, "Head of service"),
             new Role(ADMINS, "Camunda administrators"));
 }

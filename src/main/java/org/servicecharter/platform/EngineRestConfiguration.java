@@ -10,5 +10,6 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     @Override
     protected void registerAdditionalResources() {
         register(EngineRestExceptionMapper.class);
+        register(EngineRestCauseMapper.class);
     }
 }

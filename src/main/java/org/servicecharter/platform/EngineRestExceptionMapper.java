@@ -51,7 +51,11 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
         return stock.toResponse(exception);
     }
 
-    private static Response answer(Response.Status status, String type, String message) {
+    static Response answer(Response.Status status, Throwable cause) {
+        return answer(status, cause.getClass().getSimpleName(), cause.getMessage());
+    }
+
+    static Response answer(Response.Status status, String type, String message) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("message", message);

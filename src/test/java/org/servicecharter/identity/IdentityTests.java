@@ -46,8 +46,9 @@ class IdentityTests {
         assertThat(groupsOf("hana")).containsExactlyInAnyOrder("hr", "employees");
         assertThat(groupsOf("olga")).containsExactlyInAnyOrder("process-owners", "employees");
         assertThat(groupsOf("audrey")).containsExactlyInAnyOrder("auditors", "employees");
+        assertThat(groupsOf("henry")).containsExactlyInAnyOrder("head-of-service", "employees");
         assertThat(groupsOf("demo")).containsExactly("camunda-admin");
-        for (String user : List.of("alice", "bob", "sam", "maria", "hana", "olga", "audrey", "demo")) {
+        for (String user : List.of("alice", "bob", "sam", "maria", "henry", "hana", "olga", "audrey", "demo")) {
             assertThat(identityService.checkPassword(user, user)).as(user).isTrue();
         }
     }
@@ -57,8 +58,9 @@ class IdentityTests {
         assertThat(reportingLines.managerOf("alice")).isEqualTo("sam");
         assertThat(reportingLines.managerOf("bob")).isEqualTo("sam");
         assertThat(reportingLines.managerOf("sam")).isEqualTo("maria");
-        assertThat(reportingLines.managerChain("alice")).containsExactly("sam", "maria");
-        assertThat(reportingLines.managerOf("maria")).isNull();
+        assertThat(reportingLines.managerOf("maria")).isEqualTo("henry");
+        assertThat(reportingLines.managerChain("alice")).containsExactly("sam", "maria", "henry");
+        assertThat(reportingLines.managerOf("henry")).isNull();
     }
 
     @Test

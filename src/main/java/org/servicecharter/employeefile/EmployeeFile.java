@@ -1,0 +1,84 @@
+package org.servicecharter.employeefile;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The employee file, append-only: this class is the only code that touches table {@code employee_file_entry},
+ * and it only inserts and reads (EmployeeFileAppendOnlyTests checks that no main source updates or deletes
+ * there; on PostgreSQL a trigger refuses it as well). A correction is a new record, never an edit.
+ */
+@Repository
+public class EmployeeFile {
+
+    /** A record with the same unique key exists already: the fact is in the file once and stays as it is. */
+    public static class AlreadyRecordedException extends RuntimeException {
+
+        public AlreadyRecordedException(String uniqueKey) {
+            super("The employee file already holds the record " + uniqueKey + "; it is written once and never changed.");
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public EmployeeFile(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Appends the record with the server's time; refuses a second record for the same fact. */
+    public EmployeeFileEntry append(EmployeeFileEntry.NewEntry entry) {
+        // the database keeps microseconds at most; truncate so that what we return is what a read returns
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try {
+            jdbc.update("""
+                    INSERT INTO employee_file_entry (employee_id, recorded_at, record_type, summary, subject_reference,
+                        document_sha256, details, recorded_by, process_instance_id, unique_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    entry.employeeId(), Timestamp.from(now), entry.recordType(), entry.summary(),
+                    entry.subjectReference(), entry.documentSha256(), entry.details(), entry.recordedBy(),
+                    entry.processInstanceId(), entry.uniqueKey());
+        } catch (DuplicateKeyException e) {
+            throw new AlreadyRecordedException(entry.uniqueKey());
+        }
+        return find(entry.uniqueKey()).orElseThrow();
+    }
+
+    /** The employee's records in time order, oldest first. */
+    public List<EmployeeFileEntry> entriesOf(String employeeId) {
+        return jdbc.query("SELECT * FROM employee_file_entry WHERE employee_id = ? ORDER BY recorded_at, id",
+                EmployeeFile::map, employeeId);
+    }
+
+    /** The records about a subject (e.g. a handbook version), of the given types. */
+    public List<EmployeeFileEntry> entriesAbout(String subjectReference, List<String> recordTypes) {
+        String placeholders = String.join(", ", recordTypes.stream().map(t -> "?").toList());
+        Object[] args = new Object[recordTypes.size() + 1];
+        args[0] = subjectReference;
+        for (int i = 0; i < recordTypes.size(); i++) {
+            args[i + 1] = recordTypes.get(i);
+        }
+        return jdbc.query("SELECT * FROM employee_file_entry WHERE subject_reference = ? AND record_type IN ("
+                + placeholders + ") ORDER BY recorded_at, id", EmployeeFile::map, args);
+    }
+
+    public Optional<EmployeeFileEntry> find(String uniqueKey) {
+        return jdbc.query("SELECT * FROM employee_file_entry WHERE unique_key = ?", EmployeeFile::map, uniqueKey)
+                .stream().findFirst();
+    }
+
+    private static EmployeeFileEntry map(ResultSet rs, int row) throws SQLException {
+        return new EmployeeFileEntry(rs.getLong("id"), rs.getString("employee_id"),
+                rs.getTimestamp("recorded_at").toInstant(), rs.getString("record_type"), rs.getString("summary"),
+                rs.getString("subject_reference"), rs.getString("document_sha256"), rs.getString("details"),
+                rs.getString("recorded_by"), rs.getString("process_instance_id"), rs.getString("unique_key"));
+    }
+}

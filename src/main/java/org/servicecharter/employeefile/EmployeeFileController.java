@@ -1,0 +1,54 @@
+package org.servicecharter.employeefile;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.ApiException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reading an employee's file. There is deliberately no endpoint that changes or removes a record. */
+@RestController
+@RequestMapping("/api/employees")
+public class EmployeeFileController {
+
+    public record EmployeeFileView(String employeeId, List<EmployeeFileEntry> entries) {
+    }
+
+    private final EmployeeFile employeeFile;
+    private final EmployeeFileAccess access;
+    private final IdentityService identityService;
+
+    public EmployeeFileController(EmployeeFile employeeFile, EmployeeFileAccess access, IdentityService identityService) {
+        this.employeeFile = employeeFile;
+        this.access = access;
+        this.identityService = identityService;
+    }
+
+    @GetMapping("/{userId}/file")
+    public EmployeeFileView file(@PathVariable String userId) {
+        Authentication reader = identityService.getCurrentAuthentication();
+        String readerId = reader == null ? null : reader.getUserId();
+        List<String> groups = reader == null ? List.of() : reader.getGroupIds();
+        if (!access.mayRead(readerId, groups, userId)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed",
+                    "You may read your own employee file and those of the people who report to you; HR and auditors read all.");
+        }
+        // existence is checked without the reader's authorizations: whoever may read the file may know the user exists
+        boolean exists;
+        identityService.clearAuthentication();
+        try {
+            exists = identityService.createUserQuery().userId(userId).count() > 0;
+        } finally {
+            identityService.setAuthentication(reader);
+        }
+        if (!exists) {
+            throw ApiException.notFound("There is no user " + userId + ".");
+        }
+        return new EmployeeFileView(userId, employeeFile.entriesOf(userId));
+    }
+}

@@ -1,0 +1,93 @@
+package org.servicecharter.handbook;
+
+import static org.servicecharter.handbook.HandbookProcess.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.ApiException;
+import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.InvalidRequestException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Publishes a handbook version through the API: checks the fields (every bad one named at once), stores an
+ * uploaded document under its SHA-256, and starts the version's process, whose first step validates again with
+ * the document (as it does for Tasklist's start form). All in one transaction: a refusal leaves nothing behind.
+ */
+@Service
+public class HandbookPublishing {
+
+    /** An uploaded handbook document. */
+    public record Upload(String fileName, String contentType, byte[] content) {
+    }
+
+    private final HandbookValidator validator;
+    private final HandbookRegister register;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final HandbookProperties properties;
+
+    public HandbookPublishing(HandbookValidator validator, HandbookRegister register, RuntimeService runtimeService,
+            IdentityService identityService, HandbookProperties properties) {
+        this.validator = validator;
+        this.register = register;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.properties = properties;
+    }
+
+    @Transactional
+    public String publish(HandbookDraft submitted, Upload upload) {
+        HandbookDraft draft = submitted.normalized();
+        if (upload != null) {
+            if (upload.content().length == 0) {
+                throw new InvalidRequestException(List.of(new FieldError("document", "is empty")));
+            }
+            if (upload.content().length > properties.maxDocumentSize().toBytes()) {
+                throw new InvalidRequestException(List.of(new FieldError("document", "is larger than " + properties.maxDocumentSize())));
+            }
+            String actual = HandbookDocuments.sha256(upload.content());
+            if (draft.documentSha256() != null && !draft.documentSha256().equals(actual)) {
+                throw new InvalidRequestException(List.of(new FieldError("documentSha256",
+                        "does not match the uploaded document (its SHA-256 is " + actual + ")")));
+            }
+            draft = new HandbookDraft(draft.version(), draft.title(), draft.documentUrl(), actual, draft.rules(),
+                    draft.deadline(), true);
+        }
+        try {
+            validator.validate(draft, false);
+            if (upload != null) {
+                Authentication current = identityService.getCurrentAuthentication();
+                register.storeDocument(new HandbookRegister.Document(draft.documentSha256(),
+                        upload.fileName() == null ? "handbook" : upload.fileName(),
+                        upload.contentType() == null ? "application/octet-stream" : upload.contentType(),
+                        upload.content().length, upload.content()), current == null ? null : current.getUserId());
+            }
+            runtimeService.startProcessInstanceByKey(PROCESS_KEY, draft.version(), variables(draft));
+        } catch (HandbookRejectedException e) {
+            if (e.isConflict()) {
+                throw ApiException.conflict(e.fieldErrors().get(0).message() + ".");
+            }
+            throw new InvalidRequestException(e.fieldErrors());
+        }
+        return draft.version();
+    }
+
+    static Map<String, Object> variables(HandbookDraft draft) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_VERSION, draft.version());
+        variables.put(VAR_TITLE, draft.title());
+        variables.put(VAR_DOCUMENT_URL, draft.documentUrl());
+        variables.put(VAR_DOCUMENT_SHA256, draft.documentSha256());
+        variables.put(VAR_DOCUMENT_STORED, draft.documentStored());
+        variables.put(VAR_RULES, draft.rules());
+        variables.put(VAR_DEADLINE, draft.deadline());
+        return variables;
+    }
+}

@@ -1,0 +1,169 @@
+package org.servicecharter.handbook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The handbook versions, their uploaded documents, who was offered each version's sign-off, and the
+ * employees' reminder outbox. (The signatures themselves live in the employee file.)
+ */
+@Repository
+public class HandbookRegister {
+
+    public record Version(String version, String title, String documentUrl, String documentSha256,
+            boolean documentStored, String rules, Instant signOffDeadline, String publishedBy, Instant publishedAt,
+            String processInstanceId, String supersededBy, Instant supersededAt) {
+    }
+
+    public record Document(String sha256, String fileName, String contentType, long sizeBytes, byte[] content) {
+    }
+
+    public record Recipient(String version, String employeeId, Instant offeredAt, Instant dueAt, boolean lateJoiner,
+            Instant remindedAt, Instant escalatedAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public HandbookRegister(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- versions ---------------------------------------------------------------------------------------------
+
+    /** False if the version label exists already. */
+    public boolean recordVersion(Version v) {
+        try {
+            jdbc.update("""
+                    INSERT INTO handbook_version (version, title, document_url, document_sha256, document_stored, rules,
+                        sign_off_deadline, published_by, published_at, process_instance_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    v.version(), v.title(), v.documentUrl(), v.documentSha256(), v.documentStored(), v.rules(),
+                    Timestamp.from(v.signOffDeadline()), v.publishedBy(), Timestamp.from(v.publishedAt()),
+                    v.processInstanceId());
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public boolean versionExists(String version) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM handbook_version WHERE version = ?", Integer.class, version);
+        return count != null && count > 0;
+    }
+
+    public Optional<Version> findVersion(String version) {
+        return jdbc.query("SELECT * FROM handbook_version WHERE version = ?", HandbookRegister::mapVersion, version)
+                .stream().findFirst();
+    }
+
+    public Optional<Version> findVersionByProcessInstance(String processInstanceId) {
+        return jdbc.query("SELECT * FROM handbook_version WHERE process_instance_id = ?", HandbookRegister::mapVersion,
+                processInstanceId).stream().findFirst();
+    }
+
+    public void markSuperseded(String version, String supersededBy) {
+        jdbc.update("UPDATE handbook_version SET superseded_by = ?, superseded_at = ? WHERE version = ? AND superseded_by IS NULL",
+                supersededBy, Timestamp.from(Instant.now()), version);
+    }
+
+    // --- uploaded documents -------------------------------------------------------------------------------------
+
+    /** Stores the document under its SHA-256 (once: the same content uploaded twice is one document). */
+    public void storeDocument(Document document, String uploadedBy) {
+        if (findDocumentInfo(document.sha256()).isPresent()) {
+            return;
+        }
+        try {
+            jdbc.update("""
+                    INSERT INTO handbook_document (sha256, file_name, content_type, size_bytes, content, uploaded_by, uploaded_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                    document.sha256(), document.fileName(), document.contentType(), document.sizeBytes(),
+                    document.content(), uploadedBy, Timestamp.from(Instant.now()));
+        } catch (DuplicateKeyException e) {
+            // uploaded by someone else at the same moment: same content, same document
+        }
+    }
+
+    public Optional<Document> findDocumentInfo(String sha256) {
+        return jdbc.query("SELECT sha256, file_name, content_type, size_bytes FROM handbook_document WHERE sha256 = ?",
+                (rs, i) -> new Document(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), null), sha256)
+                .stream().findFirst();
+    }
+
+    public Optional<Document> findDocument(String sha256) {
+        return jdbc.query("SELECT * FROM handbook_document WHERE sha256 = ?",
+                (rs, i) -> new Document(rs.getString("sha256"), rs.getString("file_name"), rs.getString("content_type"),
+                        rs.getLong("size_bytes"), rs.getBytes("content")), sha256).stream().findFirst();
+    }
+
+    // --- recipients ---------------------------------------------------------------------------------------------
+
+    /** Records the offer; false if the employee was offered this version's sign-off already. */
+    public boolean recordOffer(String version, String employeeId, Instant dueAt, boolean lateJoiner) {
+        try {
+            jdbc.update("""
+                    INSERT INTO handbook_recipient (version, employee_id, offered_at, due_at, late_joiner)
+                    VALUES (?, ?, ?, ?, ?)""",
+                    version, employeeId, Timestamp.from(Instant.now()), Timestamp.from(dueAt), lateJoiner);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    public List<Recipient> recipients(String version) {
+        return jdbc.query("SELECT * FROM handbook_recipient WHERE version = ? ORDER BY employee_id",
+                HandbookRegister::mapRecipient, version);
+    }
+
+    public Optional<Recipient> recipient(String version, String employeeId) {
+        return jdbc.query("SELECT * FROM handbook_recipient WHERE version = ? AND employee_id = ?",
+                HandbookRegister::mapRecipient, version, employeeId).stream().findFirst();
+    }
+
+    public void markReminded(String version, String employeeId) {
+        jdbc.update("UPDATE handbook_recipient SET reminded_at = ? WHERE version = ? AND employee_id = ?",
+                Timestamp.from(Instant.now()), version, employeeId);
+    }
+
+    public void markEscalated(String version, String employeeId) {
+        jdbc.update("UPDATE handbook_recipient SET escalated_at = ? WHERE version = ? AND employee_id = ?",
+                Timestamp.from(Instant.now()), version, employeeId);
+    }
+
+    // --- notifications ------------------------------------------------------------------------------------------
+
+    public void notifyEmployee(String recipient, String subject, String body, String reference) {
+        jdbc.update("""
+                INSERT INTO employee_notification (id, recipient, subject, body, reference, created_at)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                UUID.randomUUID().toString(), recipient, subject, body, reference, Timestamp.from(Instant.now()));
+    }
+
+    private static Version mapVersion(ResultSet rs, int row) throws SQLException {
+        return new Version(rs.getString("version"), rs.getString("title"), rs.getString("document_url"),
+                rs.getString("document_sha256"), rs.getBoolean("document_stored"), rs.getString("rules"),
+                instant(rs.getTimestamp("sign_off_deadline")), rs.getString("published_by"),
+                instant(rs.getTimestamp("published_at")), rs.getString("process_instance_id"),
+                rs.getString("superseded_by"), instant(rs.getTimestamp("superseded_at")));
+    }
+
+    private static Recipient mapRecipient(ResultSet rs, int row) throws SQLException {
+        return new Recipient(rs.getString("version"), rs.getString("employee_id"), instant(rs.getTimestamp("offered_at")),
+                instant(rs.getTimestamp("due_at")), rs.getBoolean("late_joiner"), instant(rs.getTimestamp("reminded_at")),
+                instant(rs.getTimestamp("escalated_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,180 @@
+package org.servicecharter.handbook;
+
+import static org.servicecharter.handbook.HandbookProcess.*;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.Task;
+import org.servicecharter.employeefile.EmployeeFile;
+import org.servicecharter.employeefile.EmployeeFileEntry;
+import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.ApiException;
+import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Signing (or declining) through the API, and the per-version status report. */
+@Service
+public class HandbookSignOffs {
+
+    /** The logged-in employee's answer: {@code sign} with {@code acknowledged: true}, or {@code decline} with a reason. */
+    public record Answer(String decision, Boolean acknowledged, String reason) {
+    }
+
+    public record EmployeeStatus(String employee, String status, Instant offeredAt, Instant dueAt, boolean lateJoiner,
+            Instant remindedAt, Instant escalatedAt, Instant answeredAt, String declineReason) {
+    }
+
+    public record Status(String version, String title, Instant deadline, String state, String supersededBy,
+            Map<String, Long> counts, List<EmployeeStatus> employees) {
+    }
+
+    public static final List<String> STATUSES = List.of("signed", "pending", "overdue", "declined", "superseded");
+
+    private final HandbookRegister register;
+    private final EmployeeFile employeeFile;
+    private final TaskService taskService;
+    private final IdentityService identityService;
+
+    public HandbookSignOffs(HandbookRegister register, EmployeeFile employeeFile, TaskService taskService,
+            IdentityService identityService) {
+        this.register = register;
+        this.employeeFile = employeeFile;
+        this.taskService = taskService;
+        this.identityService = identityService;
+    }
+
+    public HandbookRegister.Version version(String version) {
+        return register.findVersion(version)
+                .orElseThrow(() -> ApiException.notFound("There is no handbook version " + version + "."));
+    }
+
+    /** Completes the logged-in employee's sign-off task with the answer; returns the employee file record. */
+    @Transactional
+    public EmployeeFileEntry answer(String versionLabel, Answer answer) {
+        HandbookRegister.Version version = version(versionLabel);
+        String employee = currentUser();
+        employeeFile.find(answerKey(versionLabel, employee)).ifPresent(existing -> {
+            throw ApiException.conflict("You answered the handbook version " + versionLabel + " already, at "
+                    + existing.recordedAt() + "; a signature is recorded once.");
+        });
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey(versionLabel, employee))
+                .taskDefinitionKey(SIGN_HANDBOOK).singleResult();
+        if (task == null) {
+            if (version.supersededBy() != null) {
+                throw ApiException.gone("The handbook version " + versionLabel + " was superseded by "
+                        + version.supersededBy() + "; sign that one.");
+            }
+            if (register.recipient(versionLabel, employee).isEmpty()) {
+                throw ApiException.notFound("The handbook version " + versionLabel + " has no sign-off for you (yet).");
+            }
+            throw ApiException.conflict("Your sign-off of the handbook version " + versionLabel + " is not open.");
+        }
+        Map<String, Object> variables = validate(answer);
+        try {
+            taskService.complete(task.getId(), variables);
+        } catch (ProcessEngineException e) {
+            throw translate(e);
+        }
+        return employeeFile.find(answerKey(versionLabel, employee)).orElseThrow();
+    }
+
+    public Status status(String versionLabel) {
+        Authentication current = identityService.getCurrentAuthentication();
+        List<String> groups = current == null ? List.of() : current.getGroupIds();
+        if (groups.stream().noneMatch(List.of(Roles.PROCESS_OWNERS, Roles.HR, Roles.AUDITORS, Roles.ADMINS)::contains)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "Process owners, HR and auditors see the sign-off status.");
+        }
+        HandbookRegister.Version version = version(versionLabel);
+        Map<String, EmployeeFileEntry> answers = employeeFile
+                .entriesAbout(versionLabel, List.of(RECORD_HANDBOOK_ACKNOWLEDGEMENT, RECORD_HANDBOOK_DECLINED)).stream()
+                .collect(Collectors.toMap(EmployeeFileEntry::employeeId, Function.identity(), (a, b) -> a));
+        Instant now = Instant.now();
+        List<EmployeeStatus> employees = register.recipients(versionLabel).stream().map(r -> {
+            EmployeeFileEntry answer = answers.get(r.employeeId());
+            String status;
+            if (answer != null) {
+                status = RECORD_HANDBOOK_ACKNOWLEDGEMENT.equals(answer.recordType()) ? "signed" : "declined";
+            } else if (version.supersededBy() != null) {
+                status = "superseded";
+            } else if (r.escalatedAt() != null || now.isAfter(r.dueAt())) {
+                status = "overdue";
+            } else {
+                status = "pending";
+            }
+            return new EmployeeStatus(r.employeeId(), status, r.offeredAt(), r.dueAt(), r.lateJoiner(), r.remindedAt(),
+                    r.escalatedAt(), answer == null ? null : answer.recordedAt(),
+                    answer != null && "declined".equals(status) ? answer.details() : null);
+        }).toList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        STATUSES.forEach(s -> counts.put(s, employees.stream().filter(e -> e.status().equals(s)).count()));
+        return new Status(versionLabel, version.title(), version.signOffDeadline(),
+                version.supersededBy() == null ? "in-force" : "superseded", version.supersededBy(), counts, employees);
+    }
+
+    private static Map<String, Object> validate(Answer answer) {
+        Map<String, Object> variables = new HashMap<>();
+        if (answer == null || answer.decision() == null) {
+            throw new InvalidRequestException(List.of(new FieldError("decision", "is required: sign or decline")));
+        }
+        switch (answer.decision()) {
+            case DECISION_SIGN -> {
+                if (!Boolean.TRUE.equals(answer.acknowledged())) {
+                    throw new InvalidRequestException(List.of(new FieldError("acknowledged",
+                            "must be true: signing is the explicit acknowledgement")));
+                }
+                variables.put(VAR_ACKNOWLEDGED, true);
+            }
+            case DECISION_DECLINE -> {
+                if (answer.reason() == null || answer.reason().isBlank()) {
+                    throw new InvalidRequestException(List.of(new FieldError("reason", "is required to decline")));
+                }
+                if (answer.reason().length() > SignatureGuard.MAX_REASON) {
+                    throw new InvalidRequestException(List.of(new FieldError("reason",
+                            "must be at most " + SignatureGuard.MAX_REASON + " characters")));
+                }
+                variables.put(VAR_DECLINE_REASON, answer.reason().trim());
+            }
+            default -> throw new InvalidRequestException(List.of(new FieldError("decision", "must be sign or decline")));
+        }
+        variables.put(VAR_DECISION, answer.decision());
+        return variables;
+    }
+
+    /** The signature guard's refusals arrive wrapped by the engine; answer them as what they are. */
+    static RuntimeException translate(ProcessEngineException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SignOffRefusedException refused) {
+                return new ApiException(HttpStatus.FORBIDDEN, "Not your sign-off", refused.getMessage());
+            }
+            if (cause instanceof FormFieldValidationException invalid) {
+                return new InvalidRequestException(List.of(new FieldError(String.valueOf(invalid.<Object>getDetail()), invalid.getMessage())));
+            }
+            if (cause instanceof EmployeeFile.AlreadyRecordedException recorded) {
+                return ApiException.conflict(recorded.getMessage());
+            }
+        }
+        return e;
+    }
+
+    private String currentUser() {
+        Authentication current = identityService.getCurrentAuthentication();
+        if (current == null || current.getUserId() == null) {
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in to sign.");
+        }
+        return current.getUserId();
+    }
+}

@@ -1,0 +1,142 @@
+package org.servicecharter.handbook;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rules a handbook version must meet to be published, for the API and the Tasklist start form alike: every
+ * field, a deadline in the future, a document whose SHA-256 matches, and a version label not used before.
+ */
+@Component
+public class HandbookValidator {
+
+    /** What validation yields: the normalized draft and the deadline as an instant. */
+    public record Validated(HandbookDraft draft, Instant deadline) {
+    }
+
+    static final Pattern VERSION = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+    static final Pattern SHA256 = Pattern.compile("^[0-9a-f]{64}$");
+
+    private final HandbookRegister register;
+    private final HandbookDocuments documents;
+    private final HandbookProperties properties;
+
+    public HandbookValidator(HandbookRegister register, HandbookDocuments documents, HandbookProperties properties) {
+        this.register = register;
+        this.documents = documents;
+        this.properties = properties;
+    }
+
+    /**
+     * Validates the draft; throws {@link HandbookRejectedException} naming every bad field (or the existing
+     * version). With {@code checkDocument} the linked document is fetched and its hash compared (or the uploaded
+     * document looked up), which the publication step in the model does once.
+     */
+    public Validated validate(HandbookDraft raw, boolean checkDocument) {
+        HandbookDraft draft = raw.normalized();
+        List<FieldError> errors = new ArrayList<>();
+
+        if (draft.version() == null) {
+            errors.add(new FieldError("version", "is required"));
+        } else if (!VERSION.matcher(draft.version()).matches()) {
+            errors.add(new FieldError("version", "must be 1-64 letters, digits, dots, dashes or underscores, starting with a letter or digit"));
+        }
+        if (draft.title() == null) {
+            errors.add(new FieldError("title", "is required"));
+        } else if (draft.title().length() > 200) {
+            errors.add(new FieldError("title", "must be at most 200 characters"));
+        }
+        if (draft.rules() == null) {
+            errors.add(new FieldError("rules", "is required: the rules this version adds or changes"));
+        } else if (draft.rules().length() > 4000) {
+            errors.add(new FieldError("rules", "must be at most 4000 characters"));
+        }
+        Instant deadline = null;
+        if (draft.deadline() == null) {
+            errors.add(new FieldError("deadline", "is required"));
+        } else {
+            deadline = parseDeadline(draft.deadline());
+            if (deadline == null) {
+                errors.add(new FieldError("deadline", "must be an ISO-8601 date or date-time, e.g. 2026-03-31 or 2026-03-31T17:00:00Z"));
+            } else if (!deadline.isAfter(Instant.now())) {
+                errors.add(new FieldError("deadline", "must be in the future"));
+            }
+        }
+        boolean shaValid = false;
+        if (draft.documentSha256() == null) {
+            errors.add(new FieldError("documentSha256", "is required with a document link"));
+        } else if (!SHA256.matcher(draft.documentSha256()).matches()) {
+            errors.add(new FieldError("documentSha256", "must be 64 hexadecimal digits"));
+        } else {
+            shaValid = true;
+        }
+        if (draft.documentStored()) {
+            if (draft.documentUrl() != null) {
+                errors.add(new FieldError("documentUrl", "give a link or upload a file, not both"));
+            } else if (checkDocument && shaValid && register.findDocumentInfo(draft.documentSha256()).isEmpty()) {
+                errors.add(new FieldError("document", "no uploaded document has this SHA-256"));
+            }
+        } else if (draft.documentUrl() == null) {
+            errors.add(new FieldError("documentUrl", "is required: a link to the handbook document (or upload the file)"));
+        } else if (!isHttpUrl(draft.documentUrl())) {
+            errors.add(new FieldError("documentUrl", "must be an http or https link of at most 2000 characters"));
+        } else if (checkDocument && shaValid && properties.verifyLinkedDocuments()) {
+            try {
+                String actual = documents.fetchSha256(draft.documentUrl());
+                if (!actual.equals(draft.documentSha256())) {
+                    errors.add(new FieldError("documentSha256", "does not match the document behind the link (its SHA-256 is " + actual + ")"));
+                }
+            } catch (HandbookDocuments.UnreadableDocumentException e) {
+                errors.add(new FieldError("documentUrl", "the document " + e.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new HandbookRejectedException(errors, false);
+        }
+        if (register.versionExists(draft.version())) {
+            throw new HandbookRejectedException(List.of(new FieldError("version",
+                    "handbook version " + draft.version() + " exists already; publish a new version label")), true);
+        }
+        return new Validated(draft, deadline);
+    }
+
+    /** A date means the end of that day in the server's time zone; a date-time without zone is server time. */
+    static Instant parseDeadline(String text) {
+        try {
+            if (text.length() == 10) {
+                return LocalDate.parse(text).plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant().minusSeconds(1);
+            }
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                return LocalDateTime.parse(text).atZone(ZoneId.systemDefault()).toInstant();
+            }
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static boolean isHttpUrl(String url) {
+        if (url.length() > 2000) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url);
+            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

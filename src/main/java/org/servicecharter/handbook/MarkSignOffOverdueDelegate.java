@@ -1,0 +1,23 @@
+package org.servicecharter.handbook;
+
+import static org.servicecharter.handbook.HandbookProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The deadline passed unsigned: the status report shows the sign-off as overdue from now on. */
+@Component("markSignOffOverdueDelegate")
+public class MarkSignOffOverdueDelegate implements JavaDelegate {
+
+    private final HandbookRegister register;
+
+    public MarkSignOffOverdueDelegate(HandbookRegister register) {
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        register.markEscalated((String) execution.getVariable(VAR_VERSION), (String) execution.getVariable(VAR_EMPLOYEE));
+    }
+}

@@ -1,0 +1,86 @@
+package org.servicecharter.handbook;
+
+import static org.servicecharter.handbook.HandbookProcess.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates the version (the start form reaches the engine without the API), records it, and supersedes every
+ * older version still in force: their open sign-offs end, unsigned.
+ */
+@Component("publishHandbookVersionDelegate")
+public class PublishHandbookVersionDelegate implements JavaDelegate {
+
+    private final HandbookValidator validator;
+    private final HandbookRegister register;
+
+    public PublishHandbookVersionDelegate(HandbookValidator validator, HandbookRegister register) {
+        this.validator = validator;
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        HandbookDraft submitted = new HandbookDraft(
+                (String) execution.getVariable(VAR_VERSION),
+                (String) execution.getVariable(VAR_TITLE),
+                (String) execution.getVariable(VAR_DOCUMENT_URL),
+                (String) execution.getVariable(VAR_DOCUMENT_SHA256),
+                (String) execution.getVariable(VAR_RULES),
+                (String) execution.getVariable(VAR_DEADLINE),
+                Boolean.TRUE.equals(execution.getVariable(VAR_DOCUMENT_STORED)));
+        HandbookValidator.Validated validated = validator.validate(submitted, true);
+        HandbookDraft draft = validated.draft();
+        String version = draft.version();
+
+        String businessKey = execution.getProcessBusinessKey();
+        if (businessKey == null || businessKey.isBlank()) {
+            execution.setProcessBusinessKey(version);
+        }
+        String documentUrl = draft.documentStored() ? "/api/handbooks/" + version + "/document" : draft.documentUrl();
+        boolean recorded = register.recordVersion(new HandbookRegister.Version(version, draft.title(), documentUrl,
+                draft.documentSha256(), draft.documentStored(), draft.rules(), validated.deadline(),
+                (String) execution.getVariable(VAR_PUBLISHED_BY), Instant.now(), execution.getProcessInstanceId(), null, null));
+        if (!recorded) {
+            // published by someone else at the same moment
+            throw new HandbookRejectedException(List.of(new FieldError("version", "handbook version " + version + " exists already")), true);
+        }
+
+        execution.setVariable(VAR_VERSION, version);
+        execution.setVariable(VAR_TITLE, draft.title());
+        execution.setVariable(VAR_DOCUMENT_URL, documentUrl);
+        execution.setVariable(VAR_DOCUMENT_SHA256, draft.documentSha256());
+        execution.setVariable(VAR_DOCUMENT_STORED, draft.documentStored());
+        execution.setVariable(VAR_RULES, draft.rules());
+        execution.setVariable(VAR_DEADLINE, draft.deadline());
+        execution.setVariable(VAR_DUE_DATE, Date.from(validated.deadline()));
+        execution.setVariable(VAR_STATEMENT, statement(version));
+
+        supersedeOlderVersions(execution, version);
+    }
+
+    private void supersedeOlderVersions(DelegateExecution execution, String version) {
+        RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
+        for (ProcessInstance older : runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .active().list()) {
+            if (older.getId().equals(execution.getProcessInstanceId())) {
+                continue;
+            }
+            register.findVersionByProcessInstance(older.getId())
+                    .ifPresent(old -> register.markSuperseded(old.version(), version));
+            runtimeService.createMessageCorrelation(MESSAGE_SUPERSEDED)
+                    .processInstanceId(older.getId())
+                    .setVariable(VAR_SUPERSEDED_BY, version)
+                    .correlateAll();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.servicecharter.handbook;
+
+import static org.servicecharter.handbook.HandbookProcess.*;
+
+import java.text.SimpleDateFormat;
+import java.util.Date;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reminder before the deadline: a message to the employee (outbox {@code employee_notification}) and the
+ * sign-off task moved up in their Tasklist (higher priority).
+ */
+@Component("remindEmployeeDelegate")
+public class RemindEmployeeDelegate implements JavaDelegate {
+
+    static final int REMINDED_PRIORITY = 80;
+
+    private final HandbookRegister register;
+
+    public RemindEmployeeDelegate(HandbookRegister register) {
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String version = (String) execution.getVariable(VAR_VERSION);
+        String employee = (String) execution.getVariable(VAR_EMPLOYEE);
+        Date due = (Date) execution.getVariable(VAR_DUE_DATE);
+        register.markReminded(version, employee);
+        register.notifyEmployee(employee, "Reminder: sign the handbook version " + version,
+                "Please read the handbook \"" + execution.getVariable(VAR_TITLE) + "\" (" + execution.getVariable(VAR_DOCUMENT_URL)
+                        + ") and sign it in Tasklist by " + new SimpleDateFormat("yyyy-MM-dd HH:mm z").format(due) + ".",
+                businessKey(version, employee));
+        TaskService taskService = execution.getProcessEngineServices().getTaskService();
+        for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(SIGN_HANDBOOK).list()) {
+            taskService.setPriority(task.getId(), REMINDED_PRIORITY);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.servicecharter.handbook;
+
+import static org.servicecharter.handbook.HandbookProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion listener of the sign-off task: only the employee the sign-off belongs to may sign or decline it,
+ * whoever else can see or has claimed the task (Camunda lets any candidate, or an administrator, complete it).
+ * It also refuses an incomplete answer: signing needs the explicit acknowledgement, declining a reason. Throwing
+ * rolls the completion back, so nothing is recorded.
+ */
+@Component("signatureGuard")
+public class SignatureGuard implements TaskListener {
+
+    static final int MAX_REASON = 2000;
+
+    @Override
+    public void notify(DelegateTask task) {
+        String employee = (String) task.getVariable(VAR_EMPLOYEE);
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = current == null ? null : current.getUserId();
+        if (user == null || !user.equals(employee)) {
+            throw new SignOffRefusedException("Only " + employee + " can sign or decline their own handbook sign-off"
+                    + (user == null ? "; nobody is logged in." : "; " + user + " cannot."));
+        }
+        Object decision = task.getVariable(VAR_DECISION);
+        if (DECISION_SIGN.equals(decision)) {
+            if (!Boolean.TRUE.equals(task.getVariable(VAR_ACKNOWLEDGED))) {
+                throw new FormFieldValidationException(VAR_ACKNOWLEDGED,
+                        "To sign, confirm the statement: " + task.getVariable(VAR_STATEMENT));
+            }
+        } else if (DECISION_DECLINE.equals(decision)) {
+            Object reason = task.getVariable(VAR_DECLINE_REASON);
+            if (!(reason instanceof String text) || text.isBlank()) {
+                throw new FormFieldValidationException(VAR_DECLINE_REASON, "Declining needs a reason.");
+            }
+            if (text.length() > MAX_REASON) {
+                throw new FormFieldValidationException(VAR_DECLINE_REASON, "The reason must be at most " + MAX_REASON + " characters.");
+            }
+        } else {
+            throw new FormFieldValidationException(VAR_DECISION, "Choose to sign or to decline.");
+        }
+        task.setVariable(VAR_ANSWERED_BY, user);
+    }
+}

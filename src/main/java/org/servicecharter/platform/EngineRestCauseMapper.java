@@ -1,0 +1,44 @@
+package org.servicecharter.platform;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+/**
+ * Some engine REST resources (task complete, submit-form, ...) wrap what the engine threw in a 500
+ * {@link RestException}. Where the cause is a refusal — not allowed (including a task listener refusing the
+ * completing user), bad input, or nothing there — answer 403/400/404 with the cause's message instead.
+ */
+@Provider
+@Priority(Priorities.USER - 100)
+public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
+
+    private final RestExceptionHandler stock = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException exception) {
+        if (exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
+            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof AuthorizationException) {
+                    return EngineRestExceptionMapper.answer(Response.Status.FORBIDDEN, cause);
+                }
+                if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
+                    return EngineRestExceptionMapper.answer(Response.Status.BAD_REQUEST, cause);
+                }
+                if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find")) {
+                    return EngineRestExceptionMapper.answer(Response.Status.NOT_FOUND, cause);
+                }
+            }
+        }
+        return stock.toResponse(exception);
+    }
+}
