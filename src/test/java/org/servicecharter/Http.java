@@ -81,6 +81,11 @@ public final class Http {
         return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Response postRawWithHeader(String path, String contentType, String body, String header, String value) {
+        return send(builder(path).header("Content-Type", contentType).header(header, value)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A multipart/form-data POST, as Camunda Modeler sends deployments: text fields and files. */
     public Response multipart(String path, Map<String, String> fields, Map<String, String> files) {
         String boundary = "----sc" + UUID.randomUUID();

@@ -27,12 +27,21 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
     @Override
     public Response toResponse(RestException exception) {
         if (exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
+            if (DatabaseUnavailable.isCause(exception)) {
+                return EngineRestExceptionMapper.answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable",
+                        DatabaseUnavailable.MESSAGE);
+            }
             for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof AuthorizationException) {
                     return EngineRestExceptionMapper.answer(Response.Status.FORBIDDEN, cause);
                 }
-                if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
+                if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException
+                        || EngineRestExceptionMapper.isRefusedInput(cause.getMessage())) {
                     return EngineRestExceptionMapper.answer(Response.Status.BAD_REQUEST, cause);
+                }
+                if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
+                    return EngineRestExceptionMapper.answer(Response.Status.CONFLICT, cause.getClass().getSimpleName(),
+                            "Someone else changed this at the same moment; reload and try again.");
                 }
                 if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find")) {
                     return EngineRestExceptionMapper.answer(Response.Status.NOT_FOUND, cause);

@@ -11,5 +11,6 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     protected void registerAdditionalResources() {
         register(EngineRestExceptionMapper.class);
         register(EngineRestCauseMapper.class);
+        register(EngineRestUnavailableMapper.class);
     }
 }

@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 /**
  * Maps engine errors the stock REST API answers with 500 to what they are:
  * <ul>
- * <li>a model that is not XML, or that has a DOCTYPE / external entity (ENGINE-09003): 400, with the reason;</li>
+ * <li>a model that is not XML, or that has a DOCTYPE / external entity (ENGINE-09003), a model refused while
+ * parsing (ENGINE-01009, e.g. a script) or a Java-serialized variable (ENGINE-17007): 400, with the reason;</li>
  * <li>a task (or other object) that does not exist: 404;</li>
  * <li>a task someone else has already claimed, or a change that lost a race with another one: 409.</li>
  * </ul>
@@ -34,9 +35,15 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
     @Override
     public Response toResponse(ProcessEngineException exception) {
         String message = exception.getMessage() == null ? "" : exception.getMessage();
+        if (DatabaseUnavailable.isCause(exception)) {
+            return answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DatabaseUnavailable.MESSAGE);
+        }
         if (message.startsWith("ENGINE-09003")) {
             return answer(Response.Status.BAD_REQUEST, "ParseException",
                     message + " Models must be well-formed BPMN/DMN XML without DOCTYPE or external entities.");
+        }
+        if (isRefusedInput(message)) {
+            return answer(Response.Status.BAD_REQUEST, exception.getClass().getSimpleName(), message);
         }
         if (exception instanceof NullValueException && message.startsWith("Cannot find")) {
             return answer(Response.Status.NOT_FOUND, exception.getClass().getSimpleName(), message);
@@ -49,6 +56,14 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
                     "Someone else changed this at the same moment; reload and try again. (" + message + ")");
         }
         return stock.toResponse(exception);
+    }
+
+    /**
+     * Engine errors caused by what the caller sent: a model the parser (or a parse listener, such as the ban on
+     * scripts) refused (ENGINE-01009), a Java-serialized variable while that format is off (ENGINE-17007).
+     */
+    static boolean isRefusedInput(String message) {
+        return message != null && (message.startsWith("ENGINE-01009") || message.contains("ENGINE-17007"));
     }
 
     static Response answer(Response.Status status, Throwable cause) {

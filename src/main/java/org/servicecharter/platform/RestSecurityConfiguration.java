@@ -39,6 +39,27 @@ public class RestSecurityConfiguration {
     }
 
     @Bean
+    public FilterRegistrationBean<ActuatorAccessFilter> actuatorAccessFilter(org.camunda.bpm.engine.ProcessEngine engine) {
+        FilterRegistrationBean<ActuatorAccessFilter> registration = new FilterRegistrationBean<>(new ActuatorAccessFilter(engine));
+        registration.setName("actuator-access");
+        registration.addUrlPatterns("/actuator/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /** The engine REST API reads deployments itself (Jersey), outside Spring's multipart limits: cap it here. */
+    @Bean
+    public FilterRegistrationBean<RequestSizeLimitFilter> engineRestRequestSizeLimit(
+            @org.springframework.beans.factory.annotation.Value("${servicecharter.engine-rest.max-request-bytes:10485760}") long maxBytes) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+        registration.setName("engine-rest-request-size-limit");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
     public FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimit(
             @org.springframework.beans.factory.annotation.Value("${servicecharter.api.max-request-bytes:65536}") long maxBytes) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =

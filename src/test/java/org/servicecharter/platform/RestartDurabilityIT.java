@@ -2,12 +2,8 @@ package org.servicecharter.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.servicecharter.Http;
+import org.servicecharter.PackagedApp;
 
 /**
  * The packaged application on its default H2 file database, killed with SIGKILL in the middle of work and
@@ -26,19 +23,19 @@ class RestartDurabilityIT {
     @TempDir
     Path dataDir;
 
-    Process app;
+    PackagedApp app;
 
     @AfterEach
-    void stop() {
+    void stop() throws InterruptedException {
         if (app != null) {
-            app.destroyForcibly();
+            app.close();
         }
     }
 
     @Test
     void killMinus9LosesNothing() throws Exception {
-        int port = freePort();
-        app = start(port);
+        app = start();
+        int port = app.port();
         Http olga = Http.as(port, "olga");
         Http alice = Http.as(port, "alice");
 
@@ -54,11 +51,12 @@ class RestartDurabilityIT {
         int historyEvents = Http.as(port, "audrey").get("/engine-rest/history/activity-instance?processInstanceId=" + instanceId + "&maxResults=100").list().size();
         assertThat(timers).as("the SLA timer and the second escalation timer").isEqualTo(2);
 
-        assertThat(app.pid()).isPositive();
-        app.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no orderly close
-        app.waitFor();
+        app.kill();
 
-        app = start(port);
+        app = start();
+        port = app.port();
+        alice = Http.as(port, "alice");
+        olga = Http.as(port, "olga");
         Http audrey = Http.as(port, "audrey");
         List<Map<String, Object>> after = alice.get("/engine-rest/task?processInstanceBusinessKey=" + reference + "&maxResults=10").list();
         assertThat(after).hasSize(1);
@@ -77,44 +75,8 @@ class RestartDurabilityIT {
         assertThat(audrey.get("/engine-rest/process-definition?key=complaint-handling&maxResults=10").list()).hasSize(1);
     }
 
-    private Process start(int port) throws IOException, InterruptedException {
-        File jar = new File("target/service-charter.jar");
-        assertThat(jar).as("packaged application").exists();
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-jar", jar.getAbsolutePath(),
-                "--server.port=" + port, "--servicecharter.data-dir=" + dataDir.toAbsolutePath(),
-                "--camunda.bpm.job-execution.enabled=false")
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("app-" + Instant.now().toEpochMilli() + ".log").toFile());
-        Process process = builder.start();
-        awaitReady(port, process);
-        return process;
+    private PackagedApp start() throws IOException, InterruptedException {
+        return PackagedApp.start(dataDir, "app", List.of("--servicecharter.data-dir=" + dataDir.toAbsolutePath(),
+                "--camunda.bpm.job-execution.enabled=false"));
     }
-
-    /** Ready means deployed with demo data: an authenticated query answers. */
-    private static void awaitReady(int port, Process process) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as("application process alive").isTrue();
-            try {
-                if (Http.as(port, "audrey").get("/engine-rest/process-definition/key/complaint-handling").status() == 200) {
-                    return;
-                }
-            } catch (AssertionError notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("application did not become ready on port " + port);
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
 }

@@ -1,0 +1,49 @@
+package org.servicecharter.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * No scripts in models, from anyone: a deployment with a script task, a script listener, a script input/output
+ * mapping or a script condition is refused with a 400 naming the element. The product's models need none (the
+ * logic lives in DMN and Spring beans), and a script deployed through the REST API would run with the engine's
+ * rights.
+ */
+@Component
+public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomPreBPMNParseListeners() == null) {
+            configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+        }
+        configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseRootElement(Element rootElement, List<ProcessDefinitionEntity> processDefinitions) {
+                refuseScripts(rootElement);
+            }
+        });
+    }
+
+    static void refuseScripts(Element element) {
+        String tag = element.getTagName();
+        boolean script = "scriptTask".equals(tag) || "script".equals(tag)
+                || (("conditionExpression".equals(tag) || "condition".equals(tag)) && element.attribute("language") != null);
+        if (script) {
+            String id = element.attribute("id");
+            throw new BadUserRequestException("Scripts are not allowed in Service Charter models: <" + tag + ">"
+                    + (id != null ? " '" + id + "'" : "") + " — use a DMN table, an expression or a Spring bean instead.");
+        }
+        for (Element child : element.elements()) {
+            refuseScripts(child);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package org.servicecharter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged application ({@code target/service-charter.jar}) as a separate JVM, for tests that need real
+ * process boundaries: SIGKILL, restarts, several nodes on one database. Ready means started, models deployed
+ * and roles in place: an authenticated query for the complaint model answers.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private PackagedApp(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static PackagedApp start(Path logDir, String name, List<String> arguments) throws IOException, InterruptedException {
+        return start(logDir, name, arguments, java.util.Map.of());
+    }
+
+    public static PackagedApp start(Path logDir, String name, List<String> arguments, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        File jar = new File("target/service-charter.jar");
+        assertThat(jar).as("packaged application (run mvn verify)").exists();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-jar", jar.getAbsolutePath(), "--server.port=" + port));
+        command.addAll(arguments);
+        Path log = logDir.resolve(name + "-" + Instant.now().toEpochMilli() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        PackagedApp app = new PackagedApp(process, port, log);
+        app.awaitReady();
+        return app;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** SIGKILL: no shutdown hook, no orderly close of anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private void awaitReady() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            assertThat(process.isAlive()).as("application alive, see %s", log).isTrue();
+            try {
+                if (Http.as(port, "audrey").get("/engine-rest/process-definition/key/complaint-handling").status() == 200) {
+                    return;
+                }
+            } catch (AssertionError notYet) {
+                // connection refused while starting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("application did not become ready on port " + port + ", see " + log);
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.servicecharter.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.servicecharter.Http;
+import org.servicecharter.PackagedApp;
+import org.servicecharter.PostgresDatabase;
+
+/**
+ * The packaged application on PostgreSQL (profile {@code postgres}, connection from DB_URL/DB_USER/DB_PASSWORD)
+ * in a fresh database: the engine creates its schema, Flyway the application's, and a complaint runs from intake
+ * to survey. Fails when no PostgreSQL server answers — it is never skipped.
+ */
+class PostgresIT {
+
+    @TempDir
+    Path logs;
+
+    @Test
+    void aComplaintRunsEndToEndOnPostgresAndSurvivesSigkill() throws Exception {
+        try (PostgresDatabase db = PostgresDatabase.create("sc_it")) {
+            List<String> args = List.of("--spring.profiles.active=postgres", "--camunda.bpm.job-execution.enabled=false");
+            Map<String, String> env = Map.of("DB_URL", db.url(), "DB_USER", db.user(), "DB_PASSWORD", "");
+            String reference;
+            String taskId;
+            try (PackagedApp app = PackagedApp.start(logs, "pg", args, env)) {
+                int port = app.port();
+                reference = Http.anonymous(port).post("/api/complaints", Map.of("customerName", "Pat", "customerEmail",
+                        "pat@example.com", "channel", "web", "category", "billing", "description", "Double charge."))
+                        .json().get("reference").asText();
+                List<Map<String, Object>> tasks = Http.as(port, "bob")
+                        .get("/engine-rest/task?processInstanceBusinessKey=" + reference + "&maxResults=10").list();
+                assertThat(tasks).hasSize(1);
+                taskId = (String) tasks.get(0).get("id");
+                assertThat(Http.as(port, "bob").post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "bob")).status())
+                        .isEqualTo(204);
+                app.kill();
+            }
+            try (PackagedApp app = PackagedApp.start(logs, "pg-restarted", args, env)) {
+                int port = app.port();
+                Http bob = Http.as(port, "bob");
+                assertThat(bob.get("/engine-rest/task/" + taskId).json().get("assignee").asText()).isEqualTo("bob");
+                assertThat(bob.post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of("resolution",
+                        Map.of("value", "Refunded.", "type", "String")))).status()).isEqualTo(204);
+                assertThat(Http.as(port, "audrey").get("/engine-rest/history/decision-instance?processInstanceBusinessKey="
+                        + reference + "&maxResults=10").status()).isEqualTo(200);
+            }
+
+            try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+                ResultSet rs = statement.executeQuery("SELECT status, resolved_by FROM complaint WHERE reference = '" + reference + "'");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("RESOLVED");
+                assertThat(rs.getString(2)).isEqualTo("bob");
+                rs = statement.executeQuery("SELECT COUNT(*) FROM act_ru_job WHERE handler_type_ = 'async-continuation'");
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).as("the survey waits as an async job").isGreaterThanOrEqualTo(1);
+                rs = statement.executeQuery("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank");
+                List<String> versions = new java.util.ArrayList<>();
+                while (rs.next()) {
+                    versions.add(rs.getString(1));
+                }
+                assertThat(versions).contains("1", "2", "2.1");
+                statement.execute("""
+                        INSERT INTO employee_file_entry (employee_id, recorded_at, record_type, summary, recorded_by, unique_key)
+                        VALUES ('alice', now(), 'test-record', 'Signed', 'alice', 'pg-it')""");
+                assertThatThrownBy(() -> statement.execute("UPDATE employee_file_entry SET summary = 'forged'"))
+                        .hasMessageContaining("append-only");
+            }
+        }
+    }
+}
