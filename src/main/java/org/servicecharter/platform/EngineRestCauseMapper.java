@@ -2,7 +2,9 @@ package org.servicecharter.platform;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -24,6 +26,9 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
 
     private final RestExceptionHandler stock = new RestExceptionHandler();
 
+    @Context
+    private UriInfo uriInfo;
+
     @Override
     public Response toResponse(RestException exception) {
         if (exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
@@ -44,8 +49,13 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
                             "Someone else changed this at the same moment; reload and try again.");
                 }
                 if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find")) {
-                    return EngineRestExceptionMapper.answer(Response.Status.NOT_FOUND, cause);
+                    Response race = TaskCompletionRace.answerIfLost(uriInfo);
+                    return race != null ? race : EngineRestExceptionMapper.answer(Response.Status.NOT_FOUND, cause);
                 }
+            }
+            Response race = TaskCompletionRace.answerIfLost(uriInfo);
+            if (race != null) {
+                return race;
             }
         }
         return stock.toResponse(exception);

@@ -6,7 +6,9 @@ import java.util.Map;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
@@ -32,6 +34,9 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
 
     private final ProcessEngineExceptionHandler stock = new ProcessEngineExceptionHandler();
 
+    @Context
+    private UriInfo uriInfo;
+
     @Override
     public Response toResponse(ProcessEngineException exception) {
         String message = exception.getMessage() == null ? "" : exception.getMessage();
@@ -46,7 +51,8 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
             return answer(Response.Status.BAD_REQUEST, exception.getClass().getSimpleName(), message);
         }
         if (exception instanceof NullValueException && message.startsWith("Cannot find")) {
-            return answer(Response.Status.NOT_FOUND, exception.getClass().getSimpleName(), message);
+            Response race = TaskCompletionRace.answerIfLost(uriInfo);
+            return race != null ? race : answer(Response.Status.NOT_FOUND, exception.getClass().getSimpleName(), message);
         }
         if (exception instanceof TaskAlreadyClaimedException) {
             return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(), message);
@@ -55,7 +61,8 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
             return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(),
                     "Someone else changed this at the same moment; reload and try again. (" + message + ")");
         }
-        return stock.toResponse(exception);
+        Response race = TaskCompletionRace.answerIfLost(uriInfo);
+        return race != null ? race : stock.toResponse(exception);
     }
 
     /**

@@ -227,7 +227,8 @@ class HandbookApiTests {
         assertThat(countAnswers(version, "alice")).isEqualTo(1);
         // and the task is gone: a second signature is refused and nothing is written twice
         Http.Response twice = Http.as(port, "alice").post("/engine-rest/task/" + alices.getId() + "/complete", signature);
-        assertThat(twice.status()).isEqualTo(404);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().get("message").asText()).contains("already been completed");
         assertThat(countAnswers(version, "alice")).isEqualTo(1);
     }
 

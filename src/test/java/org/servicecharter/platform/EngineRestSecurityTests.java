@@ -107,6 +107,17 @@ class EngineRestSecurityTests {
         assertThat(response.json().get("message").asText()).contains("already claimed");
         assertThat(Http.as(port, "bob").post("/engine-rest/task/does-not-exist/claim", Map.of("userId", "bob")).status())
                 .isEqualTo(404);
+        assertThat(Http.as(port, "bob").post("/engine-rest/task/does-not-exist/complete", Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void completingATaskThatIsAlreadyCompletedIsAConflict() {
+        Map<String, Object> resolution = Map.of("variables", Map.of(
+                ComplaintProcess.VAR_RESOLUTION, Map.of("value", "Refunded.", "type", "String")));
+        assertThat(Http.as(port, "alice").post("/engine-rest/task/" + taskId + "/complete", resolution).status()).isEqualTo(204);
+        Http.Response again = Http.as(port, "bob").post("/engine-rest/task/" + taskId + "/complete", resolution);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().get("message").asText()).contains("already been completed");
     }
 
     @Test
