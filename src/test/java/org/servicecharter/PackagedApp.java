@@ -49,6 +49,15 @@ public final class PackagedApp implements AutoCloseable {
         return app;
     }
 
+    /** target/it-logs: where the application JVMs of integration tests write their logs. */
+    public static Path logDirectory() {
+        try {
+            return java.nio.file.Files.createDirectories(Path.of("target", "it-logs"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int port() {
         return port;
     }

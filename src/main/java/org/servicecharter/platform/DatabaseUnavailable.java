@@ -2,10 +2,13 @@ package org.servicecharter.platform;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Recognises "the database is not reachable" in an exception's causes, so that it is answered 503, not 500. */
 public final class DatabaseUnavailable {
@@ -16,13 +19,28 @@ public final class DatabaseUnavailable {
     }
 
     public static boolean isCause(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
+        return isCause(error, 0);
+    }
+
+    private static boolean isCause(Throwable error, int depth) {
+        for (Throwable cause = error; cause != null && depth < 20; cause = cause.getCause(), depth++) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException || cause instanceof ConnectException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true; // connection exception class
+            if (cause instanceof SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || "Connection is closed".equals(sql.getMessage()))) {
+                return true; // connection exception class, or a pooled connection the server dropped
+            }
+            if (cause instanceof TransactionSystemException tx && tx.getOriginalException() != null
+                    && isCause(tx.getOriginalException(), depth + 1)) {
+                return true;
+            }
+            for (Throwable suppressed : cause.getSuppressed()) {
+                if (isCause(suppressed, depth + 1)) {
+                    return true;
+                }
             }
             if (cause.getCause() == cause) {
                 break;

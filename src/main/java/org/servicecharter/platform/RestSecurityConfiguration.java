@@ -15,6 +15,15 @@ import org.springframework.core.Ordered;
 @Configuration
 public class RestSecurityConfiguration {
 
+    @Bean
+    public FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {
+        FilterRegistrationBean<DatabaseUnavailableFilter> registration = new FilterRegistrationBean<>(new DatabaseUnavailableFilter());
+        registration.setName("database-unavailable");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
     /** HTTP Basic for the engine REST API (Camunda Modeler deploys through it with the process owner's login). */
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {

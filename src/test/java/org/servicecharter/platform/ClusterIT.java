@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.servicecharter.Http;
 import org.servicecharter.PackagedApp;
 import org.servicecharter.PostgresDatabase;
@@ -40,8 +39,8 @@ class ClusterIT {
     static final String FOLLOW_UP = "Task_FollowUpOverdueComplaint";
     static final int LOCK_TIME_MS = 6000;
 
-    @TempDir
-    Path logs;
+    /** The nodes' logs stay for inspection after the run. */
+    final Path logs = PackagedApp.logDirectory();
 
     @Test
     void twoNodesShareTheWorkAndSurviveSigkill() throws Exception {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.servicecharter.Http;
 import org.servicecharter.PackagedApp;
 import org.servicecharter.PostgresDatabase;
@@ -23,8 +22,8 @@ import org.servicecharter.PostgresDatabase;
  */
 class PostgresIT {
 
-    @TempDir
-    Path logs;
+    /** The nodes' logs stay for inspection after the run. */
+    final Path logs = PackagedApp.logDirectory();
 
     @Test
     void aComplaintRunsEndToEndOnPostgresAndSurvivesSigkill() throws Exception {
