@@ -1,0 +1,41 @@
+package org.servicecharter;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.QueryCount;
+import net.ttddyy.dsproxy.QueryCountHolder;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Wraps the application's DataSource with datasource-proxy so tests can count the SQL statements a step issues.
+ * Counts are per thread: run the step in the test's own thread.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class SqlCounting {
+
+    @Bean
+    static BeanPostProcessor countingDataSource() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)) {
+                    return ProxyDataSourceBuilder.create(dataSource).name("counted").countQuery().build();
+                }
+                return bean;
+            }
+        };
+    }
+
+    /** Statements issued by this thread while running the step. */
+    public static long statementsOf(Runnable step) {
+        QueryCountHolder.clear();
+        step.run();
+        QueryCount count = QueryCountHolder.getGrandTotal();
+        QueryCountHolder.clear();
+        return count.getTotal();
+    }
+}
