@@ -1,0 +1,235 @@
+package org.servicecharter.benchmark;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.complaint.ComplaintIntake;
+import org.servicecharter.complaint.ComplaintIntakeService;
+import org.servicecharter.complaint.ComplaintProcess;
+import org.servicecharter.complaint.CustomerMessages;
+import org.servicecharter.complaint.SurveyService;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Not a test: a benchmark, excluded from the build (tag "benchmark"). Run it with
+ * {@code bench/run.sh} (H2 file database and PostgreSQL), which prints the figures the README reports.
+ * <ul>
+ * <li>Throughput of the complaint model from intake to close, through the application's own services, side by
+ * side with the same BPMN on a bare {@link ProcessEngine} (stand-in delegates, no application code) in the same
+ * JVM and database, at 1, 2 and 4 threads.</li>
+ * <li>Task-list latency ("my tasks", "my group's tasks", 50 a page, authorization on) with 10k and 100k open
+ * tasks.</li>
+ * </ul>
+ */
+@Tag("benchmark")
+@ServiceCharterTest
+class ThroughputBenchmark {
+
+    static final int WARMUP = Integer.getInteger("bench.warmup", 100);
+    static final int INSTANCES = Integer.getInteger("bench.instances", 400);
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ComplaintIntakeService intake;
+
+    @Autowired
+    SurveyService surveys;
+
+    @Autowired
+    CustomerMessages messages;
+
+    @Test
+    void complaintThroughputAppVersusBareEngine() throws Exception {
+        ProcessEngine bare = bareEngine();
+        try {
+            run(WARMUP, 2, i -> appComplaint(i));
+            run(WARMUP, 2, i -> bareComplaint(bare, i));
+            StringBuilder table = new StringBuilder("| threads | app (instances/s) | bare engine (instances/s) | app / bare |\n| --- | --- | --- | --- |\n");
+            for (int threads : new int[] {1, 2, 4}) {
+                double bareRate = run(INSTANCES, threads, i -> bareComplaint(bare, i));
+                double appRate = run(INSTANCES, threads, i -> appComplaint(i));
+                table.append(String.format("| %d | %.1f | %.1f | %.2f |%n", threads, appRate, bareRate, appRate / bareRate));
+            }
+            System.out.println("BENCHMARK complaint intake-to-close on " + database() + ", " + INSTANCES + " instances per cell\n" + table);
+        } finally {
+            bare.close();
+        }
+    }
+
+    @Test
+    void taskListLatency() throws Exception {
+        Deployment deployment = engine.getRepositoryService().createDeployment().name("bench-open-tasks")
+                .addModelInstance("bench-open-task.bpmn", Bpmn.createExecutableProcess("bench-open-task")
+                        .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Open").name("Open task")
+                        .camundaCandidateGroups("agents").camundaAssignee("${assignee}").endEvent().done())
+                .deploy();
+        IdentityService identity = engine.getIdentityService();
+        TaskService tasks = engine.getTaskService();
+        int seeded = 0;
+        StringBuilder table = new StringBuilder("| open tasks | my tasks p50 / p95 (ms) | my group's tasks p50 / p95 (ms) |\n| --- | --- | --- |\n");
+        for (int target : new int[] {10_000, 100_000}) {
+            long seedStart = System.nanoTime();
+            int toSeed = target - seeded;
+            run(toSeed, 4, i -> engine.getRuntimeService().startProcessInstanceByKey("bench-open-task",
+                    java.util.Collections.singletonMap("assignee", i % 10 == 0 ? "alice" : null)));
+            seeded = target;
+            System.out.printf("seeded %d open tasks in %.0f s%n", toSeed, (System.nanoTime() - seedStart) / 1e9);
+            identity.setAuthentication("alice", List.of("agents", "employees"));
+            try {
+                double[] mine = latency(() -> {
+                    tasks.createTaskQuery().taskAssignee("alice").orderByTaskCreateTime().desc().listPage(0, 50);
+                    tasks.createTaskQuery().taskAssignee("alice").count();
+                });
+                double[] group = latency(() -> {
+                    tasks.createTaskQuery().taskCandidateGroupIn(List.of("agents", "employees")).orderByTaskCreateTime().desc()
+                            .listPage(0, 50);
+                    tasks.createTaskQuery().taskCandidateGroupIn(List.of("agents", "employees")).count();
+                });
+                table.append(String.format("| %,d | %.1f / %.1f | %.1f / %.1f |%n", target, mine[0], mine[1], group[0], group[1]));
+            } finally {
+                identity.clearAuthentication();
+            }
+        }
+        System.out.println("BENCHMARK task-list latency (list page of 50 + count, authorization on) on " + database() + "\n" + table);
+        engine.getRepositoryService().deleteDeployment(deployment.getId(), true, true);
+    }
+
+    private static double[] latency(Runnable query) {
+        for (int i = 0; i < 20; i++) {
+            query.run();
+        }
+        double[] millis = new double[200];
+        for (int i = 0; i < millis.length; i++) {
+            long start = System.nanoTime();
+            query.run();
+            millis[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new double[] {millis[millis.length / 2], millis[(int) (millis.length * 0.95)]};
+    }
+
+    /** The application's path: intake service (validation, register, DMN), task completion, survey job, survey answer. */
+    private void appComplaint(int i) {
+        String reference = intake.file(new ComplaintIntake("Customer " + i, "c" + i + "@example.com", "email", "delivery",
+                "Benchmark complaint " + i, null, null));
+        TaskService taskService = engine.getTaskService();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+        taskService.complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."));
+        ManagementService management = engine.getManagementService();
+        management.executeJob(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).messages().singleResult().getId());
+        String token = messages.forReference(reference).get(0).body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
+        surveys.answer(token, 5, null);
+    }
+
+    /** The same model on the bare engine: same steps, stand-in delegates. */
+    private static void bareComplaint(ProcessEngine bare, int i) {
+        String reference = "BARE-" + UUID.randomUUID();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ComplaintProcess.VAR_CUSTOMER_NAME, "Customer " + i);
+        variables.put(ComplaintProcess.VAR_CUSTOMER_EMAIL, "c" + i + "@example.com");
+        variables.put(ComplaintProcess.VAR_CHANNEL, "email");
+        variables.put(ComplaintProcess.VAR_CATEGORY, "delivery");
+        variables.put(ComplaintProcess.VAR_DESCRIPTION, "Benchmark complaint " + i);
+        variables.put(ComplaintProcess.VAR_ABOUT_EMPLOYEE, null);
+        variables.put(ComplaintProcess.VAR_GOODWILL_PROPOSED, false);
+        String instance = bare.getRuntimeService().startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, reference, variables).getId();
+        Task task = bare.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+        bare.getTaskService().complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."));
+        ManagementService management = bare.getManagementService();
+        management.executeJob(management.createJobQuery().processInstanceId(instance).messages().singleResult().getId());
+        bare.getRuntimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
+                .processInstanceBusinessKey(reference).setVariable(ComplaintProcess.VAR_SURVEY_RATING, 5).correlate();
+    }
+
+    private ProcessEngine bareEngine() {
+        JavaDelegate nothing = execution -> { };
+        JavaDelegate survey = execution -> {
+            execution.setVariable(ComplaintProcess.VAR_SURVEY_TIMEOUT, "P14D");
+            execution.setVariable(ComplaintProcess.VAR_SURVEY_TOKEN_HASH, UUID.randomUUID().toString());
+        };
+        Map<Object, Object> beans = new HashMap<>();
+        for (String name : List.of("registerComplaintDelegate", "recordResolutionDelegate", "recordGoodwillRequestDelegate",
+                "flagForCorrectiveActionDelegate")) {
+            beans.put(name, nothing);
+        }
+        beans.put("sendSurveyDelegate", survey);
+        beans.put("complaintSla", new BareSla());
+        ProcessEngineConfigurationImpl app = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        StandaloneProcessEngineConfiguration configuration = (StandaloneProcessEngineConfiguration)
+                ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("bare-benchmark");
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+        configuration.setDatabaseType(app.getDatabaseType());
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setJobExecutorActivate(false);
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        configuration.setBeans(beans);
+        configuration.setMetricsEnabled(app.isMetricsEnabled());
+        return configuration.buildProcessEngine();
+    }
+
+    /** Stand-in for the application's complaintSla bean (public: the expression language calls it by reflection). */
+    public static class BareSla {
+        public java.util.Date dueIn(String iso) {
+            return new java.util.Date(System.currentTimeMillis() + java.time.Duration.parse(iso).toMillis());
+        }
+    }
+
+    private String database() {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseType();
+    }
+
+    /** Runs count units of work on a pool of threads; returns units per second. */
+    private static double run(int count, int threads, IntConsumer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int offset = t;
+                futures.add(pool.submit(() -> {
+                    for (int i = offset; i < count; i += threads) {
+                        work.accept(i);
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
