@@ -116,7 +116,7 @@ public class CorrectiveActionController {
         for (HistoricProcessInstance instance : query.orderByProcessInstanceStartTime().desc().listPage(0, 200)) {
             Map<String, Object> variables = new HashMap<>();
             for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceId(instance.getId()).list()) {
+                    .processInstanceId(instance.getId()).listPage(0, 500)) {
                 variables.put(variable.getName(), variable.getValue());
             }
             String action = (String) variables.get(VAR_CORRECTIVE_ACTION);
