@@ -49,8 +49,9 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
         String user = current == null ? null : current.getUserId();
         if (complaintReference != null) {
             if (!cases.complaintAbout(complaintReference, employee)) {
-                throw new CorrectiveActionRejectedException(VAR_COMPLAINT_REFERENCE,
-                        "There is no complaint " + complaintReference + " about " + employee + ".");
+                // only complaint handling opens cases for complaints; a message naming no such complaint is not allowed
+                throw new CorrectiveActionRefusedException("There is no complaint " + complaintReference + " about "
+                        + employee + ": a case for a complaint is opened by complaint handling only.");
             }
             execution.setVariable(VAR_REQUESTED_BY, null);
         } else {
