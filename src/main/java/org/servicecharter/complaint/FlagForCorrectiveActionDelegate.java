@@ -1,12 +1,30 @@
 package org.servicecharter.complaint;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.stereotype.Component;
 
-/** Marks a complaint about an employee in the register so that corrective action can pick it up. */
+/**
+ * Marks a complaint about an employee in the register and hands it to corrective action, by BPMN message (by name; the
+ * two features do not import each other): if a corrective-action case for that employee is in its monitoring period,
+ * the complaint is a repeat and goes to that case ({@value #MESSAGE_REPEAT_COMPLAINT}, correlated by the case's variable
+ * {@code employee}); otherwise it opens a new case ({@value #MESSAGE_CORRECTIVE_ACTION_REQUESTED}) whose business key is
+ * the complaint reference. Runs after the complaint's facts are registered, in the same transaction.
+ */
 @Component("flagForCorrectiveActionDelegate")
 public class FlagForCorrectiveActionDelegate implements JavaDelegate {
+
+    static final String MESSAGE_CORRECTIVE_ACTION_REQUESTED = "CorrectiveActionRequested";
+    static final String MESSAGE_REPEAT_COMPLAINT = "CorrectiveActionRepeatComplaint";
+    static final String CASE_EMPLOYEE = "employee";
+    static final String CASE_COMPLAINT_REFERENCE = "complaintReference";
+    static final String CASE_CONCERN = "concern";
 
     private final ComplaintRegister register;
 
@@ -16,6 +34,30 @@ public class FlagForCorrectiveActionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        register.flagForCorrectiveAction(execution.getProcessBusinessKey());
+        String reference = execution.getProcessBusinessKey();
+        register.flagForCorrectiveAction(reference);
+
+        String employee = (String) execution.getVariable(ComplaintProcess.VAR_ABOUT_EMPLOYEE);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CASE_EMPLOYEE, employee);
+        variables.put(CASE_COMPLAINT_REFERENCE, reference);
+        variables.put(CASE_CONCERN, execution.getVariable(ComplaintProcess.VAR_DESCRIPTION));
+
+        RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
+        List<Execution> inMonitoring = runtimeService.createExecutionQuery()
+                .messageEventSubscriptionName(MESSAGE_REPEAT_COMPLAINT)
+                .processVariableValueEquals(CASE_EMPLOYEE, employee)
+                .list();
+        if (!inMonitoring.isEmpty()) {
+            runtimeService.createMessageCorrelation(MESSAGE_REPEAT_COMPLAINT)
+                    .processInstanceId(inMonitoring.get(0).getProcessInstanceId())
+                    .setVariables(variables)
+                    .correlateWithResult();
+        } else {
+            runtimeService.createMessageCorrelation(MESSAGE_CORRECTIVE_ACTION_REQUESTED)
+                    .processInstanceBusinessKey(reference)
+                    .setVariables(variables)
+                    .correlateStartMessage();
+        }
     }
 }

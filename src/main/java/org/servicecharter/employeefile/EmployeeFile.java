@@ -58,6 +58,25 @@ public class EmployeeFile {
                 EmployeeFile::map, employeeId);
     }
 
+    /**
+     * The employee's records of the given types recorded at or after {@code since}, oldest first: e.g. the corrective
+     * actions within a look-back window.
+     */
+    public List<EmployeeFileEntry> entriesOf(String employeeId, List<String> recordTypes, Instant since) {
+        if (recordTypes.isEmpty()) {
+            return List.of();
+        }
+        String placeholders = String.join(", ", recordTypes.stream().map(t -> "?").toList());
+        Object[] args = new Object[recordTypes.size() + 2];
+        args[0] = employeeId;
+        args[1] = Timestamp.from(since);
+        for (int i = 0; i < recordTypes.size(); i++) {
+            args[i + 2] = recordTypes.get(i);
+        }
+        return jdbc.query("SELECT * FROM employee_file_entry WHERE employee_id = ? AND recorded_at >= ? AND record_type IN ("
+                + placeholders + ") ORDER BY recorded_at, id", EmployeeFile::map, args);
+    }
+
     /** The records about a subject (e.g. a handbook version), of the given types. */
     public List<EmployeeFileEntry> entriesAbout(String subjectReference, List<String> recordTypes) {
         String placeholders = String.join(", ", recordTypes.stream().map(t -> "?").toList());

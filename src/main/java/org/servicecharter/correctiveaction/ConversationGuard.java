@@ -1,0 +1,59 @@
+package org.servicecharter.correctiveaction;
+
+import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion listener of the conversation: only a manager in the employee's reporting line (HR when the employee reports
+ * to nobody) may document it, whoever else the task was handed to; the documentation must be complete. Throwing rolls
+ * the completion back: nothing is recorded.
+ */
+@Component("conversationGuard")
+public class ConversationGuard implements TaskListener {
+
+    private final CorrectiveActionCases cases;
+
+    public ConversationGuard(CorrectiveActionCases cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String employee = (String) task.getVariable(VAR_EMPLOYEE);
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = current == null ? null : current.getUserId();
+        if (!cases.mayDocument(user, cases.groupsOf(current), employee)) {
+            throw new CorrectiveActionRefusedException((user == null ? "Nobody is logged in" : user + " is not in "
+                    + employee + "'s reporting line") + ": only " + employee
+                    + "'s managers can document the conversation with them.");
+        }
+        requireText(task, VAR_WHAT_HAPPENED, "Describe what happened.");
+        requireText(task, VAR_EMPLOYEE_ACCOUNT, "Record the employee's account of it.");
+        Object substantiated = task.getVariable(VAR_SUBSTANTIATED);
+        if (!(substantiated instanceof Boolean)) {
+            throw new CorrectiveActionRejectedException(VAR_SUBSTANTIATED, "Say whether the complaint is substantiated (true or false).");
+        }
+        Object severity = task.getVariable(VAR_SEVERITY);
+        if ((Boolean) substantiated || severity != null) {
+            if (!(severity instanceof String s) || !SEVERITIES.contains(s)) {
+                throw new CorrectiveActionRejectedException(VAR_SEVERITY,
+                        "The severity must be one of " + String.join(", ", SEVERITIES) + (severity == null ? "." : ", not " + severity + "."));
+            }
+        }
+        task.setVariable(VAR_DOCUMENTED_BY, user);
+    }
+
+    static void requireText(DelegateTask task, String name, String message) {
+        Object value = task.getVariable(name);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw new CorrectiveActionRejectedException(name, message);
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new CorrectiveActionRejectedException(name, name + " must be at most " + MAX_TEXT + " characters.");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package org.servicecharter.correctiveaction;
+
+import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
+
+import java.security.SecureRandom;
+import java.time.Year;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.servicecharter.identity.ReportingLines;
+import org.servicecharter.identity.Roles;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opening cases and the rules of who may act on one. Models call it as {@code ${correctiveActionCases...}}.
+ */
+@Component("correctiveActionCases")
+public class CorrectiveActionCases {
+
+    /** Complaint handling's key and variable: a case opened for a complaint must name the employee the complaint is about. */
+    static final String COMPLAINT_PROCESS_KEY = "complaint-handling";
+    static final String COMPLAINT_ABOUT_EMPLOYEE = "aboutEmployee";
+    static final int MAX_CONCERN = 4000;
+
+    private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private final SecureRandom random = new SecureRandom();
+
+    private final ReportingLines reportingLines;
+    private final IdentityService identityService;
+    private final HistoryService historyService;
+    private final RuntimeService runtimeService;
+
+    public CorrectiveActionCases(ReportingLines reportingLines, IdentityService identityService,
+            HistoryService historyService, RuntimeService runtimeService) {
+        this.reportingLines = reportingLines;
+        this.identityService = identityService;
+        this.historyService = historyService;
+        this.runtimeService = runtimeService;
+    }
+
+    /** Candidate groups of the conversation: nobody but the manager, or HR when the employee reports to nobody. */
+    public List<String> conversationGroups(String conversationLead) {
+        return conversationLead == null ? List.of(Roles.HR) : List.of();
+    }
+
+    /** A manager may open a case for, and document a conversation with, the people in their reporting line. */
+    public boolean inReportingLine(String userId, String employee) {
+        return userId != null && !userId.equals(employee) && reportingLines.managerChain(employee).contains(userId);
+    }
+
+    /** Who may document the conversation: the manager chain, or HR when the employee reports to nobody. */
+    public boolean mayDocument(String userId, List<String> groups, String employee) {
+        if (inReportingLine(userId, employee)) {
+            return true;
+        }
+        return userId != null && !userId.equals(employee) && reportingLines.findManager(employee).isEmpty()
+                && groups.contains(Roles.HR);
+    }
+
+    public boolean userExists(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return false;
+        }
+        Authentication current = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            return identityService.createUserQuery().userId(userId).count() > 0;
+        } finally {
+            if (current != null) {
+                identityService.setAuthentication(current);
+            }
+        }
+    }
+
+    /** Whether complaint handling has (or had) the complaint with this reference about this employee. */
+    public boolean complaintAbout(String complaintReference, String employee) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(COMPLAINT_PROCESS_KEY)
+                .processInstanceBusinessKey(complaintReference).variableValueEquals(COMPLAINT_ABOUT_EMPLOYEE, employee)
+                .count() > 0
+                || historyService.createHistoricProcessInstanceQuery().processDefinitionKey(COMPLAINT_PROCESS_KEY)
+                .processInstanceBusinessKey(complaintReference).variableValueEquals(COMPLAINT_ABOUT_EMPLOYEE, employee)
+                .count() > 0;
+    }
+
+    /** The groups of the current user (from the authentication, else from the identity service). */
+    public List<String> groupsOf(Authentication authentication) {
+        if (authentication == null) {
+            return List.of();
+        }
+        if (authentication.getGroupIds() != null && !authentication.getGroupIds().isEmpty()) {
+            return authentication.getGroupIds();
+        }
+        return identityService.createGroupQuery().groupMember(authentication.getUserId()).list().stream()
+                .map(g -> g.getId()).toList();
+    }
+
+    /**
+     * Opens a case for a behaviour the current user observed (the API's path; Tasklist's start form reaches the same
+     * checks in the model's first step). One transaction: a refusal starts nothing.
+     */
+    @Transactional
+    public ProcessInstance open(String employee, String concern) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_EMPLOYEE, employee);
+        variables.put(VAR_CONCERN, concern);
+        return runtimeService.startProcessInstanceByKey(PROCESS_KEY, newReference(), variables);
+    }
+
+    /** A case reference for a case that no complaint started, e.g. CA-2026-7KQ2M9XD. */
+    public String newReference() {
+        StringBuilder sb = new StringBuilder("CA-").append(Year.now().getValue()).append('-');
+        for (int i = 0; i < 8; i++) {
+            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,23 @@
+package org.servicecharter.correctiveaction;
+
+import static org.servicecharter.correctiveaction.CorrectiveActionProcess.VAR_EMPLOYEE;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Creation listener of every task of a case: the employee's manager chain may read it (not complete it). */
+@Component("correctiveActionTaskAccess")
+public class CorrectiveActionTaskAccess implements TaskListener {
+
+    private final CorrectiveActionAccess access;
+
+    public CorrectiveActionTaskAccess(CorrectiveActionAccess access) {
+        this.access = access;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        access.grantTask(task.getId(), task.getAssignee(), (String) task.getVariable(VAR_EMPLOYEE));
+    }
+}

@@ -1,0 +1,47 @@
+package org.servicecharter.correctiveaction;
+
+import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.identity.Roles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion listener of HR's review: only HR (never the employee themself) decides, one of the two decisions, always
+ * with a reason. Throwing rolls the completion back: nothing is recorded.
+ */
+@Component("hrDecisionGuard")
+public class HrDecisionGuard implements TaskListener {
+
+    private final CorrectiveActionCases cases;
+
+    public HrDecisionGuard(CorrectiveActionCases cases) {
+        this.cases = cases;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String employee = (String) task.getVariable(VAR_EMPLOYEE);
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String user = current == null ? null : current.getUserId();
+        if (user == null || user.equals(employee) || !cases.groupsOf(current).contains(Roles.HR)) {
+            throw new CorrectiveActionRefusedException("Only HR can decide on retaining or dismissing " + employee
+                    + (user == null ? "; nobody is logged in." : "; " + user + " cannot."));
+        }
+        Object decision = task.getVariable(VAR_HR_DECISION);
+        if (!(decision instanceof String d) || !HR_DECISIONS.contains(d)) {
+            throw new CorrectiveActionRejectedException(VAR_HR_DECISION,
+                    "Decide one of " + String.join(", ", HR_DECISIONS) + (decision == null ? "." : ", not " + decision + "."));
+        }
+        Object reason = task.getVariable(VAR_HR_REASON);
+        if (!(reason instanceof String text) || text.isBlank()) {
+            throw new CorrectiveActionRejectedException(VAR_HR_REASON, "HR's decision needs a reason.");
+        }
+        if (text.length() > MAX_TEXT) {
+            throw new CorrectiveActionRejectedException(VAR_HR_REASON, "The reason must be at most " + MAX_TEXT + " characters.");
+        }
+        task.setVariable(VAR_HR_DECIDED_BY, user);
+    }
+}
