@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -37,6 +38,7 @@ class ApprovalApiTests {
     @Autowired IdentityService identityService;
     @Autowired ApprovalRequests requests;
     @Autowired JdbcTemplate jdbc;
+    @Autowired FilterService filterService;
 
     @AfterEach
     void logOut() {
@@ -288,6 +290,19 @@ class ApprovalApiTests {
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
         assertThat(decided.json().get("recognition").get("recognisedBy").asText()).isEqualTo("sam");
         assertThat(decided.json().get("recognition").get("note").asText()).isEqualTo("Well argued.");
+    }
+
+    @Test
+    void theApproverFindsTheRequestInTasklistsOfferedToMeFilterAndTheRequesterDoesNot() {
+        String id = asked("alice", "refund", 210);
+        String taskId = taskOf(id).getId();
+        String filter = filterService.createFilterQuery().filterName("Offered to me").singleResult().getId();
+
+        List<Map<String, Object>> sams = Http.as(port, "sam").get("/engine-rest/filter/" + filter + "/list?maxResults=200").list();
+        List<Map<String, Object>> alices = Http.as(port, "alice").get("/engine-rest/filter/" + filter + "/list?maxResults=200").list();
+
+        assertThat(sams).extracting(task -> task.get("id")).contains(taskId);
+        assertThat(alices).extracting(task -> task.get("id")).doesNotContain(taskId);
     }
 
     // --- Tasklist's start form -----------------------------------------------------------------------------------
