@@ -24,7 +24,11 @@ public final class ComplaintProcess {
     public static final String SECOND_SLA_BREACH = "BoundaryEvent_SecondSlaBreach";
     public static final String MANAGER_RESOLVES = "Task_ManagerResolvesComplaint";
     public static final String RECORD_RESOLUTION = "ServiceTask_RecordResolution";
-    public static final String RECORD_GOODWILL_REQUEST = "ServiceTask_RecordGoodwillRequest";
+    public static final String REQUEST_GOODWILL_APPROVAL = "CallActivity_RequestGoodwillApproval";
+    public static final String RECORD_GOODWILL_OUTCOME = "ServiceTask_RecordGoodwillOutcome";
+    /** @deprecated the goodwill request is now decided by the approval tiers: {@link #REQUEST_GOODWILL_APPROVAL}. */
+    @Deprecated
+    public static final String RECORD_GOODWILL_REQUEST = REQUEST_GOODWILL_APPROVAL;
     public static final String FLAG_FOR_CORRECTIVE_ACTION = "ServiceTask_FlagForCorrectiveAction";
     public static final String SEND_SURVEY = "ServiceTask_SendSurvey";
     public static final String AWAIT_SURVEY_ANSWER = "ReceiveTask_AwaitSurveyAnswer";
@@ -34,6 +38,9 @@ public final class ComplaintProcess {
 
     // messages
     public static final String MESSAGE_SURVEY_ANSWERED = "CustomerSurveyAnswered";
+
+    // the model complaint handling calls for a goodwill decision (decision approval tiers)
+    public static final String APPROVAL_PROCESS_KEY = "decision-approval";
 
     // groups the model routes to
     public static final String GROUP_SUPERVISORS = "supervisors";
@@ -65,6 +72,14 @@ public final class ComplaintProcess {
     public static final String VAR_GOODWILL_REASON = "goodwillReason";
     public static final String VAR_SUPERVISOR_NOTE = "supervisorNote";
     public static final String VAR_RESOLVED_BY = "resolvedBy";
+
+    // variables: the goodwill decision (outputs of the call to decision approval)
+    public static final String VAR_GOODWILL_APPROVAL_REQUEST = "goodwillApprovalRequest";
+    public static final String VAR_GOODWILL_OUTCOME = "goodwillOutcome";
+    public static final String VAR_GOODWILL_APPROVED = "goodwillApproved";
+    public static final String VAR_GOODWILL_APPROVED_AMOUNT = "goodwillApprovedAmount";
+    public static final String VAR_GOODWILL_DECIDED_BY = "goodwillDecidedBy";
+    public static final String VAR_GOODWILL_DECISION_REASON = "goodwillDecisionReason";
 
     // variables: survey
     public static final String VAR_SURVEY_TOKEN_HASH = "surveyTokenHash";

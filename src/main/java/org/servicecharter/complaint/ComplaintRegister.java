@@ -15,8 +15,9 @@ public class ComplaintRegister {
     public record Entry(String reference, String processInstanceId, Instant receivedAt, String receivedBy,
             String customerName, String customerEmail, String channel, String category, String description,
             String aboutEmployee, String orderReference, String status, String resolution, String resolvedBy,
-            Instant resolvedAt, BigDecimal goodwillAmount, String goodwillReason, boolean correctiveActionFlagged,
-            Integer surveyRating, String surveyComment, Instant surveyAnsweredAt) {
+            Instant resolvedAt, BigDecimal goodwillAmount, String goodwillReason, String goodwillOutcome,
+            BigDecimal goodwillApprovedAmount, String goodwillDecidedBy, String goodwillApprovalRequest,
+            boolean correctiveActionFlagged, Integer surveyRating, String surveyComment, Instant surveyAnsweredAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -45,8 +46,13 @@ public class ComplaintRegister {
                 resolution, resolvedBy, Timestamp.from(Instant.now()), reference);
     }
 
-    public void recordGoodwillRequest(String reference, BigDecimal amount, String reason) {
-        jdbc.update("UPDATE complaint SET goodwill_amount = ?, goodwill_reason = ? WHERE reference = ?", amount, reason, reference);
+    /** The goodwill gesture asked for and how the approval tiers decided it (approved amount null when rejected). */
+    public void recordGoodwillDecision(String reference, BigDecimal amount, String reason, String outcome,
+            BigDecimal approvedAmount, String decidedBy, String approvalRequest) {
+        jdbc.update("""
+                UPDATE complaint SET goodwill_amount = ?, goodwill_reason = ?, goodwill_outcome = ?, goodwill_approved_amount = ?,
+                    goodwill_decided_by = ?, goodwill_approval_request = ?
+                WHERE reference = ?""", amount, reason, outcome, approvedAmount, decidedBy, approvalRequest, reference);
     }
 
     public void flagForCorrectiveAction(String reference) {
@@ -65,7 +71,9 @@ public class ComplaintRegister {
                 rs.getString("channel"), rs.getString("category"), rs.getString("description"),
                 rs.getString("about_employee"), rs.getString("order_reference"), rs.getString("status"),
                 rs.getString("resolution"), rs.getString("resolved_by"), instant(rs.getTimestamp("resolved_at")),
-                rs.getBigDecimal("goodwill_amount"), rs.getString("goodwill_reason"),
+                rs.getBigDecimal("goodwill_amount"), rs.getString("goodwill_reason"), rs.getString("goodwill_outcome"),
+                rs.getBigDecimal("goodwill_approved_amount"), rs.getString("goodwill_decided_by"),
+                rs.getString("goodwill_approval_request"),
                 rs.getBoolean("corrective_action_flagged"), (Integer) rs.getObject("survey_rating"),
                 rs.getString("survey_comment"), instant(rs.getTimestamp("survey_answered_at"))), reference)
                 .stream().findFirst();

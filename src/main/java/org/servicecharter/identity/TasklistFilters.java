@@ -35,6 +35,9 @@ public class TasklistFilters {
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), Roles.EMPLOYEES);
         create("My group's tasks", -5, "Unclaimed tasks offered to my groups",
                 taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}"), Roles.EMPLOYEES);
+        // tasks offered to named people rather than groups (e.g. an approval, whose requester must not see it)
+        create("Offered to me", -7, "Unclaimed tasks offered to me by name",
+                taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}"), Roles.EMPLOYEES);
         create("Overdue", 0, "My and my groups' tasks past their due date",
                 taskService.createTaskQuery().or()
                         .taskAssigneeExpression("${currentUser()}")

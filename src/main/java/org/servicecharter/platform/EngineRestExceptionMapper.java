@@ -12,10 +12,13 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 
 /**
@@ -24,7 +27,9 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
  * <li>a model that is not XML, or that has a DOCTYPE / external entity (ENGINE-09003), a model refused while
  * parsing (ENGINE-01009, e.g. a script) or a Java-serialized variable (ENGINE-17007): 400, with the reason;</li>
  * <li>a task (or other object) that does not exist: 404;</li>
- * <li>a task someone else has already claimed, or a change that lost a race with another one: 409.</li>
+ * <li>a task someone else has already claimed, or a change that lost a race with another one: 409;</li>
+ * <li>a refusal by a task listener (the engine wraps it, e.g. ENGINE-03051 on claim or set assignee): what the
+ * listener meant — not allowed 403, bad input 400.</li>
  * </ul>
  * Everything else goes to Camunda's own handler unchanged. Takes precedence over it by priority.
  */
@@ -60,6 +65,16 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
         if (exception instanceof OptimisticLockingException) {
             return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(),
                     "Someone else changed this at the same moment; reload and try again. (" + message + ")");
+        }
+        if (!(exception instanceof AuthorizationException)) {
+            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof AuthorizationException) {
+                    return answer(Response.Status.FORBIDDEN, cause);
+                }
+                if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
+                    return answer(Response.Status.BAD_REQUEST, cause);
+                }
+            }
         }
         Response race = TaskCompletionRace.answerIfLost(uriInfo);
         return race != null ? race : stock.toResponse(exception);

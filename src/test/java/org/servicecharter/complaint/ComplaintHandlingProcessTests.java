@@ -68,6 +68,8 @@ class ComplaintHandlingProcessTests {
     private FormService formService;
     @Autowired
     private IdentityService identityService;
+    @Autowired
+    private ComplaintRegister register;
 
     @BeforeEach
     void setUp() {
@@ -129,7 +131,7 @@ class ComplaintHandlingProcessTests {
 
         assertThat(pi).isEnded()
                 .hasPassed(END_CLOSED_WITH_SURVEY)
-                .hasNotPassed(FOLLOW_UP_OVERDUE, MANAGER_RESOLVES, RECORD_GOODWILL_REQUEST, FLAG_FOR_CORRECTIVE_ACTION,
+                .hasNotPassed(FOLLOW_UP_OVERDUE, MANAGER_RESOLVES, REQUEST_GOODWILL_APPROVAL, FLAG_FOR_CORRECTIVE_ACTION,
                         END_CLOSED_WITHOUT_SURVEY);
     }
 
@@ -249,13 +251,80 @@ class ComplaintHandlingProcessTests {
     // --- goodwill and complaints about employees ---------------------------------------------------------------
 
     @Test
-    void proposedGoodwillGestureIsRecorded() {
+    void aSmallGoodwillGestureWithinTheAgentsAuthorityIsApprovedAtOnceAndRecorded() {
         ProcessInstance pi = startComplaint(intake("billing", "email"));
 
-        complete(task(HANDLE_COMPLAINT, pi), resolution(true));
+        completeAs("alice", task(HANDLE_COMPLAINT, pi), resolution(25.0));
 
-        assertThat(pi).hasPassedInOrder(RECORD_RESOLUTION, RECORD_GOODWILL_REQUEST).isWaitingAt(SEND_SURVEY);
-        assertThat(pi).variables().containsEntry(VAR_GOODWILL_PROPOSED, true);
+        assertThat(pi).hasPassedInOrder(RECORD_RESOLUTION, REQUEST_GOODWILL_APPROVAL, RECORD_GOODWILL_OUTCOME).isWaitingAt(SEND_SURVEY);
+        assertThat(pi).variables().containsEntry(VAR_GOODWILL_PROPOSED, true)
+                .containsEntry(VAR_RESOLVED_BY, "alice")
+                .containsEntry(VAR_GOODWILL_APPROVED, true)
+                .containsEntry(VAR_GOODWILL_OUTCOME, "approved")
+                .containsEntry(VAR_GOODWILL_APPROVED_AMOUNT, 25.0)
+                .containsEntry(VAR_GOODWILL_DECIDED_BY, "alice");
+        ComplaintRegister.Entry entry = register.find(pi.getBusinessKey()).orElseThrow();
+        assertThat(entry.goodwillAmount()).isEqualByComparingTo("25");
+        assertThat(entry.goodwillOutcome()).isEqualTo("approved");
+        assertThat(entry.goodwillApprovedAmount()).isEqualByComparingTo("25");
+        assertThat(entry.goodwillApprovalRequest()).isEqualTo(runtimeService.getVariable(pi.getId(), VAR_GOODWILL_APPROVAL_REQUEST));
+        assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId())
+                .processDefinitionKey(APPROVAL_PROCESS_KEY).singleResult().getBusinessKey()).isEqualTo(entry.goodwillApprovalRequest());
+    }
+
+    @Test
+    void aLargerGoodwillGestureWaitsForASupervisorsApprovalAndContinuesWithIt() {
+        ProcessInstance pi = startComplaint(intake("delivery", "phone"));
+        completeAs("alice", task(HANDLE_COMPLAINT, pi), resolution(120.0));
+
+        assertThat(pi).isWaitingAt(REQUEST_GOODWILL_APPROVAL);
+        ProcessInstance approval = approvalOf(pi);
+        assertThat(runtimeService.getVariable(approval.getId(), "requester")).isEqualTo("alice");
+        assertThat(runtimeService.getVariable(approval.getId(), "requestType")).isEqualTo("goodwill");
+        assertThat(runtimeService.getVariable(approval.getId(), "complaintReference")).isEqualTo(pi.getBusinessKey());
+        Task decide = approvalTask(approval);
+        assertThat(taskService.getIdentityLinksForTask(decide.getId())).extracting(IdentityLink::getUserId).containsExactly("sam");
+
+        decideAs("sam", decide, withVariables("decision", "approve", "approvedAmount", 100.0));
+
+        assertThat(pi).hasPassed(REQUEST_GOODWILL_APPROVAL, RECORD_GOODWILL_OUTCOME).isWaitingAt(SEND_SURVEY);
+        assertThat(pi).variables().containsEntry(VAR_GOODWILL_APPROVED, true)
+                .containsEntry(VAR_GOODWILL_APPROVED_AMOUNT, 100.0)
+                .containsEntry(VAR_GOODWILL_DECIDED_BY, "sam");
+        ComplaintRegister.Entry entry = register.find(pi.getBusinessKey()).orElseThrow();
+        assertThat(entry.goodwillAmount()).isEqualByComparingTo("120");
+        assertThat(entry.goodwillApprovedAmount()).isEqualByComparingTo("100");
+        assertThat(entry.goodwillDecidedBy()).isEqualTo("sam");
+    }
+
+    @Test
+    void aRejectedGoodwillGestureIsRecordedAndTheComplaintContinues() {
+        ProcessInstance pi = startComplaint(intake("product", "web"));
+        completeAs("alice", task(HANDLE_COMPLAINT, pi), resolution(200.0));
+
+        decideAs("sam", approvalTask(approvalOf(pi)), withVariables("decision", "reject",
+                "decisionReason", "A replacement was already sent at no charge."));
+
+        assertThat(pi).hasPassed(RECORD_GOODWILL_OUTCOME).isWaitingAt(SEND_SURVEY);
+        assertThat(pi).variables().containsEntry(VAR_GOODWILL_APPROVED, false)
+                .containsEntry(VAR_GOODWILL_OUTCOME, "rejected")
+                .containsEntry(VAR_GOODWILL_APPROVED_AMOUNT, null)
+                .containsEntry(VAR_GOODWILL_DECISION_REASON, "A replacement was already sent at no charge.");
+        ComplaintRegister.Entry entry = register.find(pi.getBusinessKey()).orElseThrow();
+        assertThat(entry.goodwillOutcome()).isEqualTo("rejected");
+        assertThat(entry.goodwillAmount()).isEqualByComparingTo("200");
+        assertThat(entry.goodwillApprovedAmount()).isNull();
+    }
+
+    @Test
+    void aGoodwillGestureWithoutAPositiveAmountIsRefusedAndTheAgentsTaskStays() {
+        ProcessInstance pi = startComplaint(intake("billing", "phone"));
+        Task handle = task(HANDLE_COMPLAINT, pi);
+
+        assertThatThrownBy(() -> completeAs("alice", handle, resolution(0.0))).hasMessageContaining("amount");
+
+        assertThat(pi).isWaitingAt(HANDLE_COMPLAINT).hasNotPassed(RECORD_RESOLUTION);
+        assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId()).count()).isZero();
     }
 
     @Test
@@ -267,7 +336,7 @@ class ComplaintHandlingProcessTests {
 
         complete(task(HANDLE_COMPLAINT, pi), resolution(false));
 
-        assertThat(pi).hasPassed(FLAG_FOR_CORRECTIVE_ACTION).hasNotPassed(RECORD_GOODWILL_REQUEST).isWaitingAt(SEND_SURVEY);
+        assertThat(pi).hasPassed(FLAG_FOR_CORRECTIVE_ACTION).hasNotPassed(REQUEST_GOODWILL_APPROVAL).isWaitingAt(SEND_SURVEY);
     }
 
     @Test
@@ -354,6 +423,50 @@ class ComplaintHandlingProcessTests {
             variables.put(VAR_GOODWILL_REASON, "Delivered a week late");
         }
         return variables;
+    }
+
+    /** A resolution with a goodwill gesture of the amount. */
+    private static Map<String, Object> resolution(double goodwillAmount) {
+        Map<String, Object> variables = resolution(true);
+        variables.put(VAR_GOODWILL_AMOUNT, goodwillAmount);
+        return variables;
+    }
+
+    /** Completes the task as the logged-in user (the goodwill request is asked for in their name). */
+    private void completeAs(String user, Task task, Map<String, Object> variables) {
+        loginAs(user);
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** The approver claims the decision-approval task and decides, as Tasklist does. */
+    private void decideAs(String user, Task task, Map<String, Object> variables) {
+        loginAs(user);
+        try {
+            taskService.claim(task.getId(), user);
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private void loginAs(String user) {
+        identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
+                .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    }
+
+    private ProcessInstance approvalOf(ProcessInstance complaint) {
+        ProcessInstance approval = runtimeService.createProcessInstanceQuery().superProcessInstanceId(complaint.getId()).singleResult();
+        assertThat(approval).as("the goodwill request of %s", complaint.getBusinessKey()).isNotNull();
+        assertThat(approval.getProcessDefinitionId()).startsWith(APPROVAL_PROCESS_KEY + ":");
+        return approval;
+    }
+
+    private Task approvalTask(ProcessInstance approval) {
+        return taskService.createTaskQuery().processInstanceId(approval.getId()).singleResult();
     }
 
     private Job timer(String activityId, ProcessInstance pi) {

@@ -1,0 +1,17 @@
+package org.servicecharter.approval;
+
+import static org.servicecharter.approval.ApprovalProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Moves the request one tier up: the approver passed it up, or the tier's deadline passed without a decision. */
+@Component("passUpOneTierDelegate")
+public class PassUpOneTierDelegate implements JavaDelegate {
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(VAR_CURRENT_TIER, ApprovalTiers.next((String) execution.getVariable(VAR_CURRENT_TIER)));
+    }
+}

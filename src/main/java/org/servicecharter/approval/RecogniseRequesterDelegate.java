@@ -1,0 +1,24 @@
+package org.servicecharter.approval;
+
+import static org.servicecharter.approval.ApprovalProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The approver marked the requester's decision as a good one: a recognition in their file and a message to them. */
+@Component("recogniseRequesterDelegate")
+public class RecogniseRequesterDelegate implements JavaDelegate {
+
+    private final ApprovalRecognitions recognitions;
+
+    public RecogniseRequesterDelegate(ApprovalRecognitions recognitions) {
+        this.recognitions = recognitions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        recognitions.recognise((String) execution.getVariable(VAR_REQUEST_ID), (String) execution.getVariable(VAR_DECIDED_BY),
+                (String) execution.getVariable(VAR_RECOGNITION_NOTE), execution.getProcessInstanceId());
+    }
+}

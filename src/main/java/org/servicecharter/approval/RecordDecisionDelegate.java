@@ -1,0 +1,43 @@
+package org.servicecharter.approval;
+
+import static org.servicecharter.approval.ApprovalProcess.*;
+
+import java.math.BigDecimal;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the approver's decision as the request's outcome (the four-eyes guard has checked who decided and set
+ * decidedBy, decidedAtTier, decidedAt). A rejecter joins the excluded approvers, so that the request never reaches
+ * them again should it come back (a restart or modification by an administrator).
+ */
+@Component("recordDecisionDelegate")
+public class RecordDecisionDelegate implements JavaDelegate {
+
+    private final ApprovalRegister register;
+
+    public RecordDecisionDelegate(ApprovalRegister register) {
+        this.register = register;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        boolean approved = DECISION_APPROVE.equals(execution.getVariable(VAR_DECISION));
+        String decidedBy = (String) execution.getVariable(VAR_DECIDED_BY);
+        String outcome = approved ? OUTCOME_APPROVED : OUTCOME_REJECTED;
+        Number approvedAmount = approved ? (Number) execution.getVariable(VAR_APPROVED_AMOUNT) : null;
+        execution.setVariable(VAR_OUTCOME, outcome);
+        if (!approved) {
+            execution.setVariable(VAR_APPROVED_AMOUNT, null);
+            execution.setVariable(VAR_EXCLUDED_APPROVERS,
+                    ApprovalTiers.withExcluded(execution.getVariable(VAR_EXCLUDED_APPROVERS), decidedBy));
+        }
+        register.recordOutcome((String) execution.getVariable(VAR_REQUEST_ID), outcome, false,
+                approvedAmount == null ? null : BigDecimal.valueOf(approvedAmount.doubleValue()), decidedBy,
+                (String) execution.getVariable(VAR_DECIDED_AT_TIER), ((Date) execution.getVariable(VAR_DECIDED_AT)).toInstant(),
+                (String) execution.getVariable(VAR_DECISION_REASON));
+    }
+}
