@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark (not part of the test suite): complaint throughput, app vs bare engine, at 1/2/4 threads, and
 # task-list latency with 10k and 100k open tasks; on the H2 file database and on PostgreSQL (127.0.0.1:5432).
-# Prints markdown tables (lines after "BENCHMARK"). Takes several minutes. Usage: bench/run.sh [h2|postgres|all]
+# Prints markdown tables (lines after "BENCHMARK"). Takes several minutes. Usage: bench/run.sh [h2|postgres|cluster|all]
+# "cluster" (two application JVMs vs one on PostgreSQL, over HTTP) needs the jar: mvn package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
@@ -20,4 +21,9 @@ if [[ $which == postgres || $which == all ]]; then
   trap 'psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
   run "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db" -Dspring.datasource.username=postgres \
       -Dspring.datasource.password= -Dcamunda.bpm.database.type=postgres
+fi
+if [[ $which == cluster || $which == all ]]; then
+  [[ -f target/service-charter.jar ]] || mvn -o -q package -DskipTests
+  mvn -o -q failsafe:integration-test failsafe:verify -Dbenchmark.excluded=none -Dit.test=ClusterThroughputBenchmarkIT \
+    | sed -n '/^BENCHMARK\|^| \|^two nodes/p'
 fi

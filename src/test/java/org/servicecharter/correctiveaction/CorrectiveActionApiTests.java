@@ -97,17 +97,21 @@ class CorrectiveActionApiTests {
         long before = cases();
         String otherSupervisor = f.newEmployee("maria");
         identityService.createMembership(otherSupervisor, "supervisors");
-
-        Http.Response api = Http.as(port, otherSupervisor).post("/api/corrective-actions", Map.of("employee", employee, "concern", "x"));
-        assertThat(api.status()).as(api.body()).isEqualTo(403);
-        assertThat(api.body()).contains("reporting line");
-        Http.Response tasklist = Http.as(port, otherSupervisor).post("/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
-                Map.of("variables", Map.of(VAR_EMPLOYEE, Map.of("value", employee), VAR_CONCERN, Map.of("value", "x"))));
-        assertThat(tasklist.status()).as(tasklist.body()).isEqualTo(403);
-        // an agent cannot open cases at all, HR neither (HR decides, managers open)
-        assertThat(Http.as(port, "bob").post("/api/corrective-actions", Map.of("employee", employee, "concern", "x")).status()).isEqualTo(403);
-        assertThat(cases()).isEqualTo(before);
-        assertThat(employeeFile.entriesOf(employee)).isEmpty();
+        try {
+            Http.Response api = Http.as(port, otherSupervisor).post("/api/corrective-actions", Map.of("employee", employee, "concern", "x"));
+            assertThat(api.status()).as(api.body()).isEqualTo(403);
+            assertThat(api.body()).contains("reporting line");
+            Http.Response tasklist = Http.as(port, otherSupervisor).post("/engine-rest/process-definition/key/" + PROCESS_KEY + "/submit-form",
+                    Map.of("variables", Map.of(VAR_EMPLOYEE, Map.of("value", employee), VAR_CONCERN, Map.of("value", "x"))));
+            assertThat(tasklist.status()).as(tasklist.body()).isEqualTo(403);
+            // an agent cannot open cases at all, HR neither (HR decides, managers open)
+            assertThat(Http.as(port, "bob").post("/api/corrective-actions", Map.of("employee", employee, "concern", "x")).status()).isEqualTo(403);
+            assertThat(cases()).isEqualTo(before);
+            assertThat(employeeFile.entriesOf(employee)).isEmpty();
+        } finally {
+            // the shared database: other tests count who is a supervisor
+            identityService.deleteMembership(otherSupervisor, "supervisors");
+        }
     }
 
     @Test
