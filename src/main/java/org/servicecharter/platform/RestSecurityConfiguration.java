@@ -60,21 +60,19 @@ public class RestSecurityConfiguration {
     @Bean
     public FilterRegistrationBean<RequestSizeLimitFilter> engineRestRequestSizeLimit(
             @org.springframework.beans.factory.annotation.Value("${servicecharter.engine-rest.max-request-bytes:10485760}") long maxBytes) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
-        registration.setName("engine-rest-request-size-limit");
-        registration.addUrlPatterns("/engine-rest/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return sizeLimit("engine-rest-request-size-limit", "/engine-rest/*", maxBytes);
     }
 
     @Bean
     public FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimit(
             @org.springframework.beans.factory.annotation.Value("${servicecharter.api.max-request-bytes:65536}") long maxBytes) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
-        registration.setName("api-request-size-limit");
-        registration.addUrlPatterns("/api/*");
+        return sizeLimit("api-request-size-limit", "/api/*", maxBytes);
+    }
+
+    private static FilterRegistrationBean<RequestSizeLimitFilter> sizeLimit(String name, String urlPattern, long maxBytes) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+        registration.setName(name);
+        registration.addUrlPatterns(urlPattern);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
