@@ -11,12 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.NativeHistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
@@ -50,14 +48,16 @@ public class AuditSearchService {
 
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
-    private final ManagementService managementService;
+    /** The engine's table prefix (none by default); ManagementService.getTableName needs admin rights. */
+    private final String prefix;
     private final AuditAccess access;
 
     public AuditSearchService(HistoryService historyService, RepositoryService repositoryService,
-            ManagementService managementService, AuditAccess access) {
+            ProcessEngine engine, AuditAccess access) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
-        this.managementService = managementService;
+        String configured = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
+        this.prefix = configured == null ? "" : configured;
         this.access = access;
     }
 
@@ -93,7 +93,7 @@ public class AuditSearchService {
         access.requireAuditor();
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(criteria, parameters);
-        String table = managementService.getTableName(HistoricProcessInstance.class);
+        String table = prefix + "ACT_HI_PROCINST";
 
         NativeHistoricProcessInstanceQuery count = historyService.createNativeHistoricProcessInstanceQuery()
                 .sql("SELECT COUNT(*) FROM " + table + " P" + where);
@@ -146,9 +146,9 @@ public class AuditSearchService {
             });
         }
         if (notBlank(c.employee())) {
-            String tasks = managementService.getTableName(HistoricTaskInstance.class);
-            String links = managementService.getTableName(HistoricIdentityLinkLog.class);
-            String variables = managementService.getTableName(HistoricVariableInstance.class);
+            String tasks = prefix + "ACT_HI_TASKINST";
+            String links = prefix + "ACT_HI_IDENTITYLINK";
+            String variables = prefix + "ACT_HI_VARINST";
             conditions.add("(P.START_USER_ID_ = #{employee} OR P.ID_ IN ("
                     + "SELECT T.PROC_INST_ID_ FROM " + links + " L JOIN " + tasks + " T ON T.ID_ = L.TASK_ID_"
                     + " WHERE L.USER_ID_ = #{employee}"
