@@ -167,6 +167,7 @@ public class AuditController {
         List<FieldError> errors = new ArrayList<>();
         Instant from = time(startedFrom, false, "startedFrom", errors);
         Instant to = time(startedTo, true, "startedTo", errors);
+        errors.addAll(Criteria.errors(state, page, size, from, to));
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }

@@ -66,9 +66,17 @@ public class AuditSearchService {
             String employee, int page, int size) {
 
         public Criteria {
+            List<FieldError> errors = errors(state, page, size, startedFrom, startedTo);
+            if (!errors.isEmpty()) {
+                throw new InvalidRequestException(errors);
+            }
+            state = state == null ? null : state.toLowerCase(Locale.ROOT);
+        }
+
+        static List<FieldError> errors(String state, int page, int size, Instant startedFrom, Instant startedTo) {
             List<FieldError> errors = new ArrayList<>();
-            if (state != null && !STATES.contains(state.toLowerCase(Locale.ROOT))) {
-                errors.add(new FieldError("state", "must be one of " + STATES));
+            if (state != null && !state.isBlank() && !STATES.contains(state.toLowerCase(Locale.ROOT))) {
+                errors.add(new FieldError("state", "must be one of " + new java.util.TreeSet<>(STATES)));
             }
             if (page < 0) {
                 errors.add(new FieldError("page", "must be 0 or more"));
@@ -79,10 +87,7 @@ public class AuditSearchService {
             if (startedFrom != null && startedTo != null && startedTo.isBefore(startedFrom)) {
                 errors.add(new FieldError("startedTo", "must not be before startedFrom"));
             }
-            if (!errors.isEmpty()) {
-                throw new InvalidRequestException(errors);
-            }
-            state = state == null ? null : state.toLowerCase(Locale.ROOT);
+            return errors;
         }
     }
 
@@ -133,7 +138,7 @@ public class AuditSearchService {
             conditions.add("P.START_TIME_ < #{startedTo}");
             parameters.put("startedTo", Date.from(c.startedTo()));
         }
-        if (c.state() != null) {
+        if (c.state() != null && !c.state().isBlank()) {
             conditions.add(switch (c.state()) {
                 case "running" -> "P.END_TIME_ IS NULL";
                 case "finished" -> "P.END_TIME_ IS NOT NULL";
