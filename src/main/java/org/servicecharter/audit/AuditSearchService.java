@@ -97,13 +97,13 @@ public class AuditSearchService {
     public Page search(Criteria criteria) {
         access.requireAuditor();
         Map<String, Object> parameters = new LinkedHashMap<>();
+        String from = from(criteria, parameters);
         String where = where(criteria, parameters);
-        String table = prefix + "ACT_HI_PROCINST";
 
         NativeHistoricProcessInstanceQuery count = historyService.createNativeHistoricProcessInstanceQuery()
-                .sql("SELECT COUNT(*) FROM " + table + " P" + where);
+                .sql("SELECT COUNT(*)" + from + where);
         NativeHistoricProcessInstanceQuery list = historyService.createNativeHistoricProcessInstanceQuery()
-                .sql("SELECT P.* FROM " + table + " P" + where + " ORDER BY P.START_TIME_ DESC, P.ID_ DESC");
+                .sql("SELECT P.*" + from + where + " ORDER BY P.START_TIME_ DESC, P.ID_ DESC");
         parameters.forEach((name, value) -> {
             count.parameter(name, value);
             list.parameter(name, value);
@@ -150,19 +150,28 @@ public class AuditSearchService {
                 default -> throw new IllegalStateException(c.state());
             });
         }
-        if (notBlank(c.employee())) {
-            String tasks = prefix + "ACT_HI_TASKINST";
-            String links = prefix + "ACT_HI_IDENTITYLINK";
-            String variables = prefix + "ACT_HI_VARINST";
-            conditions.add("(P.START_USER_ID_ = #{employee} OR P.ID_ IN ("
-                    + "SELECT T.PROC_INST_ID_ FROM " + links + " L JOIN " + tasks + " T ON T.ID_ = L.TASK_ID_"
-                    + " WHERE L.USER_ID_ = #{employee}"
-                    + " UNION SELECT V.PROC_INST_ID_ FROM " + variables + " V"
-                    + " WHERE V.NAME_ IN ('requester', 'aboutEmployee', 'employee') AND V.TEXT_ = #{employee}))");
-            parameters.put("employee", c.employee().trim());
-        }
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
+
+    /**
+     * The instances an employee is involved in, as a derived table joined once: H2 re-evaluates an
+     * {@code IN (... UNION ...)} for every row (100 s on 100k instances), a join it evaluates once.
+     */
+    private String from(Criteria c, Map<String, Object> parameters) {
+        String from = " FROM " + prefix + "ACT_HI_PROCINST P";
+        if (notBlank(c.employee())) {
+            from += " INNER JOIN ("
+                    + "SELECT T.PROC_INST_ID_ AS INVOLVED_ID FROM " + prefix + "ACT_HI_IDENTITYLINK L"
+                    + " INNER JOIN " + prefix + "ACT_HI_TASKINST T ON T.ID_ = L.TASK_ID_ WHERE L.USER_ID_ = #{employee}"
+                    + " UNION SELECT V.PROC_INST_ID_ FROM " + prefix + "ACT_HI_VARINST V"
+                    + " WHERE V.NAME_ IN ('requester', 'aboutEmployee', 'employee') AND V.TEXT_ = #{employee}"
+                    + " UNION SELECT S.ID_ FROM " + prefix + "ACT_HI_PROCINST S WHERE S.START_USER_ID_ = #{employee}"
+                    + ") E ON E.INVOLVED_ID = P.ID_";
+            parameters.put("employee", c.employee().trim());
+        }
+        return from;
+    }
+
 
     /** The models an auditor can pick from: every process definition key with its latest name. */
     public List<Map<String, Object>> models() {
