@@ -77,7 +77,10 @@ final class AuditScenario {
             intake.put(VAR_DESCRIPTION, "The parcel came a week late and the courier was rude.");
             intake.put(VAR_ABOUT_EMPLOYEE, "bob");
             intake.put(VAR_ORDER_REFERENCE, "ORD-7");
-            String pi = runtime.startProcessInstanceByKey(PROCESS_KEY, reference, intake).getId();
+            // version 1 is the application's own deployment; other tests deploy revised versions in the same context
+            String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
+                    .processDefinitionVersion(1).singleResult().getId();
+            String pi = runtime.startProcessInstanceById(definitionId, reference, intake).getId();
             Task task = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey(HANDLE_COMPLAINT).singleResult();
 
             clock("0:05");
