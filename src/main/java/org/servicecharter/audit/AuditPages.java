@@ -1,0 +1,84 @@
+package org.servicecharter.audit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The audit pages ({@code /audit/}, static HTML and JS under {@code static/audit}) share the Camunda web apps'
+ * login: a user logged in to Cockpit or Tasklist has a session that this filter reads. Without one the browser
+ * goes to the Cockpit login; a user who is not an auditor or administrator gets 403. The pages themselves only
+ * call {@code /api/audit} (GET) with the same session cookie.
+ */
+@Configuration
+public class AuditPages implements WebMvcConfigurer {
+
+    static final String LOGIN = "/camunda/app/cockpit/default/";
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+        registry.addRedirectViewController("/audit", "/audit/");
+        registry.addViewController("/audit/").setViewName("forward:/audit/index.html");
+    }
+
+    @Bean
+    public FilterRegistrationBean<OncePerRequestFilter> auditPagesLogin(ProcessEngine engine) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                UserAuthentication user = webappUser(request, engine);
+                if (user == null) {
+                    response.sendRedirect(request.getContextPath() + LOGIN);
+                    return;
+                }
+                if (!AuditAccess.mayAudit(user.getGroupIds())) {
+                    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                    response.setContentType("text/html;charset=UTF-8");
+                    response.getOutputStream().write(("<!doctype html><title>Not allowed</title><h1>Not allowed</h1>"
+                            + "<p>The audit pages are for auditors only.</p>").getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                response.setHeader("Cache-Control", "no-store");
+                chain.doFilter(request, response);
+            }
+
+            @Override
+            protected boolean shouldNotFilterErrorDispatch() {
+                return false;
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setName("audit-pages-login");
+        registration.addUrlPatterns("/audit", "/audit/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine engine) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        return authentications == null ? null
+                : (UserAuthentication) authentications.getAuthenticationForProcessEngine(engine.getName());
+    }
+}
