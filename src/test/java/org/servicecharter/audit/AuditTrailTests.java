@@ -29,7 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SuppressWarnings("unchecked")
 class AuditTrailTests {
 
-    /** offset from T0 | type | activity | user | summary (business key as REF, the survey token's hash as HASH). */
+    /**
+     * offset from T0 | type | activity | user | summary (business key as REF, the survey token's hash as HASH, the
+     * goodwill's approval request as APPROVAL).
+     */
     static final String EXPECTED = """
             0:00:00 | instance-started |  | alice | Instance started by alice with business key REF
             0:00:00 | user-operation |  | alice | alice: Create ProcessInstance
@@ -104,8 +107,16 @@ class AuditTrailTests {
             1d 1:30:00 | activity-left | ServiceTask_RecordResolution |  | Left serviceTask "Record resolution"
             1d 1:30:00 | activity-entered | Gateway_GoodwillProposed |  | Entered exclusiveGateway "Goodwill gesture proposed?"
             1d 1:30:00 | activity-left | Gateway_GoodwillProposed |  | Left exclusiveGateway "Goodwill gesture proposed?"
-            1d 1:30:00 | activity-entered | ServiceTask_RecordGoodwillRequest |  | Entered serviceTask "Record goodwill request"
-            1d 1:30:00 | activity-left | ServiceTask_RecordGoodwillRequest |  | Left serviceTask "Record goodwill request"
+            1d 1:30:00 | activity-entered | CallActivity_RequestGoodwillApproval |  | Entered callActivity "Have the goodwill gesture decided by the approval tiers"
+            1d 1:30:00 | variable-set | CallActivity_RequestGoodwillApproval | bob | Variable goodwillApprovalRequest set to "APPROVAL"
+            1d 1:30:00 | variable-set | CallActivity_RequestGoodwillApproval | bob | Variable goodwillApproved set to true
+            1d 1:30:00 | variable-set | CallActivity_RequestGoodwillApproval | bob | Variable goodwillApprovedAmount set to 15.0
+            1d 1:30:00 | variable-set | CallActivity_RequestGoodwillApproval | bob | Variable goodwillOutcome set to "approved"
+            1d 1:30:00 | variable-set | CallActivity_RequestGoodwillApproval | bob | Variable goodwillDecidedBy set to "bob"
+            1d 1:30:00 | variable-set | CallActivity_RequestGoodwillApproval | bob | Variable goodwillDecisionReason set to "Within the requester's own authority (self-authorised)."
+            1d 1:30:00 | activity-left | CallActivity_RequestGoodwillApproval |  | Left callActivity "Have the goodwill gesture decided by the approval tiers"
+            1d 1:30:00 | activity-entered | ServiceTask_RecordGoodwillOutcome |  | Entered serviceTask "Record the goodwill decision"
+            1d 1:30:00 | activity-left | ServiceTask_RecordGoodwillOutcome |  | Left serviceTask "Record the goodwill decision"
             1d 1:30:00 | activity-entered | Gateway_GoodwillRecorded |  | Entered exclusiveGateway "Gateway_GoodwillRecorded"
             1d 1:30:00 | activity-left | Gateway_GoodwillRecorded |  | Left exclusiveGateway "Gateway_GoodwillRecorded"
             1d 1:30:00 | activity-entered | Gateway_AboutEmployee |  | Entered exclusiveGateway "Complaint about an employee?"
@@ -247,7 +258,8 @@ class AuditTrailTests {
     }
 
     static String line(TimelineEntry e, String reference) {
-        String summary = e.summary().replace(reference, "REF").replaceAll("[0-9a-f]{64}", "HASH");
+        String summary = e.summary().replace(reference, "REF").replaceAll("[0-9a-f]{64}", "HASH")
+                .replaceAll("AR-\\d{4}-[0-9A-Z]{8}", "APPROVAL");
         return offset(e) + " | " + e.type() + " | " + (e.activityId() == null ? "" : e.activityId()) + " | "
                 + (e.user() == null ? "" : e.user()) + " | " + summary;
     }
