@@ -2,19 +2,23 @@ package org.servicecharter.planreview;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.servicecharter.employeefile.EmployeeFile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * The review's figures for a period [from, to), computed by SQL over the application's registers (complaints,
- * approval requests, handbook sign-offs, the employee file) and the engine's history (SLA breaches and escalations of
+ * approval requests, handbook sign-offs; the employee file through {@link EmployeeFile}, its only reader and writer)
+ * and the engine's history (SLA breaches and escalations of
  * complaint handling). Plain SQL rather than the engine's query API: the figures are the department's, not the
  * reading user's, so the engine's per-user authorization must not thin them out. Table names, process keys and
  * element ids are the other features' published names, used as strings (feature packages do not import each other).
@@ -51,9 +55,11 @@ public class PlanFigures {
     }
 
     private final JdbcTemplate jdbc;
+    private final EmployeeFile employeeFile;
 
-    public PlanFigures(JdbcTemplate jdbc) {
+    public PlanFigures(JdbcTemplate jdbc, EmployeeFile employeeFile) {
         this.jdbc = jdbc;
+        this.employeeFile = employeeFile;
     }
 
     public Figures compute(LocalDateTime from, LocalDateTime to) {
@@ -93,17 +99,16 @@ public class PlanFigures {
         }, f, t);
         long approvalRequests = approvals.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
 
-        long due = count("SELECT COUNT(*) FROM handbook_recipient WHERE due_at >= ? AND due_at < ?", f, t);
-        long signed = count("""
-                SELECT COUNT(*) FROM handbook_recipient r WHERE r.due_at >= ? AND r.due_at < ? AND EXISTS (
-                  SELECT 1 FROM employee_file_entry e WHERE e.record_type = ? AND e.recorded_at < ?
-                    AND e.unique_key = 'handbook-answer:' || r.version || ':' || r.employee_id)
-                """, f, t, HANDBOOK_ACKNOWLEDGEMENT, t);
+        // handbook sign-offs due in the period, and which of them the employee file shows signed by its end
+        List<String> answerKeys = jdbc.query("SELECT version, employee_id FROM handbook_recipient WHERE due_at >= ? AND due_at < ?",
+                (rs, i) -> "handbook-answer:" + rs.getString(1) + ":" + rs.getString(2), f, t);
+        Instant end = instant(to);
+        long due = answerKeys.size();
+        long signed = answerKeys.stream().map(employeeFile::find).filter(e -> e.isPresent()
+                && HANDBOOK_ACKNOWLEDGEMENT.equals(e.get().recordType()) && e.get().recordedAt().isBefore(end)).count();
         Double completion = due == 0 ? null : round((double) signed / due, 4);
 
-        long corrective = count("SELECT COUNT(*) FROM employee_file_entry WHERE recorded_at >= ? AND recorded_at < ? AND record_type IN ("
-                + String.join(",", CORRECTIVE_ACTION_RECORDS.stream().map(x -> "?").toList()) + ")",
-                concat(new Object[] {f, t}, CORRECTIVE_ACTION_RECORDS.toArray()));
+        long corrective = employeeFile.count(CORRECTIVE_ACTION_RECORDS, instant(from), end);
 
         return new Figures(from.toString(), to.toString(), complaints, byCategory, byChannel, breaches, escalations,
                 resolved.size(), avgHours, answered, responseRate, avgRating, approvalRequests, approvals, due, signed,
@@ -194,11 +199,8 @@ public class PlanFigures {
         return n == null ? 0 : n;
     }
 
-    private static Object[] concat(Object[] a, Object[] b) {
-        Object[] all = new Object[a.length + b.length];
-        System.arraycopy(a, 0, all, 0, a.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+    private static Instant instant(LocalDateTime time) {
+        return time.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     private static String percent(Double fraction) {
