@@ -89,6 +89,23 @@ public class EmployeeFile {
                 + placeholders + ") ORDER BY recorded_at, id", EmployeeFile::map, args);
     }
 
+    /** How many records of the given types were recorded in [from, to): e.g. the corrective actions of a quarter. */
+    public long count(List<String> recordTypes, Instant from, Instant to) {
+        if (recordTypes.isEmpty()) {
+            return 0;
+        }
+        String placeholders = String.join(", ", recordTypes.stream().map(t -> "?").toList());
+        Object[] args = new Object[recordTypes.size() + 2];
+        args[0] = Timestamp.from(from);
+        args[1] = Timestamp.from(to);
+        for (int i = 0; i < recordTypes.size(); i++) {
+            args[i + 2] = recordTypes.get(i);
+        }
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM employee_file_entry WHERE recorded_at >= ? AND recorded_at < ? AND record_type IN ("
+                + placeholders + ")", Long.class, args);
+        return count == null ? 0 : count;
+    }
+
     public Optional<EmployeeFileEntry> find(String uniqueKey) {
         return jdbc.query("SELECT * FROM employee_file_entry WHERE unique_key = ?", EmployeeFile::map, uniqueKey)
                 .stream().findFirst();

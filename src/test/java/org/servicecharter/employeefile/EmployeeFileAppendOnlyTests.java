@@ -71,7 +71,7 @@ class EmployeeFileAppendOnlyTests {
     void theRepositoryOnlyAppendsAndReads() {
         List<String> methods = Arrays.stream(EmployeeFile.class.getDeclaredMethods())
                 .filter(m -> Modifier.isPublic(m.getModifiers())).map(Method::getName).distinct().sorted().toList();
-        assertThat(methods).containsExactly("append", "entriesAbout", "entriesOf", "find");
+        assertThat(methods).containsExactly("append", "count", "entriesAbout", "entriesOf", "find");
     }
 
     @Test

@@ -1,0 +1,101 @@
+package org.servicecharter.planreview;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.ApiException;
+import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Plan reviews: a manager (or the head of service) starts the review of a quarter on demand; managers, the head of
+ * service, process owners, HR and auditors read a review with its figures, answers, strategies and comparison.
+ */
+@RestController
+@RequestMapping("/api/plan-reviews")
+public class PlanReviewController {
+
+    /** {@code period}: a quarter such as 2026-Q1; empty for the quarter that ended last. */
+    public record StartRequest(String period) {
+    }
+
+    public record ReviewView(String period, LocalDateTime periodFrom, LocalDateTime periodTo, String status, boolean yearly,
+            String startedBy, LocalDateTime startedAt, String processInstanceId, PlanFigures.Figures figures,
+            List<ServiceElementRatings.Element> serviceElements, List<PlanReviews.Answer> answers,
+            List<PlanReviews.Strategy> strategies, LocalDateTime remeasureFrom, LocalDateTime remeasureTo,
+            PlanFigures.Figures remeasuredFigures, PlanFigures.Comparison comparison, LocalDateTime completedAt) {
+    }
+
+    private static final List<String> READERS = List.of(Roles.MANAGERS, Roles.HEAD_OF_SERVICE, Roles.PROCESS_OWNERS, Roles.HR,
+            Roles.AUDITORS, Roles.ADMINS);
+
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final PlanReviews reviews;
+
+    public PlanReviewController(RuntimeService runtimeService, IdentityService identityService, PlanReviews reviews) {
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.reviews = reviews;
+    }
+
+    @PostMapping
+    public ResponseEntity<ReviewView> start(@RequestBody(required = false) StartRequest request) {
+        String asked = request == null ? null : request.period();
+        ReviewPeriod period;
+        try {
+            period = asked == null || asked.isBlank() ? ReviewPeriod.previousQuarter(ReviewPeriod.now().toLocalDate())
+                    : ReviewPeriod.parse(asked);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(List.of(new FieldError("period", "is a quarter such as 2026-Q1")));
+        }
+        if (reviews.find(period.label()).isPresent()) {
+            throw ApiException.conflict("The period " + period.label() + " already has a review.");
+        }
+        Authentication current = identityService.getCurrentAuthentication();
+        ProcessInstance pi = runtimeService.createMessageCorrelation(PlanReviewProcess.MESSAGE_REVIEW_REQUESTED)
+                .setVariable(PlanReviewProcess.VAR_PERIOD, period.label())
+                .setVariable(PlanReviewProcess.VAR_STARTED_BY, current == null ? null : current.getUserId())
+                .correlateStartMessage();
+        if (pi.isEnded()) {
+            // someone else opened the same period a moment earlier: the register's key decided
+            throw ApiException.conflict("The period " + period.label() + " already has a review.");
+        }
+        return ResponseEntity.created(URI.create("/api/plan-reviews/" + period.label())).body(view(period.label()));
+    }
+
+    @GetMapping("/{period}")
+    public ReviewView get(@PathVariable String period) {
+        Authentication current = identityService.getCurrentAuthentication();
+        List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
+        if (groups.stream().noneMatch(READERS::contains)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed",
+                    "Managers, the head of service, process owners, HR and auditors read plan reviews.");
+        }
+        return view(period);
+    }
+
+    private ReviewView view(String period) {
+        PlanReviews.Review r = reviews.find(period).orElseThrow(() -> ApiException.notFound("No review of period " + period + "."));
+        ServiceElementRatings.Element[] elements = reviews.read(r.serviceElements(), ServiceElementRatings.Element[].class);
+        return new ReviewView(r.period(), r.periodFrom(), r.periodTo(), r.status(), r.yearly(), r.startedBy(), r.startedAt(),
+                r.processInstanceId(), reviews.read(r.figures(), PlanFigures.Figures.class), elements == null ? List.of() : List.of(elements),
+                reviews.answers(period), reviews.strategies(period), r.remeasureFrom(), r.remeasureTo(),
+                reviews.read(r.remeasuredFigures(), PlanFigures.Figures.class), reviews.read(r.comparison(), PlanFigures.Comparison.class),
+                r.completedAt());
+    }
+}

@@ -1,0 +1,141 @@
+package org.servicecharter.planreview;
+
+import java.util.List;
+
+/**
+ * The plan-review model's names, shared by code and tests: process key, element ids, forms, variables. The model in
+ * {@code processes/plan-review.bpmn} is the source of truth; a test fails if an id here does not exist there.
+ */
+public final class PlanReviewProcess {
+
+    private PlanReviewProcess() {
+    }
+
+    public static final String PROCESS_KEY = "plan-review";
+
+    // element ids
+    public static final String TIMER_START = "StartEvent_QuarterBegan";
+    public static final String MANUAL_START = "StartEvent_ReviewRequested";
+    public static final String OPEN_REVIEW = "ServiceTask_OpenReview";
+    public static final String PERIOD_TAKEN = "BoundaryEvent_PeriodAlreadyUnderReview";
+    public static final String END_PERIOD_TAKEN = "EndEvent_PeriodAlreadyUnderReview";
+    public static final String COMPUTE_FIGURES = "ServiceTask_ComputeFigures";
+    public static final String REVIEW_STAFF = "Task_ReviewRepresentative";
+    public static final String REVIEW_TRAINING = "Task_ReviewTraining";
+    public static final String REVIEW_DECISION_AUTHORITY = "Task_ReviewDecisionAuthority";
+    public static final String REVIEW_CUSTOMER_FEEDBACK = "Task_ReviewCustomerFeedback";
+    public static final String RATE_SERVICE_ELEMENTS = "Task_RateServiceElements";
+    public static final String HIGHLIGHT_WEAKEST = "ServiceTask_HighlightWeakestElements";
+    public static final String CHOOSE_STRATEGIES = "Task_ChooseStrategies";
+    public static final String RECORD_STRATEGIES = "ServiceTask_RecordStrategies";
+    public static final String APPROVE_STRATEGIES = "Task_ApproveStrategies";
+    public static final String STRATEGIES_APPROVED = "Gateway_StrategiesApproved";
+    public static final String IMPLEMENT_SUBPROCESS = "SubProcess_ImplementStrategy";
+    public static final String IMPLEMENT_STRATEGY = "Task_ImplementStrategy";
+    public static final String STRATEGY_OVERDUE = "BoundaryEvent_StrategyOverdue";
+    public static final String MARK_STRATEGY_OVERDUE = "ServiceTask_MarkStrategyOverdue";
+    public static final String FOLLOW_UP_OVERDUE_STRATEGY = "Task_FollowUpOverdueStrategy";
+    public static final String RECORD_IMPLEMENTED = "ServiceTask_RecordStrategyImplemented";
+    public static final String START_WAITING_PERIOD = "ServiceTask_StartWaitingPeriod";
+    public static final String WAITING_PERIOD_OVER = "IntermediateCatchEvent_WaitingPeriodOver";
+    public static final String REMEASURE = "ServiceTask_RemeasureFigures";
+    public static final String AFTER_REMEASURE = "Gateway_AfterRemeasure";
+    public static final String SURVEY_EMPLOYEES = "Task_SurveyEmployee";
+    public static final String YEARLY_REVIEW = "Gateway_YearlyReview";
+    public static final String REWRITE_POLICIES = "Task_RewritePolicies";
+    public static final String HANDBOOK_CHANGES = "Gateway_HandbookChanges";
+    public static final String PUBLISH_HANDBOOK = "Task_PublishNewHandbookVersion";
+    public static final String COMPLETE_REVIEW = "ServiceTask_CompleteReview";
+    public static final String END_COMPLETED = "EndEvent_ReviewCompleted";
+
+    public static final String MESSAGE_REVIEW_REQUESTED = "PlanReviewRequested";
+    public static final String ERROR_PERIOD_TAKEN = "PeriodAlreadyUnderReview";
+
+    // forms
+    public static final String FORM_RATE_REPRESENTATIVE = "rate-representative";
+    public static final String FORM_REVIEW_AREA = "review-plan-area";
+    public static final String FORM_RATE_SERVICE_ELEMENTS = "rate-service-elements";
+    public static final String FORM_CHOOSE_STRATEGIES = "choose-strategies";
+    public static final String FORM_APPROVE_STRATEGIES = "approve-strategies";
+    public static final String FORM_IMPLEMENT_STRATEGY = "implement-strategy";
+    public static final String FORM_FOLLOW_UP_OVERDUE_STRATEGY = "follow-up-overdue-strategy";
+    public static final String FORM_SURVEY_EMPLOYEE = "plan-change-survey";
+    public static final String FORM_REWRITE_POLICIES = "rewrite-policies";
+    public static final String FORM_PUBLISH_HANDBOOK = "publish-new-handbook-version";
+
+    // variables: the review
+    public static final String VAR_PERIOD = "period";
+    public static final String VAR_PERIOD_FROM = "periodFrom";
+    public static final String VAR_PERIOD_TO = "periodTo";
+    public static final String VAR_STARTED_BY = "startedBy";
+    public static final String VAR_YEARLY = "yearlyReview";
+    public static final String VAR_FIGURES_SUMMARY = "figuresSummary";
+    public static final String VAR_APPROVALS_SUMMARY = "approvalsSummary";
+    public static final String VAR_FEEDBACK_SUMMARY = "feedbackSummary";
+    public static final String VAR_REVIEW_QUESTION = "reviewQuestion";
+
+    // variables: staff review (one task per representative)
+    public static final String VAR_REPRESENTATIVE = "representative";
+    public static final String VAR_ENTHUSIASM = "enthusiasm";
+    public static final String VAR_FRIENDLINESS = "friendliness";
+    public static final String VAR_PROBLEM_SOLVING = "problemSolving";
+    public static final String VAR_EMPATHY = "empathy";
+    public static final String VAR_STAFF_NOTE = "staffNote";
+
+    // variables: area reviews
+    public static final String VAR_FINDINGS = "findings";
+    public static final String VAR_CHANGES_NEEDED = "changesNeeded";
+
+    // variables: service elements
+    public static final String VAR_SERVICE_ELEMENT_RATINGS = "serviceElementRatings";
+    public static final String VAR_WEAKEST_ELEMENTS = "weakestElements";
+
+    // variables: strategies (at most two, fixed fields)
+    public static final String VAR_STRATEGY_WEAKNESS = "strategy%dWeakness";
+    public static final String VAR_STRATEGY_TYPE = "strategy%dType";
+    public static final String VAR_STRATEGY_DESCRIPTION = "strategy%dDescription";
+    public static final String VAR_STRATEGY_OWNER = "strategy%dOwner";
+    public static final String VAR_STRATEGY_DUE = "strategy%dDue";
+    public static final String VAR_SECOND_STRATEGY = "secondStrategy";
+    public static final String VAR_STRATEGIES_SUMMARY = "strategiesSummary";
+    public static final String VAR_STRATEGIES_DECISION = "strategiesDecision";
+    public static final String DECISION_APPROVE = "approve";
+    public static final String DECISION_SEND_BACK = "send-back";
+    public static final String VAR_SEND_BACK_REASON = "sendBackReason";
+    public static final String VAR_STRATEGY_NUMBERS = "strategyNumbers";
+
+    // variables: implementation (one sub-process instance per strategy)
+    public static final String VAR_STRATEGY_NUMBER = "strategyNumber";
+    public static final String VAR_STRATEGY_TEXT = "strategyText";
+    public static final String VAR_IMPLEMENTATION_NOTE = "implementationNote";
+    public static final String VAR_FOLLOW_UP_NOTE = "followUpNote";
+
+    // variables: re-measure, survey, yearly
+    public static final String VAR_REMEASURE_FROM = "remeasureFrom";
+    public static final String VAR_REMEASURE_TO = "remeasureTo";
+    public static final String VAR_COMPARISON_SUMMARY = "comparisonSummary";
+    public static final String VAR_EMPLOYEE = "employee";
+    public static final String VAR_CHANGE_EFFECT = "changeEffect";
+    public static final String VAR_SURVEY_COMMENT = "surveyComment";
+    public static final String VAR_POLICIES_NOTE = "policiesNote";
+    public static final String VAR_HANDBOOK_CHANGES = "handbookChanges";
+    public static final String VAR_HANDBOOK_VERSION = "handbookVersion";
+
+    // values
+    public static final List<String> STRATEGY_TYPES = List.of("process-redesign", "space", "training", "delivery-method", "incentives");
+    public static final List<String> CHANGE_EFFECTS = List.of("better", "no-change", "worse");
+
+    // answer kinds (plan_review_answer.kind)
+    public static final String ANSWER_STAFF = "staff-rating";
+    public static final String ANSWER_TRAINING = "training";
+    public static final String ANSWER_DECISION_AUTHORITY = "decision-authority";
+    public static final String ANSWER_CUSTOMER_FEEDBACK = "customer-feedback";
+    public static final String ANSWER_SEND_BACK = "strategies-sent-back";
+    public static final String ANSWER_SURVEY = "employee-survey";
+    public static final String ANSWER_POLICIES = "policies-rewrite";
+    public static final String ANSWER_HANDBOOK = "handbook-published";
+
+    public static String var(String pattern, int number) {
+        return String.format(pattern, number);
+    }
+}

@@ -1,0 +1,32 @@
+package org.servicecharter.planreview;
+
+import java.time.Period;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the periodic plan review ({@code servicecharter.plan-review.*}).
+ *
+ * @param schedule             when the review starts by itself: a Quartz cron expression (seconds first) for the
+ *                             engine's timer; the default {@code 0 0 7 1W 1/3 ?} is 07:00 on the weekday nearest the
+ *                             1st of January, April, July and October that is in that month, i.e. the first working
+ *                             day of each quarter (public holidays aside)
+ * @param remeasureAfter       how long after the strategies are implemented the figures are computed again (ISO-8601)
+ * @param yearlyQuarter        the review of this quarter is also the yearly one (policies and procedures rewritten)
+ * @param representativesGroup whose members are rated against the plan's requirements and surveyed afterwards
+ * @param serviceElements      the most important elements of service, each rated in every review (the review can
+ *                             add more)
+ * @param weakestCount         how many of the lowest-rated elements are highlighted
+ */
+@ConfigurationProperties("servicecharter.plan-review")
+public record PlanReviewProperties(
+        @DefaultValue("0 0 7 1W 1/3 ?") String schedule,
+        @DefaultValue("P3M") Period remeasureAfter,
+        @DefaultValue("4") int yearlyQuarter,
+        @DefaultValue("agents") String representativesGroup,
+        @DefaultValue({"Speed of answer", "Friendliness of staff", "Knowledge of staff", "Complaint resolved at first contact",
+                "Keeping promises and following up", "Ease of reaching us"}) List<String> serviceElements,
+        @DefaultValue("2") int weakestCount) {
+}

@@ -1,0 +1,90 @@
+package org.servicecharter.planreview;
+
+import static org.servicecharter.planreview.PlanReviewProcess.*;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the one or two strategies the manager chose (weakness, type, owner, due date) for management's approval.
+ * Incomplete or wrong choices are refused with every problem named, and with them the completion of the task.
+ */
+@Component
+public class RecordStrategiesDelegate implements JavaDelegate {
+
+    private final PlanReviews reviews;
+    private final IdentityService identityService;
+
+    public RecordStrategiesDelegate(PlanReviews reviews, IdentityService identityService) {
+        this.reviews = reviews;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String period = (String) execution.getVariable(VAR_PERIOD);
+        int count = Boolean.TRUE.equals(execution.getVariable(VAR_SECOND_STRATEGY)) ? 2 : 1;
+        List<String> errors = new ArrayList<>();
+        List<PlanReviews.Strategy> strategies = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            String weakness = text(execution, var(VAR_STRATEGY_WEAKNESS, n));
+            String type = text(execution, var(VAR_STRATEGY_TYPE, n));
+            String owner = text(execution, var(VAR_STRATEGY_OWNER, n));
+            LocalDateTime due = due(execution.getVariable(var(VAR_STRATEGY_DUE, n)));
+            if (weakness == null) {
+                errors.add("strategy " + n + ": name the weakness it tackles");
+            }
+            if (type == null || !STRATEGY_TYPES.contains(type)) {
+                errors.add("strategy " + n + ": the strategy is one of " + STRATEGY_TYPES);
+            }
+            if (owner == null || identityService.createUserQuery().userId(owner).count() == 0) {
+                errors.add("strategy " + n + ": the owner is the user id of an employee");
+            }
+            if (due == null || !due.isAfter(ReviewPeriod.now())) {
+                errors.add("strategy " + n + ": the due date is a date in the future");
+            }
+            strategies.add(new PlanReviews.Strategy(n, weakness, type, text(execution, var(VAR_STRATEGY_DESCRIPTION, n)), owner,
+                    due, "proposed", null, null, null));
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("The strategies cannot be recorded: " + String.join("; ", errors) + ".");
+        }
+        reviews.proposeStrategies(period, strategies);
+        execution.setVariable(VAR_STRATEGY_NUMBERS, strategies.stream().map(s -> String.valueOf(s.number())).collect(Collectors.joining(",")));
+        execution.setVariable(VAR_STRATEGIES_SUMMARY, strategies.stream()
+                .map(s -> s.number() + ". " + s.weakness() + " → " + s.type() + (s.description() == null ? "" : " (" + s.description() + ")")
+                        + ", owner " + s.owner() + ", due " + s.dueAt().toLocalDate())
+                .collect(Collectors.joining("\n")));
+    }
+
+    private static String text(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null || value.toString().isBlank() ? null : value.toString().trim();
+    }
+
+    /** A date from the form (2026-05-01: the end of that day) or a date-time. */
+    private static LocalDateTime due(Object value) {
+        if (value instanceof Date date) {
+            return ReviewPeriod.time(date);
+        }
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        String text = value.toString().trim();
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atTime(23, 59, 59) : LocalDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

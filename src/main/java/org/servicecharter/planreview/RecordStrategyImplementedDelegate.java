@@ -1,0 +1,25 @@
+package org.servicecharter.planreview;
+
+import static org.servicecharter.planreview.PlanReviewProcess.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The owner implemented the strategy: when, and their note. */
+@Component
+public class RecordStrategyImplementedDelegate implements JavaDelegate {
+
+    private final PlanReviews reviews;
+
+    public RecordStrategyImplementedDelegate(PlanReviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        reviews.strategyImplemented((String) execution.getVariable(VAR_PERIOD),
+                ((Number) execution.getVariable(VAR_STRATEGY_NUMBER)).intValue(),
+                (String) execution.getVariable(VAR_IMPLEMENTATION_NOTE), ReviewPeriod.now());
+    }
+}

@@ -1,0 +1,369 @@
+package org.servicecharter.planreview;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.servicecharter.planreview.PlanReviewProcess.*;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.servicecharter.Http;
+import org.servicecharter.ServiceCharterTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The plan-review model as deployed: the timer start, the manager's start and the refused second review of a
+ * period, the reviews, the send-back loop, the escalation of an overdue strategy, the re-measure and its comparison
+ * with the baseline, the employee survey and the yearly policies branch. Timers are fired by the tests; periods are
+ * in far years that no other test uses.
+ */
+@ServiceCharterTest
+class PlanReviewProcessTests {
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired FormService formService;
+    @Autowired PlanReviews reviews;
+    @Autowired PlanReviewSchedule schedule;
+    @Autowired JdbcTemplate jdbc;
+    @LocalServerPort int port;
+
+    PlanReviewFixtures fixtures;
+    final List<String> started = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        init(processEngine);
+        fixtures = new PlanReviewFixtures(jdbc);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        ClockUtil.reset();
+        fixtures.removeHistory();
+        for (String id : started) {
+            if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
+                runtimeService.deleteProcessInstance(id, "test over");
+            }
+        }
+    }
+
+    // --- the model ----------------------------------------------------------------------------------------------
+
+    @Test
+    void modelAndFormsAreDeployedTogetherWithEveryElementTheCodeNames() throws Exception {
+        ProcessDefinition definition = latest();
+        assertThat(definition.getHistoryTimeToLive()).isEqualTo(1825);
+        assertThat(repositoryService.getDeploymentResourceNames(definition.getDeploymentId())).contains("plan-review.bpmn",
+                FORM_RATE_REPRESENTATIVE + ".form", FORM_REVIEW_AREA + ".form", FORM_RATE_SERVICE_ELEMENTS + ".form",
+                FORM_CHOOSE_STRATEGIES + ".form", FORM_APPROVE_STRATEGIES + ".form", FORM_IMPLEMENT_STRATEGY + ".form",
+                FORM_FOLLOW_UP_OVERDUE_STRATEGY + ".form", FORM_SURVEY_EMPLOYEE + ".form", FORM_REWRITE_POLICIES + ".form",
+                FORM_PUBLISH_HANDBOOK + ".form");
+        org.camunda.bpm.model.bpmn.BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
+        for (java.lang.reflect.Field field : PlanReviewProcess.class.getFields()) {
+            if (field.getType() == String.class) {
+                String value = (String) field.get(null);
+                if (value.matches("^(StartEvent|EndEvent|ServiceTask|Task|SubProcess|BoundaryEvent|Gateway|IntermediateCatchEvent)_.*")) {
+                    assertThat((Object) model.getModelElementById(value)).as("%s = %s", field.getName(), value).isNotNull();
+                }
+            }
+        }
+    }
+
+    // --- starting -----------------------------------------------------------------------------------------------
+
+    @Test
+    void theTimerStartsOnTheFirstWorkingDayOfAQuarterAndReviewsTheQuarterThatEnded() {
+        Job timer = managementService.createJobQuery().processDefinitionId(latest().getId()).activityId(TIMER_START).singleResult();
+        assertThat(timer).as("the timer start's job").isNotNull();
+        LocalDateTime due = ReviewPeriod.time(timer.getDuedate());
+        assertThat(due.getMonthValue()).isIn(1, 4, 7, 10);
+        assertThat(due.getDayOfMonth()).isLessThanOrEqualTo(3);
+        assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(due.getHour()).isEqualTo(7);
+
+        // the first working day of 2093 is Friday 2 January
+        ClockUtil.setCurrentTime(ReviewPeriod.date(LocalDateTime.of(2093, 1, 2, 7, 0)));
+        managementService.executeJob(timer.getId());
+
+        ProcessInstance pi = byBusinessKey("2092-Q4");
+        assertThat(pi).isActive().hasPassed(TIMER_START, OPEN_REVIEW, COMPUTE_FIGURES);
+        assertThat(runtimeService.getVariable(pi.getId(), VAR_YEARLY)).as("Q4's review is the yearly one").isEqualTo(true);
+        PlanReviews.Review review = reviews.find("2092-Q4").orElseThrow();
+        assertThat(review.periodFrom()).isEqualTo(LocalDateTime.of(2092, 10, 1, 0, 0));
+        assertThat(review.periodTo()).isEqualTo(LocalDateTime.of(2093, 1, 1, 0, 0));
+        assertThat(review.status()).isEqualTo("reviewing");
+        assertThat(review.figures()).contains("\"complaints\":0");
+        assertThat(tasks(pi, REVIEW_TRAINING)).hasSize(1);
+        assertThat(tasks(pi, REVIEW_STAFF)).hasSize(schedule.representatives().size());
+
+        Job next = managementService.createJobQuery().processDefinitionId(latest().getId()).activityId(TIMER_START).singleResult();
+        assertThat(next.getDuedate()).as("the next quarter's start is scheduled").isAfter(timer.getDuedate());
+    }
+
+    @Test
+    void aManagerStartsAReviewOnDemandAndASecondReviewOfThePeriodIsRefused() {
+        Http maria = Http.as(port, "maria");
+        Http.Response created = maria.post("/api/plan-reviews", Map.of("period", "2094-Q1"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.header("Location")).endsWith("/api/plan-reviews/2094-Q1");
+        JsonNode body = created.json();
+        started.add(body.get("processInstanceId").asText());
+        assertThat(body.get("startedBy").asText()).isEqualTo("maria");
+        assertThat(body.get("status").asText()).isEqualTo("reviewing");
+        assertThat(body.get("yearly").asBoolean()).isFalse();
+        assertThat(body.get("figures").get("complaints").asLong()).isZero();
+
+        Http.Response again = maria.post("/api/plan-reviews", Map.of("period", "2094-Q1"));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(Http.as(port, "henry").post("/api/plan-reviews", Map.of("period", "2094-Q1")).status()).isEqualTo(409);
+        assertThat(Http.as(port, "alice").post("/api/plan-reviews", Map.of("period", "2094-Q2")).status())
+                .as("agents do not start reviews").isEqualTo(403);
+        assertThat(maria.post("/api/plan-reviews", Map.of("period", "2094-Q5")).status()).isEqualTo(400);
+        assertThat(reviews.find("2094-Q2")).isEmpty();
+
+        // the register's key decides even past the API's check: a second start of the period ends at once
+        ProcessInstance second = runtimeService.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
+                .setVariable(VAR_PERIOD, "2094-Q1").correlateStartMessage();
+        assertThat(second).isEnded().hasPassed(PERIOD_TAKEN, END_PERIOD_TAKEN).hasNotPassed(COMPUTE_FIGURES);
+        assertThat(reviews.find("2094-Q1").orElseThrow().processInstanceId()).isEqualTo(started.get(0));
+
+        assertThat(Http.as(port, "audrey").get("/api/plan-reviews/2094-Q1").status()).isEqualTo(200);
+        assertThat(Http.as(port, "olga").get("/api/plan-reviews/2094-Q1").status()).isEqualTo(200);
+        assertThat(Http.as(port, "alice").get("/api/plan-reviews/2094-Q1").status()).isEqualTo(403);
+        assertThat(maria.get("/api/plan-reviews/2099-Q1").status()).isEqualTo(404);
+    }
+
+    // --- the whole cycle -----------------------------------------------------------------------------------------
+
+    @Test
+    void reviewSendBackEscalationOfAnOverdueStrategyAndTheRemeasureComparison() {
+        ReviewPeriod q = ReviewPeriod.parse("2092-Q2");
+        fixtures.seedBaseline(q);
+        // the waiting period after the changes (2092-07-01 to 2092-10-01): fewer complaints, resolved faster, rated better
+        LocalDateTime w = LocalDateTime.of(2092, 8, 1, 9, 0);
+        fixtures.complaint(w, "delivery", "email", w.plusHours(3), 5);
+        fixtures.complaint(w.plusDays(1), "delivery", "email", w.plusDays(1).plusHours(3), 5);
+
+        ProcessInstance pi = runtimeService.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
+                .setVariable(VAR_PERIOD, q.label()).setVariable(VAR_STARTED_BY, "maria").correlateStartMessage();
+        started.add(pi.getId());
+        assertThat(pi).hasBusinessKey(q.label());
+        assertThat((String) runtimeService.getVariable(pi.getId(), VAR_FIGURES_SUMMARY)).contains("Complaints received: 5", "SLA breaches: 2");
+
+        // the staff: one rating per representative; a rating out of range is refused
+        List<Task> staff = tasks(pi, REVIEW_STAFF);
+        assertThat(staff).hasSize(schedule.representatives().size()).allSatisfy(t -> assertThat(t).hasCandidateGroup("managers"));
+        assertThat(formService.getTaskFormData(staff.get(0).getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_RATE_REPRESENTATIVE);
+        assertThatThrownBy(() -> taskService.complete(staff.get(0).getId(), ratings("9"))).hasMessageContaining("from 1 to 5");
+        for (Task t : staff) {
+            taskService.complete(t.getId(), ratings("4"));
+        }
+        for (String area : List.of(REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK)) {
+            Task t = tasks(pi, area).get(0);
+            assertThat((String) taskService.getVariable(t.getId(), VAR_REVIEW_QUESTION)).isNotBlank();
+            taskService.complete(t.getId(), Map.of(VAR_FINDINGS, "Findings on " + area, VAR_CHANGES_NEEDED, "More of it"));
+        }
+
+        // the service elements: the configured ones plus one the review adds; the two lowest are the weakest
+        Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
+        String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
+        assertThat(template).contains("Speed of answer: ", "Complaint resolved at first contact: ");
+        assertThatThrownBy(() -> taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS, template)))
+                .hasMessageContaining("Rate every service element");
+        String rated = template.lines().map(l -> l + (l.startsWith("Complaint resolved") ? "2" : "4")).collect(Collectors.joining("\n"))
+                + "\nCallback within a day: 1";
+        taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS, rated));
+
+        // strategies: wrong choices are refused; the head of service sends the set back once, then approves it
+        Task choose = tasks(pi, CHOOSE_STRATEGIES).get(0);
+        assertThat((String) taskService.getVariable(choose.getId(), VAR_WEAKEST_ELEMENTS))
+                .isEqualTo("Callback within a day (1 of 5)\nComplaint resolved at first contact (2 of 5)");
+        Map<String, Object> wrong = strategies("2092-06-15");
+        wrong.put(var(VAR_STRATEGY_OWNER, 2), "nobody");
+        wrong.put(var(VAR_STRATEGY_TYPE, 1), "magic");
+        assertThatThrownBy(() -> taskService.complete(choose.getId(), wrong))
+                .hasMessageContaining("strategy 1: the strategy is one of").hasMessageContaining("strategy 2: the owner");
+        taskService.complete(choose.getId(), strategies("2092-06-15"));
+        Task approve = tasks(pi, APPROVE_STRATEGIES).get(0);
+        assertThat(approve).hasCandidateGroup("head-of-service");
+        assertThat((String) taskService.getVariable(approve.getId(), VAR_STRATEGIES_SUMMARY)).contains("1. Callback within a day → training");
+        taskService.complete(approve.getId(), Map.of(VAR_STRATEGIES_DECISION, DECISION_SEND_BACK, VAR_SEND_BACK_REASON, "Give alice more time."));
+        assertThat(pi).hasPassed(STRATEGIES_APPROVED);
+        Task chooseAgain = tasks(pi, CHOOSE_STRATEGIES).get(0);
+        assertThat(taskService.getVariable(chooseAgain.getId(), VAR_SEND_BACK_REASON)).isEqualTo("Give alice more time.");
+        taskService.complete(chooseAgain.getId(), strategies("2092-06-20"));
+        taskService.complete(tasks(pi, APPROVE_STRATEGIES).get(0).getId(), Map.of(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
+        assertThat(reviews.strategies(q.label())).extracting(PlanReviews.Strategy::status).containsExactly("approved", "approved");
+
+        // implementation: one task per strategy for its owner, due at its due date
+        Task alices = implementTask(pi, "alice");
+        Task bobs = implementTask(pi, "bob");
+        assertThat(ReviewPeriod.time(alices.getDueDate())).isEqualTo(LocalDateTime.of(2092, 6, 20, 23, 59, 59));
+        assertThat(formService.getTaskFormData(alices.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_IMPLEMENT_STRATEGY);
+        assertThat((String) taskService.getVariable(alices.getId(), VAR_STRATEGY_TEXT)).contains("Weakness: Callback within a day");
+
+        // alice's strategy is overdue: the managers follow it up, her task stays open
+        Job overdue = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(STRATEGY_OVERDUE).list().stream()
+                .filter(j -> j.getDuedate().equals(alices.getDueDate())).findFirst().orElseThrow();
+        managementService.executeJob(overdue.getId());
+        Task followUp = tasks(pi, FOLLOW_UP_OVERDUE_STRATEGY).get(0);
+        assertThat(followUp).hasCandidateGroup("managers");
+        assertThat((String) taskService.getVariable(followUp.getId(), VAR_STRATEGY_TEXT)).contains("Callback within a day");
+        assertThat(reviews.strategy(q.label(), 1).status()).isEqualTo("overdue");
+        assertThat(reviews.strategy(q.label(), 2).status()).isEqualTo("approved");
+        assertThat(taskService.createTaskQuery().taskId(alices.getId()).count()).isEqualTo(1);
+
+        taskService.complete(bobs.getId(), Map.of(VAR_IMPLEMENTATION_NOTE, "Redesigned first-contact handling."));
+        // the last strategy is done on 1 July 2092: the waiting period runs to 1 October
+        ClockUtil.setCurrentTime(ReviewPeriod.date(LocalDateTime.of(2092, 7, 1, 0, 0)));
+        taskService.complete(alices.getId(), Map.of(VAR_IMPLEMENTATION_NOTE, "Call-back training given."));
+        ClockUtil.reset();
+        assertThat(taskService.createTaskQuery().taskId(followUp.getId()).count()).as("the follow-up ends with the strategy").isZero();
+        assertThat(reviews.strategies(q.label())).extracting(PlanReviews.Strategy::status).containsExactly("implemented", "implemented");
+        assertThat(pi).isWaitingAt(WAITING_PERIOD_OVER);
+        Job waiting = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(WAITING_PERIOD_OVER).singleResult();
+        assertThat(ReviewPeriod.time(waiting.getDuedate())).isEqualTo(LocalDateTime.of(2092, 10, 1, 0, 0));
+
+        // re-measure: the same figures for the waiting period against the baseline
+        managementService.executeJob(waiting.getId());
+        PlanReviews.Review review = reviews.find(q.label()).orElseThrow();
+        assertThat(review.status()).isEqualTo("remeasured");
+        PlanFigures.Comparison comparison = reviews.read(review.comparison(), PlanFigures.Comparison.class);
+        Map<String, PlanFigures.Change> changes = new HashMap<>();
+        comparison.changes().forEach(c -> changes.put(c.figure(), c));
+        // the waiting period also holds the baseline's "just after the quarter" records: a complaint, a breach, an action
+        assertThat(changes.get("complaints")).extracting("baseline", "remeasured", "verdict").containsExactly(5.0, 3.0, "improved");
+        assertThat(changes.get("slaBreaches")).extracting("baseline", "remeasured", "verdict").containsExactly(2.0, 1.0, "improved");
+        assertThat(changes.get("averageHoursToResolve")).extracting("baseline", "remeasured", "verdict").containsExactly(5.0, 3.0, "improved");
+        assertThat(changes.get("surveyResponseRate")).extracting("baseline", "remeasured", "verdict").containsExactly(0.8, 1.0, "improved");
+        assertThat(changes.get("averageSurveyRating")).extracting("baseline", "remeasured", "verdict").containsExactly(3.0, 5.0, "improved");
+        assertThat(changes.get("correctiveActionsOpened")).extracting("baseline", "remeasured", "verdict").containsExactly(2.0, 1.0, "improved");
+
+        // not the yearly review: only the employee survey, one task per representative
+        assertThat(tasks(pi, REWRITE_POLICIES)).isEmpty();
+        List<Task> surveys = tasks(pi, SURVEY_EMPLOYEES);
+        assertThat(surveys).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(schedule.representatives());
+        for (Task t : surveys) {
+            taskService.complete(t.getId(), Map.of(VAR_CHANGE_EFFECT, "better", VAR_SURVEY_COMMENT, "Fewer angry call-backs."));
+        }
+        assertThat(pi).isEnded().hasPassed(END_COMPLETED);
+
+        JsonNode view = Http.as(port, "maria").get("/api/plan-reviews/" + q.label()).json();
+        assertThat(view.get("status").asText()).isEqualTo("completed");
+        assertThat(view.get("figures").get("complaints").asLong()).isEqualTo(5);
+        assertThat(view.get("remeasuredFigures").get("complaints").asLong()).isEqualTo(3);
+        assertThat(view.get("comparison").get("changes")).hasSize(9);
+        assertThat(view.get("serviceElements").get(0).get("name").asText()).isEqualTo("Callback within a day");
+        assertThat(view.get("serviceElements").get(0).get("weakest").asBoolean()).isTrue();
+        assertThat(view.get("strategies").get(0).get("escalatedAt").isNull()).isFalse();
+        List<String> kinds = new ArrayList<>();
+        view.get("answers").forEach(a -> kinds.add(a.get("kind").asText()));
+        assertThat(kinds).contains(ANSWER_STAFF, ANSWER_TRAINING, ANSWER_DECISION_AUTHORITY, ANSWER_CUSTOMER_FEEDBACK, ANSWER_SEND_BACK,
+                ANSWER_SURVEY);
+    }
+
+    @Test
+    void theYearlyReviewHasThePoliciesRewrittenAndTheNewHandbookPublished() {
+        ReviewPeriod q = ReviewPeriod.parse("2096-Q4");
+        reviews.open(q, "seeded", "maria", true, LocalDateTime.now());
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(q.label())
+                .setVariable(VAR_PERIOD, q.label()).setVariable(VAR_YEARLY, true)
+                .setVariable(VAR_COMPARISON_SUMMARY, "complaints: 5.0 → 3.0 (improved)")
+                .setVariable(VAR_STRATEGIES_SUMMARY, "1. Callback within a day → training")
+                .startBeforeActivity(AFTER_REMEASURE).execute();
+        started.add(pi.getId());
+
+        Task rewrite = tasks(pi, REWRITE_POLICIES).get(0);
+        assertThat(rewrite).hasCandidateGroup("process-owners");
+        assertThat(formService.getTaskFormData(rewrite.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_REWRITE_POLICIES);
+        taskService.complete(rewrite.getId(), Map.of(VAR_POLICIES_NOTE, "Refund policy rewritten.", VAR_HANDBOOK_CHANGES, true));
+
+        Task publish = tasks(pi, PUBLISH_HANDBOOK).get(0);
+        assertThat(publish).hasCandidateGroup("process-owners");
+        String version = "PR" + PlanReviewFixtures.unique().substring(0, 8);
+        assertThatThrownBy(() -> taskService.complete(publish.getId(), Map.of(VAR_HANDBOOK_VERSION, version)))
+                .hasMessageContaining("is not published yet");
+        jdbc.update("""
+                INSERT INTO handbook_version (version, title, document_sha256, rules, sign_off_deadline, published_at, process_instance_id)
+                VALUES (?, 'Customer-service handbook', ?, 'Apologise first.', ?, ?, 'seeded')""", version, "a".repeat(64),
+                Timestamp.valueOf(LocalDateTime.now().plusDays(30)), Timestamp.valueOf(LocalDateTime.now()));
+        taskService.complete(publish.getId(), Map.of(VAR_HANDBOOK_VERSION, version));
+
+        for (Task t : tasks(pi, SURVEY_EMPLOYEES)) {
+            taskService.complete(t.getId(), Map.of(VAR_CHANGE_EFFECT, "no-change"));
+        }
+        assertThat(pi).isEnded().hasPassed(REWRITE_POLICIES, PUBLISH_HANDBOOK, END_COMPLETED);
+        assertThat(reviews.answers(q.label())).extracting(PlanReviews.Answer::kind).contains(ANSWER_POLICIES, ANSWER_HANDBOOK);
+        assertThat(reviews.find(q.label()).orElseThrow().status()).isEqualTo("completed");
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    private ProcessDefinition latest() {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
+    }
+
+    private ProcessInstance byBusinessKey(String key) {
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key)
+                .singleResult();
+        assertThat(pi).as("review " + key).isNotNull();
+        started.add(pi.getId());
+        return pi;
+    }
+
+    private List<Task> tasks(ProcessInstance pi, String key) {
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
+    }
+
+    private Task implementTask(ProcessInstance pi, String owner) {
+        return tasks(pi, IMPLEMENT_STRATEGY).stream().filter(t -> owner.equals(t.getAssignee())).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> ratings(String value) {
+        return Map.of(VAR_ENTHUSIASM, value, VAR_FRIENDLINESS, value, VAR_PROBLEM_SOLVING, value, VAR_EMPATHY, value,
+                VAR_STAFF_NOTE, "Solid quarter.");
+    }
+
+    private static Map<String, Object> strategies(String firstDue) {
+        Map<String, Object> v = new HashMap<>();
+        v.put(var(VAR_STRATEGY_WEAKNESS, 1), "Callback within a day");
+        v.put(var(VAR_STRATEGY_TYPE, 1), "training");
+        v.put(var(VAR_STRATEGY_DESCRIPTION, 1), "Call-back training for every agent");
+        v.put(var(VAR_STRATEGY_OWNER, 1), "alice");
+        v.put(var(VAR_STRATEGY_DUE, 1), firstDue);
+        v.put(VAR_SECOND_STRATEGY, true);
+        v.put(var(VAR_STRATEGY_WEAKNESS, 2), "Complaint resolved at first contact");
+        v.put(var(VAR_STRATEGY_TYPE, 2), "process-redesign");
+        v.put(var(VAR_STRATEGY_OWNER, 2), "bob");
+        v.put(var(VAR_STRATEGY_DUE, 2), "2092-06-30");
+        return v;
+    }
+}
