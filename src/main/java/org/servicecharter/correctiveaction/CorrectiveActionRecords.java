@@ -3,6 +3,7 @@ package org.servicecharter.correctiveaction;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -28,9 +29,12 @@ public class CorrectiveActionRecords {
         this.employeeFile = employeeFile;
     }
 
-    /** The start of the look-back window ending at {@code now}, in the server's calendar (months have their lengths). */
+    /**
+     * The start of the look-back window ending at {@code now}, in the server's calendar (months have their lengths),
+     * at the employee file's precision (microseconds): a clock that gives nanoseconds must not move the edge.
+     */
     public static Instant windowStart(Instant now, Period window) {
-        return now.atZone(ZoneId.systemDefault()).minus(window).toInstant();
+        return now.atZone(ZoneId.systemDefault()).minus(window).toInstant().truncatedTo(ChronoUnit.MICROS);
     }
 
     public static Period parseWindow(String window) {

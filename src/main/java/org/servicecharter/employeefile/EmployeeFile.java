@@ -69,7 +69,7 @@ public class EmployeeFile {
         String placeholders = String.join(", ", recordTypes.stream().map(t -> "?").toList());
         Object[] args = new Object[recordTypes.size() + 2];
         args[0] = employeeId;
-        args[1] = Timestamp.from(since);
+        args[1] = Timestamp.from(since.truncatedTo(ChronoUnit.MICROS)); // the precision records are stored at
         for (int i = 0; i < recordTypes.size(); i++) {
             args[i + 2] = recordTypes.get(i);
         }

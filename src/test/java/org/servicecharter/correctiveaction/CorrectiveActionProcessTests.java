@@ -345,7 +345,8 @@ class CorrectiveActionProcessTests {
     void priorActionsCountInsideTheWindowIncludingItsEdgeAndNotBefore() {
         String employee = f.newEmployee("sam");
         java.time.Period window = java.time.Period.ofMonths(12);
-        Instant now = Instant.now();
+        // a clock with nanoseconds (some machines' clocks have them): the database keeps microseconds
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS).plusNanos(123);
         Instant start = CorrectiveActionRecords.windowStart(now, window);
         insertBackdated(employee, LadderStep.WRITTEN_WARNING.recordType(), start.minus(1, ChronoUnit.MINUTES)); // spent
         insertBackdated(employee, RECORD_TYPE_NOT_SUBSTANTIATED, start.plus(1, ChronoUnit.DAYS)); // never counts
