@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.servicecharter.platform.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class SurveyService {
 
     public enum State { OPEN, GONE, UNKNOWN }
+
+    private static final String NO_SURVEY = "There is no survey for this link.";
+    private static final String ALREADY_ANSWERED = "This survey has already been answered or has expired. Thank you.";
 
     public record OpenSurvey(String reference, String customerName) {
     }
@@ -40,9 +44,12 @@ public class SurveyService {
         if (waitingExecution(hash) != null) {
             return State.OPEN;
         }
-        boolean issued = historyService.createHistoricVariableInstanceQuery()
-                .variableValueEquals(VAR_SURVEY_TOKEN_HASH, hash).count() > 0;
-        return issued ? State.GONE : State.UNKNOWN;
+        return issued(hash) ? State.GONE : State.UNKNOWN;
+    }
+
+    /** Whether a complaint ever sent a survey with this token (its hash stays in the history). */
+    private boolean issued(String hash) {
+        return historyService.createHistoricVariableInstanceQuery().variableValueEquals(VAR_SURVEY_TOKEN_HASH, hash).count() > 0;
     }
 
     /** The survey's complaint, or 404/410 when the token is unknown or already used/expired. */
@@ -53,28 +60,38 @@ public class SurveyService {
         return new OpenSurvey((String) vars.get(VAR_REFERENCE), (String) vars.get(VAR_CUSTOMER_NAME));
     }
 
+    /**
+     * Records the customer's answer and lets the complaint close. One look-up of the waiting instance: the message is
+     * correlated to it by id (404 when no complaint ever had this link, 410 when it has been answered or has expired,
+     * including when that happens in between).
+     */
     @Transactional
     public void answer(String token, int rating, String comment) {
-        requireOpen(token);
+        if (!SurveyTokens.wellFormed(token)) {
+            throw ApiException.notFound(NO_SURVEY);
+        }
         String hash = SurveyTokens.hash(token);
-        Execution execution = waitingExecution(hash);
-        String reference = (String) runtimeService.getVariable(execution.getProcessInstanceId(), VAR_REFERENCE);
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .variableValueEquals(VAR_SURVEY_TOKEN_HASH, hash).singleResult();
+        if (instance == null) {
+            throw issued(hash) ? ApiException.gone(ALREADY_ANSWERED) : ApiException.notFound(NO_SURVEY);
+        }
         try {
             runtimeService.createMessageCorrelation(MESSAGE_SURVEY_ANSWERED)
-                    .processInstanceVariableEquals(VAR_SURVEY_TOKEN_HASH, hash)
+                    .processInstanceId(instance.getId())
                     .setVariable(VAR_SURVEY_RATING, rating)
                     .setVariable(VAR_SURVEY_COMMENT, comment)
                     .correlate();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
             throw ApiException.gone("This survey has just been answered or has expired.");
         }
-        register.recordSurveyAnswer(reference, rating, comment);
+        register.recordSurveyAnswer(instance.getBusinessKey(), rating, comment);
     }
 
     private void requireOpen(String token) {
         switch (state(token)) {
-            case UNKNOWN -> throw ApiException.notFound("There is no survey for this link.");
-            case GONE -> throw ApiException.gone("This survey has already been answered or has expired. Thank you.");
+            case UNKNOWN -> throw ApiException.notFound(NO_SURVEY);
+            case GONE -> throw ApiException.gone(ALREADY_ANSWERED);
             case OPEN -> { }
         }
     }
