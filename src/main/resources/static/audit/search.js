@@ -50,10 +50,11 @@
       });
       const size = result.size;
       const from = total === 0 ? 0 : page * size + 1;
-      document.getElementById('pageInfo').textContent =
-        from + '–' + Math.min(total, (page + 1) * size) + ' of ' + total;
+      const to = from === 0 ? 0 : from + result.items.length - 1;
+      document.getElementById('pageInfo').textContent = from + '–' + to + ' of '
+        + (result.totalExact ? total.toLocaleString('en') : 'more than ' + total.toLocaleString('en'));
       document.getElementById('prev').disabled = page === 0;
-      document.getElementById('next').disabled = (page + 1) * size >= total;
+      document.getElementById('next').disabled = result.items.length < size || (result.totalExact && (page + 1) * size >= total);
       const exportQuery = params(false);
       document.getElementById('exportCsv').href = '/api/audit/instances/export?format=csv&' + exportQuery;
       document.getElementById('exportJson').href = '/api/audit/instances/export?format=json&' + exportQuery;

@@ -38,7 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuditController {
 
     /** A search export is complete or refused: an auditor must never work from a silently cut list. */
-    static final int MAX_EXPORT_ROWS = 10_000;
+    static final int MAX_EXPORT_ROWS = AuditSearchService.COUNT_LIMIT;
 
     private final AuditSearchService search;
     private final AuditTrailService trails;
@@ -87,9 +87,10 @@ public class AuditController {
         int batch = AuditSearchService.MAX_PAGE_SIZE;
         Criteria first = criteria(processKey, businessKey, startedFrom, startedTo, state, employee, 0, batch);
         Page page = search.search(first);
-        if (page.total() > MAX_EXPORT_ROWS) {
+        if (!page.totalExact() || page.total() > MAX_EXPORT_ROWS) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Too many instances",
-                    "The search matches " + page.total() + " instances; an export holds at most " + MAX_EXPORT_ROWS
+                    "The search matches " + (page.totalExact() ? "" : "more than ") + page.total()
+                            + " instances; an export holds at most " + MAX_EXPORT_ROWS
                             + ". Narrow it (model, dates, state) and export in parts.");
         }
         List<InstanceSummary> items = new ArrayList<>(page.items());

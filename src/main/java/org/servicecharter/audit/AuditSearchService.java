@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
 import org.servicecharter.platform.ApiProblemHandler.FieldError;
 import org.servicecharter.platform.InvalidRequestException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +44,11 @@ public class AuditSearchService {
 
     public static final List<String> EMPLOYEE_VARIABLES = List.of("requester", "aboutEmployee", "employee");
     public static final int MAX_PAGE_SIZE = 200;
+    /**
+     * Matches are counted exactly up to this many; beyond it a page says "more than 10,000" ({@code totalExact}
+     * false) instead of counting every row of a large history for each page (the count dominated a page's time).
+     */
+    public static final int COUNT_LIMIT = 10_000;
     static final Set<String> STATES = Set.of("running", "finished", "active", "suspended", "completed", "cancelled",
             "terminated");
 
@@ -51,14 +57,22 @@ public class AuditSearchService {
     /** The engine's table prefix (none by default); ManagementService.getTableName needs admin rights. */
     private final String prefix;
     private final AuditAccess access;
+    private final int countLimit;
 
+    @Autowired
     public AuditSearchService(HistoryService historyService, RepositoryService repositoryService,
             ProcessEngine engine, AuditAccess access) {
+        this(historyService, repositoryService, engine, access, COUNT_LIMIT);
+    }
+
+    AuditSearchService(HistoryService historyService, RepositoryService repositoryService, ProcessEngine engine,
+            AuditAccess access, int countLimit) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         String configured = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
         this.prefix = configured == null ? "" : configured;
         this.access = access;
+        this.countLimit = countLimit;
     }
 
     /** Search criteria; every one optional. Times are instants; {@code state} one of {@link #STATES}. */
@@ -91,7 +105,8 @@ public class AuditSearchService {
         }
     }
 
-    public record Page(long total, int page, int size, List<InstanceSummary> items) {
+    /** A page of matches; {@code total} is exact when {@code totalExact}, else the matches are more than it. */
+    public record Page(long total, boolean totalExact, int page, int size, List<InstanceSummary> items) {
     }
 
     public Page search(Criteria criteria) {
@@ -101,17 +116,19 @@ public class AuditSearchService {
         String where = where(criteria, parameters);
 
         NativeHistoricProcessInstanceQuery count = historyService.createNativeHistoricProcessInstanceQuery()
-                .sql("SELECT COUNT(*)" + from + where);
+                .sql("SELECT COUNT(*) FROM (SELECT P.ID_" + from + where + " FETCH FIRST " + ((long) countLimit + 1)
+                        + " ROWS ONLY) MATCHES");
         NativeHistoricProcessInstanceQuery list = historyService.createNativeHistoricProcessInstanceQuery()
                 .sql("SELECT P.*" + from + where + " ORDER BY P.START_TIME_ DESC, P.ID_ DESC");
         parameters.forEach((name, value) -> {
             count.parameter(name, value);
             list.parameter(name, value);
         });
-        long total = count.count();
-        List<HistoricProcessInstance> instances = total == 0 ? List.of()
+        long counted = count.count();
+        List<HistoricProcessInstance> instances = counted == 0 ? List.of()
                 : list.listPage(criteria.page() * criteria.size(), criteria.size());
-        return new Page(total, criteria.page(), criteria.size(), summaries(instances));
+        return new Page(Math.min(counted, countLimit), counted <= countLimit, criteria.page(), criteria.size(),
+                summaries(instances));
     }
 
     private String where(Criteria c, Map<String, Object> parameters) {

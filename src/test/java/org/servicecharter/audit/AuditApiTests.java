@@ -195,6 +195,36 @@ class AuditApiTests {
         assertThat(Http.as(port, "audrey").get("/api/audit/instances/nope/trail").status()).isEqualTo(404);
     }
 
+    @Test
+    void matchesAreCountedExactlyUpToTheLimitAndPagingGoesOnBeyondIt() {
+        engine.getIdentityService().setAuthentication("audrey", List.of("auditors", "employees"));
+        try {
+            AuditSearchService.Criteria all = new AuditSearchService.Criteria(null, null, null, null, null, null, 0, 1);
+            long matches = search(Integer.MAX_VALUE).search(all).total();
+            assertThat(matches).isGreaterThanOrEqualTo(3);
+
+            AuditSearchService.Page atLimit = search((int) matches).search(all);
+            assertThat(atLimit.total()).isEqualTo(matches);
+            assertThat(atLimit.totalExact()).isTrue();
+
+            AuditSearchService.Page beyond = search((int) matches - 2).search(all);
+            assertThat(beyond.total()).isEqualTo(matches - 2);
+            assertThat(beyond.totalExact()).as("more than the limit match").isFalse();
+            AuditSearchService.Page last = search((int) matches - 2).search(
+                    new AuditSearchService.Criteria(null, null, null, null, null, null, (int) matches - 1, 1));
+            assertThat(last.items()).as("paging goes on past the counted matches").hasSize(1);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        JsonNode page = Http.as(port, "audrey").get("/api/audit/instances?size=1").json();
+        assertThat(page.get("totalExact").asBoolean()).as("this test database is under the real limit").isTrue();
+    }
+
+    private AuditSearchService search(int countLimit) {
+        return new AuditSearchService(historyService, engine.getRepositoryService(), engine,
+                new AuditAccess(engine.getIdentityService()), countLimit);
+    }
+
     // --- exports ---------------------------------------------------------------------------------------------
 
     @Test
