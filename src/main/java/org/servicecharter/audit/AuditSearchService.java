@@ -118,8 +118,12 @@ public class AuditSearchService {
         NativeHistoricProcessInstanceQuery count = historyService.createNativeHistoricProcessInstanceQuery()
                 .sql("SELECT COUNT(*) FROM (SELECT P.ID_" + from + where + " FETCH FIRST " + ((long) countLimit + 1)
                         + " ROWS ONLY) MATCHES");
-        NativeHistoricProcessInstanceQuery list = historyService.createNativeHistoricProcessInstanceQuery()
-                .sql("SELECT P.*" + from + where + " ORDER BY P.START_TIME_ DESC, P.ID_ DESC");
+        // with an employee, the involved instances are found first and sorted after: ordered in place, H2 walks the
+        // start-time index and evaluates the involvement for every instance it passes (minutes on 100k)
+        String select = notBlank(criteria.employee())
+                ? "SELECT X.* FROM (SELECT P.*" + from + where + ") X ORDER BY X.START_TIME_ DESC, X.ID_ DESC"
+                : "SELECT P.*" + from + where + " ORDER BY P.START_TIME_ DESC, P.ID_ DESC";
+        NativeHistoricProcessInstanceQuery list = historyService.createNativeHistoricProcessInstanceQuery().sql(select);
         parameters.forEach((name, value) -> {
             count.parameter(name, value);
             list.parameter(name, value);
@@ -177,13 +181,13 @@ public class AuditSearchService {
     private String from(Criteria c, Map<String, Object> parameters) {
         String from = " FROM " + prefix + "ACT_HI_PROCINST P";
         if (notBlank(c.employee())) {
-            from += " INNER JOIN ("
+            from = " FROM ("
                     + "SELECT T.PROC_INST_ID_ AS INVOLVED_ID FROM " + prefix + "ACT_HI_IDENTITYLINK L"
                     + " INNER JOIN " + prefix + "ACT_HI_TASKINST T ON T.ID_ = L.TASK_ID_ WHERE L.USER_ID_ = #{employee}"
                     + " UNION SELECT V.PROC_INST_ID_ FROM " + prefix + "ACT_HI_VARINST V"
                     + " WHERE V.NAME_ IN ('requester', 'aboutEmployee', 'employee') AND V.TEXT_ = #{employee}"
                     + " UNION SELECT S.ID_ FROM " + prefix + "ACT_HI_PROCINST S WHERE S.START_USER_ID_ = #{employee}"
-                    + ") E ON E.INVOLVED_ID = P.ID_";
+                    + ") E INNER JOIN " + prefix + "ACT_HI_PROCINST P ON P.ID_ = E.INVOLVED_ID";
             parameters.put("employee", c.employee().trim());
         }
         return from;

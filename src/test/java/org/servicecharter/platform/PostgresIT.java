@@ -69,6 +69,17 @@ class PostgresIT {
                     versions.add(rs.getString(1));
                 }
                 assertThat(versions).contains("1", "2", "2.1");
+                // the application's indexes on engine tables, the variables' one partial (long values stay insertable)
+                rs = statement.executeQuery("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'sc_idx_%'");
+                Map<String, String> indexes = new java.util.HashMap<>();
+                while (rs.next()) {
+                    indexes.put(rs.getString(1), rs.getString(2));
+                }
+                assertThat(indexes).containsOnlyKeys(EngineIndexesPlugin.INDEXES.stream()
+                        .map(index -> index.name().toLowerCase(java.util.Locale.ROOT)).toList());
+                assertThat(indexes.get("sc_idx_hi_var_employee")).contains("WHERE").contains("aboutEmployee");
+                statement.execute("INSERT INTO act_hi_varinst (id_, name_, var_type_, text_) VALUES ('long-text', 'description', 'string', '"
+                        + "x".repeat(3999) + "')");
                 statement.execute("""
                         INSERT INTO employee_file_entry (employee_id, recorded_at, record_type, summary, recorded_by, unique_key)
                         VALUES ('alice', now(), 'test-record', 'Signed', 'alice', 'pg-it')""");

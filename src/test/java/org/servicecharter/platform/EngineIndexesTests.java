@@ -1,0 +1,55 @@
+package org.servicecharter.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.audit.AuditSearchService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The application's own indexes on engine tables: there after start-up, created idempotently, and used. */
+@ServiceCharterTest
+class EngineIndexesTests {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void theIndexesExistAfterStartUp() {
+        for (EngineIndexesPlugin.EngineIndex index : EngineIndexesPlugin.INDEXES) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = ? AND TABLE_NAME = ?",
+                    Integer.class, index.name(), index.table())).as(index.name()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void creatingThemAgainChangesNothing() {
+        EngineIndexesPlugin.create(dataSource, "", "h2");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME LIKE 'SC_IDX_%'",
+                Integer.class)).isEqualTo(EngineIndexesPlugin.INDEXES.size());
+    }
+
+    @Test
+    void postgresGetsAPartialIndexOverTheEmployeeVariablesOnly() {
+        EngineIndexesPlugin.EngineIndex variables = EngineIndexesPlugin.INDEXES.get(0);
+        String names = String.join("', '", AuditSearchService.EMPLOYEE_VARIABLES);
+        assertThat(variables.ddl("", "postgres")).endsWith("WHERE NAME_ IN ('" + names + "')");
+        assertThat(variables.ddl("", "h2")).doesNotContain("WHERE");
+    }
+
+    @Test
+    void theAuditSearchLooksUpEmployeesThroughTheIndexes() {
+        List<String> plan = jdbc.queryForList("EXPLAIN SELECT V.PROC_INST_ID_ FROM ACT_HI_VARINST V"
+                + " WHERE V.NAME_ IN ('requester', 'aboutEmployee', 'employee') AND V.TEXT_ = 'alice'"
+                + " UNION SELECT S.ID_ FROM ACT_HI_PROCINST S WHERE S.START_USER_ID_ = 'alice'", String.class);
+        assertThat(String.join("\n", plan)).contains("SC_IDX_HI_VAR_EMPLOYEE").contains("SC_IDX_HI_PRO_INST_STARTER");
+    }
+}
