@@ -220,9 +220,32 @@ class AuditApiTests {
         assertThat(page.get("totalExact").asBoolean()).as("this test database is under the real limit").isTrue();
     }
 
+    @Test
+    void aModelWithManyMatchesIsPagedOffTheStartTimeIndexWithTheSameResult() {
+        AuditSearchService sortedScan = new AuditSearchService(historyService, engine.getRepositoryService(), engine,
+                new AuditAccess(engine.getIdentityService()), AuditSearchService.COUNT_LIMIT, 1);
+        for (int i = 0; i < 2; i++) {
+            assertThat(Http.anonymous(port).post("/api/complaints", Map.of("customerName", "Eve", "customerEmail",
+                    "eve@example.com", "channel", "web", "category", "billing", "description", "Charged " + i)).status())
+                    .isEqualTo(201);
+        }
+        engine.getIdentityService().setAuthentication("audrey", List.of("auditors", "employees"));
+        try {
+            for (int page = 0; page < 3; page++) {
+                AuditSearchService.Criteria criteria = new AuditSearchService.Criteria(ComplaintProcess.PROCESS_KEY, null,
+                        null, null, null, null, page, 1);
+                AuditSearchService.Page expected = search(AuditSearchService.COUNT_LIMIT).search(criteria);
+                assertThat(expected.items()).as("page %d", page).hasSize(1);
+                assertThat(sortedScan.search(criteria)).isEqualTo(expected);
+            }
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
     private AuditSearchService search(int countLimit) {
         return new AuditSearchService(historyService, engine.getRepositoryService(), engine,
-                new AuditAccess(engine.getIdentityService()), countLimit);
+                new AuditAccess(engine.getIdentityService()), countLimit, AuditSearchService.SORTED_SCAN_FROM);
     }
 
     // --- exports ---------------------------------------------------------------------------------------------

@@ -52,4 +52,11 @@ class EngineIndexesTests {
                 + " UNION SELECT S.ID_ FROM ACT_HI_PROCINST S WHERE S.START_USER_ID_ = 'alice'", String.class);
         assertThat(String.join("\n", plan)).contains("SC_IDX_HI_VAR_EMPLOYEE").contains("SC_IDX_HI_PRO_INST_STARTER");
     }
+
+    @Test
+    void aPageOfAModelWithManyInstancesIsReadOffTheStartTimeIndex() {
+        List<String> plan = jdbc.queryForList("EXPLAIN SELECT P.* FROM ACT_HI_PROCINST P WHERE CONCAT(P.PROC_DEF_KEY_, '')"
+                + " = 'complaint-handling' ORDER BY P.START_TIME_ DESC, P.ID_ DESC LIMIT 50", String.class);
+        assertThat(String.join("\n", plan)).contains("SC_IDX_HI_PRO_INST_START").contains("index sorted");
+    }
 }
