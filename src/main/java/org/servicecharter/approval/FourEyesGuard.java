@@ -10,9 +10,9 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,8 +54,7 @@ public class FourEyesGuard implements TaskListener {
         if (!EVENTNAME_COMPLETE.equals(task.getEventName())) {
             return;
         }
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current == null ? null : current.getUserId();
+        String user = CurrentUser.of(task);
         if (user == null) {
             throw new FourEyesRefusedException("The request " + requestId + " is decided by a logged-in approver; nobody is logged in.");
         }

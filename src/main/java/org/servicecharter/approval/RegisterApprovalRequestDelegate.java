@@ -8,8 +8,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +45,9 @@ public class RegisterApprovalRequestDelegate implements JavaDelegate {
                 string(execution, VAR_REASON), string(execution, VAR_REQUESTER), string(execution, VAR_COMPLAINT_REFERENCE))
                 .normalized(properties.defaultCurrency());
         errors.addAll(validator.validate(request));
-        Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (current != null && current.getUserId() != null && request.requester() != null
-                && !current.getUserId().equals(request.requester())) {
-            errors.add(new FieldError("requester", "must be you (" + current.getUserId() + "): ask in your own name"));
+        String user = CurrentUser.of(execution);
+        if (user != null && request.requester() != null && !user.equals(request.requester())) {
+            errors.add(new FieldError("requester", "must be you (" + user + "): ask in your own name"));
         }
         if (!errors.isEmpty()) {
             throw new ApprovalRequestRejectedException("The request cannot be started", errors);

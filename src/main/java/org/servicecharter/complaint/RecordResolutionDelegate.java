@@ -4,7 +4,7 @@ import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Writes the resolution and who resolved it (the user who completed the handling task) to the register. */
@@ -19,8 +19,7 @@ public class RecordResolutionDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String resolvedBy = current != null ? current.getUserId() : null;
+        String resolvedBy = CurrentUser.of(execution);
         execution.setVariable(VAR_RESOLVED_BY, resolvedBy);
         register.recordResolution(execution.getProcessBusinessKey(), (String) execution.getVariable(VAR_RESOLUTION), resolvedBy);
     }

@@ -4,7 +4,7 @@ import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Completion listener of the acknowledgement: only the employee acknowledges their own corrective action, explicitly. */
@@ -14,8 +14,7 @@ public class AcknowledgementGuard implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String employee = (String) task.getVariable(VAR_EMPLOYEE);
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current == null ? null : current.getUserId();
+        String user = CurrentUser.of(task);
         if (user == null || !user.equals(employee)) {
             throw new CorrectiveActionRefusedException("Only " + employee + " can acknowledge their own corrective action"
                     + (user == null ? "; nobody is logged in." : "; " + user + " cannot."));

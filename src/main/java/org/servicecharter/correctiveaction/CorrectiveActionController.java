@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.servicecharter.platform.ApiProblemHandler.FieldError;
 import org.servicecharter.platform.InvalidRequestException;
+import org.servicecharter.platform.CurrentUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -76,8 +76,7 @@ public class CorrectiveActionController {
         if (!errors.isEmpty()) {
             throw new InvalidRequestException(errors);
         }
-        Authentication current = identityService.getCurrentAuthentication();
-        String user = current == null ? null : current.getUserId();
+        String user = CurrentUser.of(identityService);
         if (!cases.inReportingLine(user, employee)) {
             throw new CorrectiveActionRefusedException(user + " is not in " + employee
                     + "'s reporting line: only the managers " + employee + " reports to may open a case for them.");

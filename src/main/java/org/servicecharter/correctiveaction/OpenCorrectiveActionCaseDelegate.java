@@ -4,8 +4,8 @@ import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicecharter.identity.ReportingLines;
+import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +45,7 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
         }
 
         String complaintReference = trimmed(execution.getVariable(VAR_COMPLAINT_REFERENCE));
-        Authentication current = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current == null ? null : current.getUserId();
+        String user = CurrentUser.of(execution);
         if (complaintReference != null) {
             if (!cases.complaintAbout(complaintReference, employee)) {
                 // only complaint handling opens cases for complaints; a message naming no such complaint is not allowed

@@ -5,7 +5,7 @@ import static org.servicecharter.handbook.HandbookProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,7 @@ public class SignatureGuard implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String employee = (String) task.getVariable(VAR_EMPLOYEE);
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current == null ? null : current.getUserId();
+        String user = CurrentUser.of(task);
         if (user == null || !user.equals(employee)) {
             throw new SignOffRefusedException("Only " + employee + " can sign or decline their own handbook sign-off"
                     + (user == null ? "; nobody is logged in." : "; " + user + " cannot."));
