@@ -1,0 +1,146 @@
+package org.servicecharter.platform;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.util.ReflectUtil;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.util.CamundaSpringBootUtil;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The task list's authorization check as an {@code EXISTS} per task instead of a join.
+ *
+ * <p>Camunda 7.24 checks who may see a task by joining {@code ACT_RU_AUTHORIZATION} on
+ * {@code RESOURCE_ID_ IN (task id, definition key, '*')}. Every candidate group of every task has an authorization row
+ * of its own, so for a group with many open tasks the join's other side is as large as the task list, and PostgreSQL,
+ * which cannot hash an {@code OR} join, nests the loops: 7 s for one page of "my group's tasks" at 10k open tasks.
+ * Asked as {@code EXISTS (… AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))} the same check is three index probes per
+ * task (about 0.1 s). It means exactly the same: a task is visible when at least one grant of the user, one of their
+ * groups or everyone gives READ on the task or READ_TASK on its process definition (revokes, which this application
+ * does not enable, keep the engine's own check). CIB seven and Operaton made the same change in the engine.
+ *
+ * <p>How: the engine's MyBatis mapping for tasks ({@code entity/Task.xml}) is read from the engine's jar at start-up,
+ * two fragments are replaced, and the engine's {@code mappings.xml} is pointed at the result (a file in the
+ * temporary directory). If a later engine changes either fragment, start-up fails with a message saying so rather
+ * than running unpatched or half-patched; {@code servicecharter.task-query.exists-authorization=false} turns the
+ * patch off and the engine's own mapping is used.
+ */
+@Configuration
+@ConditionalOnProperty(name = "servicecharter.task-query.exists-authorization", havingValue = "true", matchIfMissing = true)
+public class TaskQueryAuthorization {
+
+    static final String ENGINE_TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+
+    /** The join: removed (its {@code <if>} stays, empty). */
+    static final Pattern AUTH_JOIN = Pattern.compile(
+            "<include refid=\"org\\.camunda\\.bpm\\.engine\\.impl\\.persistence\\.entity\\.AuthorizationEntity\\.authCheckJoinWithoutOnClause\" />\\s*"
+                    + "AUTH ON \\(AUTH\\.RESOURCE_ID_ \\$\\{authJoinStart\\} RES\\.ID_ \\$\\{authJoinSeparator\\} D\\.KEY_ "
+                    + "\\$\\{authJoinSeparator\\} '\\*' \\$\\{authJoinEnd\\}\\)");
+
+    /** The condition on the joined rows: replaced by the EXISTS, except where revokes are checked. */
+    static final Pattern CONTEXTUAL_CHECK = Pattern.compile(Pattern.quote(
+            "<include refid=\"org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck\" />"));
+
+    static final String EXISTS_CHECK = """
+            <choose>
+              <when test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null &amp;&amp; !authCheck.revokeAuthorizationCheckEnabled">
+                <bind name="authGroupIds" value="authCheck.authGroupIds" />
+                <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+                <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
+                and (
+                <if test="applyAuthorizationCheckForCaseInstances">(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR</if>
+                EXISTS (SELECT 1 FROM ${prefix}ACT_RU_AUTHORIZATION A
+                  WHERE A.TYPE_ &lt; 2
+                  AND ( A.USER_ID_ in ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+                  <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
+                    OR A.GROUP_ID_ IN <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
+                  </if>
+                  )
+                  <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.atomicChecksOnResourceTypeAndPerms" />
+                  AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))
+                )
+              </when>
+              <otherwise>
+                <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck" />
+              </otherwise>
+            </choose>""";
+
+    /** Replaces the starter's engine configuration bean with the same, plus the patched mapping. */
+    @Bean
+    public ProcessEngineConfigurationImpl processEngineConfigurationImpl(List<ProcessEnginePlugin> plugins) {
+        SpringProcessEngineConfiguration configuration = CamundaSpringBootUtil.initCustomFields(new Patched());
+        configuration.getProcessEnginePlugins().add(new CompositeProcessEnginePlugin(plugins));
+        return configuration;
+    }
+
+    static class Patched extends SpringProcessEngineConfiguration {
+
+        @Override
+        protected InputStream getMyBatisXmlConfigurationSteam() {
+            String mappings = read(DEFAULT_MYBATIS_MAPPING_FILE);
+            String engineTask = "<mapper resource=\"" + ENGINE_TASK_MAPPING + "\" />";
+            if (!mappings.contains(engineTask)) {
+                throw new IllegalStateException("The engine's " + DEFAULT_MYBATIS_MAPPING_FILE + " no longer names "
+                        + ENGINE_TASK_MAPPING + "; set servicecharter.task-query.exists-authorization=false");
+            }
+            Path task = write(patch(read(ENGINE_TASK_MAPPING)));
+            return new ByteArrayInputStream(mappings.replace(engineTask, "<mapper url=\"" + task.toUri() + "\" />")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The engine's task mapping with the authorization check as EXISTS; refuses a mapping it does not recognise. */
+    static String patch(String taskMapping) {
+        String patched = replaceOnce(taskMapping, AUTH_JOIN, "");
+        return replaceOnce(patched, CONTEXTUAL_CHECK, EXISTS_CHECK);
+    }
+
+    private static String replaceOnce(String text, Pattern pattern, String replacement) {
+        Matcher matcher = pattern.matcher(text);
+        int found = 0;
+        while (matcher.find()) {
+            found++;
+        }
+        if (found != 1) {
+            throw new IllegalStateException("The engine's " + ENGINE_TASK_MAPPING + " has " + found + " places matching "
+                    + pattern + " where this application expects one: it cannot patch the task query's authorization"
+                    + " check; set servicecharter.task-query.exists-authorization=false");
+        }
+        return pattern.matcher(text).replaceFirst(Matcher.quoteReplacement(replacement));
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = ReflectUtil.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Not on the classpath: " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path write(String mapping) {
+        try {
+            Path file = Files.createTempFile("servicecharter-task-mapping-", ".xml");
+            file.toFile().deleteOnExit();
+            return Files.writeString(file, mapping);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

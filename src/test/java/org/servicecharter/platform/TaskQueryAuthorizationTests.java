@@ -1,0 +1,114 @@
+package org.servicecharter.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.servicecharter.ServiceCharterTest;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The task query's authorization check asked as EXISTS ({@link TaskQueryAuthorization}): in use, and it lets
+ * through exactly what the engine's join did — tasks offered to one of the user's groups or to the user, and every
+ * task of a definition the user may read tasks of — and nothing else.
+ */
+@ServiceCharterTest
+class TaskQueryAuthorizationTests {
+
+    @Autowired
+    ProcessEngine engine;
+
+    String key;
+
+    @BeforeEach
+    void tasksOfferedToDifferentGroups() {
+        key = "task-auth-" + UUID.randomUUID().toString().substring(0, 8);
+        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Offered").camundaCandidateGroups("${group}")
+                .camundaCandidateUsers("${user}").endEvent().done()).deploy();
+        for (String[] offer : new String[][] {{"agents", "nobody"}, {"agents", "nobody"}, {"hr", "nobody"}, {"managers", "zoe"}}) {
+            engine.getRuntimeService().startProcessInstanceByKey(key, Map.of("group", offer[0], "user", offer[1]));
+        }
+    }
+
+    @Test
+    void theEngineRunsThePatchedMapping() {
+        String resource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getSqlSessionFactory()
+                .getConfiguration().getMappedStatement("org.camunda.bpm.engine.impl.persistence.entity.TaskEntity.selectTaskByQueryCriteria")
+                .getResource();
+        assertThat(resource).contains("servicecharter-task-mapping-");
+    }
+
+    @Test
+    void thePatchTurnsTheJoinIntoAnExistsAndRefusesAMappingItDoesNotKnow() throws IOException {
+        String engineMapping;
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(TaskQueryAuthorization.ENGINE_TASK_MAPPING)) {
+            engineMapping = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String patched = TaskQueryAuthorization.patch(engineMapping);
+        assertThat(engineMapping).contains("AUTH ON (AUTH.RESOURCE_ID_");
+        assertThat(patched).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_")
+                .contains("EXISTS (SELECT 1 FROM ${prefix}ACT_RU_AUTHORIZATION A")
+                .contains("AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))");
+        assertThatThrownBy(() -> TaskQueryAuthorization.patch(patched))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("servicecharter.task-query.exists-authorization");
+    }
+
+    @Test
+    void aUserSeesTheTasksOfferedToTheirGroupsOrToThemAndNoOthers() {
+        assertThat(visibleTo("alice", List.of("agents", "employees"))).isEqualTo(List.of("agents", "agents"));
+        assertThat(visibleTo("hana", List.of("hr", "employees"))).isEqualTo(List.of("hr"));
+        assertThat(visibleTo("zoe", List.of("employees"))).as("offered to her by name").isEqualTo(List.of("managers"));
+        assertThat(visibleTo("carl", List.of("employees"))).isEmpty();
+    }
+
+    @Test
+    void readingTasksOfTheDefinitionShowsAllOfItsTasks() {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId("carl");
+        grant.setResource(Resources.PROCESS_DEFINITION);
+        grant.setResourceId(key);
+        grant.addPermission(ProcessDefinitionPermissions.READ_TASK);
+        authorizations.saveAuthorization(grant);
+        try {
+            assertThat(visibleTo("carl", List.of("employees"))).hasSize(4);
+        } finally {
+            authorizations.deleteAuthorization(grant.getId());
+        }
+    }
+
+    /** The candidate groups of the tasks of this test's model the user sees; the count must agree with the list. */
+    private List<String> visibleTo(String user, List<String> groups) {
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication(user, groups);
+        try {
+            TaskQuery query = engine.getTaskService().createTaskQuery().processDefinitionKey(key);
+            List<Task> tasks = query.listPage(0, 100);
+            assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(key).count()).isEqualTo(tasks.size());
+            identity.clearAuthentication();
+            return tasks.stream().map(task -> engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> link.getGroupId() != null).findFirst().orElseThrow().getGroupId()).sorted().toList();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
