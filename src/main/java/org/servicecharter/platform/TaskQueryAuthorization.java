@@ -22,25 +22,26 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The task list's authorization check as an {@code EXISTS} per task instead of a join.
+ * The task list's authorization check as sub-queries instead of a join.
  *
  * <p>Camunda 7.24 checks who may see a task by joining {@code ACT_RU_AUTHORIZATION} on
  * {@code RESOURCE_ID_ IN (task id, definition key, '*')}. Every candidate group of every task has an authorization row
  * of its own, so for a group with many open tasks the join's other side is as large as the task list, and PostgreSQL,
  * which cannot hash an {@code OR} join, nests the loops: 7 s for one page of "my group's tasks" at 10k open tasks.
- * Asked as {@code EXISTS (… AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))} the same check is three index probes per
- * task (about 0.1 s). It means exactly the same: a task is visible when at least one grant of the user, one of their
- * groups or everyone gives READ on the task or READ_TASK on its process definition (revokes, which this application
- * does not enable, keep the engine's own check). CIB seven and Operaton made the same change in the engine.
+ * Asked as {@code RES.ID_ IN (grants) OR D.KEY_ IN (grants) OR '*' IN (grants)}, the user's grants are read once per
+ * arm and probed per task (README, "Benchmark", has the figures). It means exactly the same: a task is visible
+ * when at least one grant of the user, one of their groups or everyone gives READ on the task or READ_TASK on its
+ * process definition (revokes, which this application does not enable, keep the engine's own check). CIB seven and
+ * Operaton moved the same check out of the join (as an {@code EXISTS}) in the engine.
  *
  * <p>How: the engine's MyBatis mapping for tasks ({@code entity/Task.xml}) is read from the engine's jar at start-up,
  * two fragments are replaced, and the engine's {@code mappings.xml} is pointed at the result (a file in the
  * temporary directory). If a later engine changes either fragment, start-up fails with a message saying so rather
- * than running unpatched or half-patched; {@code servicecharter.task-query.exists-authorization=false} turns the
+ * than running unpatched or half-patched; {@code servicecharter.task-query.sub-query-authorization=false} turns the
  * patch off and the engine's own mapping is used.
  */
 @Configuration
-@ConditionalOnProperty(name = "servicecharter.task-query.exists-authorization", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "servicecharter.task-query.sub-query-authorization", havingValue = "true", matchIfMissing = true)
 public class TaskQueryAuthorization {
 
     static final String ENGINE_TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
@@ -51,11 +52,28 @@ public class TaskQueryAuthorization {
                     + "AUTH ON \\(AUTH\\.RESOURCE_ID_ \\$\\{authJoinStart\\} RES\\.ID_ \\$\\{authJoinSeparator\\} D\\.KEY_ "
                     + "\\$\\{authJoinSeparator\\} '\\*' \\$\\{authJoinEnd\\}\\)");
 
-    /** The condition on the joined rows: replaced by the EXISTS, except where revokes are checked. */
+    /** The condition on the joined rows: replaced by the sub-queries, except where revokes are checked. */
     static final Pattern CONTEXTUAL_CHECK = Pattern.compile(Pattern.quote(
             "<include refid=\"org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck\" />"));
 
-    static final String EXISTS_CHECK = """
+    /** The grants that let the user read tasks: theirs, their groups', everyone's; READ on a task, READ_TASK on a definition. */
+    static final String VISIBLE_GRANTS = " " /* a text block drops the space before it */ + """
+            FROM ${prefix}ACT_RU_AUTHORIZATION A
+                  WHERE A.TYPE_ &lt; 2
+                  AND ( A.USER_ID_ in ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+                  <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
+                    OR A.GROUP_ID_ IN <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
+                  </if>
+                  )
+                  <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.atomicChecksOnResourceTypeAndPerms" />""";
+
+    /**
+     * One arm per resource the engine's join matched (the task, its definition, everything), each an uncorrelated
+     * sub-query: the database reads the user's grants once per arm and probes them per task (PostgreSQL: a hashed
+     * sub-plan). A correlated EXISTS for the task arm made pages faster but counting a large group's tasks 5 times
+     * slower (README, "Benchmark").
+     */
+    static final String SUB_QUERY_CHECK = """
             <choose>
               <when test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null &amp;&amp; !authCheck.revokeAuthorizationCheckEnabled">
                 <bind name="authGroupIds" value="authCheck.authGroupIds" />
@@ -63,15 +81,12 @@ public class TaskQueryAuthorization {
                 <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
                 and (
                 <if test="applyAuthorizationCheckForCaseInstances">(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR</if>
-                EXISTS (SELECT 1 FROM ${prefix}ACT_RU_AUTHORIZATION A
-                  WHERE A.TYPE_ &lt; 2
-                  AND ( A.USER_ID_ in ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
-                  <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
-                    OR A.GROUP_ID_ IN <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
-                  </if>
-                  )
-                  <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.atomicChecksOnResourceTypeAndPerms" />
-                  AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))
+                RES.ID_ IN (SELECT A.RESOURCE_ID_""" + VISIBLE_GRANTS + """
+            )
+                OR D.KEY_ IN (SELECT A.RESOURCE_ID_""" + VISIBLE_GRANTS + """
+            )
+                OR '*' IN (SELECT A.RESOURCE_ID_""" + VISIBLE_GRANTS + """
+            )
                 )
               </when>
               <otherwise>
@@ -95,7 +110,7 @@ public class TaskQueryAuthorization {
             String engineTask = "<mapper resource=\"" + ENGINE_TASK_MAPPING + "\" />";
             if (!mappings.contains(engineTask)) {
                 throw new IllegalStateException("The engine's " + DEFAULT_MYBATIS_MAPPING_FILE + " no longer names "
-                        + ENGINE_TASK_MAPPING + "; set servicecharter.task-query.exists-authorization=false");
+                        + ENGINE_TASK_MAPPING + "; set servicecharter.task-query.sub-query-authorization=false");
             }
             Path task = write(patch(read(ENGINE_TASK_MAPPING)));
             return new ByteArrayInputStream(mappings.replace(engineTask, "<mapper url=\"" + task.toUri() + "\" />")
@@ -103,10 +118,10 @@ public class TaskQueryAuthorization {
         }
     }
 
-    /** The engine's task mapping with the authorization check as EXISTS; refuses a mapping it does not recognise. */
+    /** The engine's task mapping with the authorization check as sub-queries; refuses a mapping it does not recognise. */
     static String patch(String taskMapping) {
         String patched = replaceOnce(taskMapping, AUTH_JOIN, "");
-        return replaceOnce(patched, CONTEXTUAL_CHECK, EXISTS_CHECK);
+        return replaceOnce(patched, CONTEXTUAL_CHECK, SUB_QUERY_CHECK);
     }
 
     private static String replaceOnce(String text, Pattern pattern, String replacement) {
@@ -118,7 +133,7 @@ public class TaskQueryAuthorization {
         if (found != 1) {
             throw new IllegalStateException("The engine's " + ENGINE_TASK_MAPPING + " has " + found + " places matching "
                     + pattern + " where this application expects one: it cannot patch the task query's authorization"
-                    + " check; set servicecharter.task-query.exists-authorization=false");
+                    + " check; set servicecharter.task-query.sub-query-authorization=false");
         }
         return pattern.matcher(text).replaceFirst(Matcher.quoteReplacement(replacement));
     }

@@ -26,7 +26,7 @@ import org.servicecharter.ServiceCharterTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The task query's authorization check asked as EXISTS ({@link TaskQueryAuthorization}): in use, and it lets
+ * The task query's authorization check asked as sub-queries ({@link TaskQueryAuthorization}): in use, and it lets
  * through exactly what the engine's join did — tasks offered to one of the user's groups or to the user, and every
  * task of a definition the user may read tasks of — and nothing else.
  */
@@ -58,7 +58,7 @@ class TaskQueryAuthorizationTests {
     }
 
     @Test
-    void thePatchTurnsTheJoinIntoAnExistsAndRefusesAMappingItDoesNotKnow() throws IOException {
+    void thePatchTurnsTheJoinIntoSubQueriesAndRefusesAMappingItDoesNotKnow() throws IOException {
         String engineMapping;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(TaskQueryAuthorization.ENGINE_TASK_MAPPING)) {
             engineMapping = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -66,10 +66,10 @@ class TaskQueryAuthorizationTests {
         String patched = TaskQueryAuthorization.patch(engineMapping);
         assertThat(engineMapping).contains("AUTH ON (AUTH.RESOURCE_ID_");
         assertThat(patched).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_")
-                .contains("EXISTS (SELECT 1 FROM ${prefix}ACT_RU_AUTHORIZATION A")
-                .contains("AND A.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))");
+                .contains("RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION A")
+                .contains("OR D.KEY_ IN (SELECT A.RESOURCE_ID_").contains("OR '*' IN (SELECT A.RESOURCE_ID_");
         assertThatThrownBy(() -> TaskQueryAuthorization.patch(patched))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("servicecharter.task-query.exists-authorization");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("servicecharter.task-query.sub-query-authorization");
     }
 
     @Test
