@@ -1,5 +1,8 @@
 package org.servicecharter;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import net.ttddyy.dsproxy.QueryCount;
@@ -17,13 +20,21 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 public class SqlCounting {
 
+    private static final ThreadLocal<List<String>> STATEMENTS = new ThreadLocal<>();
+
     @Bean
     static BeanPostProcessor countingDataSource() {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource dataSource && "dataSource".equals(beanName)) {
-                    return ProxyDataSourceBuilder.create(dataSource).name("counted").countQuery().build();
+                    return ProxyDataSourceBuilder.create(dataSource).name("counted").countQuery()
+                            .afterQuery((execution, queries) -> {
+                                List<String> texts = STATEMENTS.get();
+                                if (texts != null) {
+                                    queries.forEach(query -> texts.add(query.getQuery()));
+                                }
+                            }).build();
                 }
                 return bean;
             }
@@ -37,5 +48,17 @@ public class SqlCounting {
         QueryCount count = QueryCountHolder.getGrandTotal();
         QueryCountHolder.clear();
         return count.getTotal();
+    }
+
+    /** The text of each statement this thread issued while running the step, in order. */
+    public static List<String> statementTextsOf(Runnable step) {
+        List<String> texts = new ArrayList<>();
+        STATEMENTS.set(texts);
+        try {
+            step.run();
+        } finally {
+            STATEMENTS.remove();
+        }
+        return texts;
     }
 }
