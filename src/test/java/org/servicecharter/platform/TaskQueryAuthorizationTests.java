@@ -2,6 +2,7 @@ package org.servicecharter.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.servicecharter.SqlCounting.statementTextsOf;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,9 @@ class TaskQueryAuthorizationTests {
         assertThat(engineMapping).contains("AUTH ON (AUTH.RESOURCE_ID_");
         assertThat(patched).doesNotContain("AUTH ON (AUTH.RESOURCE_ID_")
                 .contains("RES.ID_ IN (SELECT A.RESOURCE_ID_ FROM ${prefix}ACT_RU_AUTHORIZATION A")
-                .contains("OR D.KEY_ IN (SELECT A.RESOURCE_ID_").contains("OR '*' IN (SELECT A.RESOURCE_ID_");
+                .contains("OR D.KEY_ IN (SELECT A.RESOURCE_ID_").contains("OR '*' IN (SELECT A.RESOURCE_ID_")
+                .contains("(SELECT COUNT(A.ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A").contains("AND A.RESOURCE_ID_ = RES.ID_) &gt; 0")
+                .contains("<when test=\"assignee != null ||");
         assertThatThrownBy(() -> TaskQueryAuthorization.patch(patched))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("servicecharter.task-query.sub-query-authorization");
     }
@@ -93,6 +96,53 @@ class TaskQueryAuthorizationTests {
             assertThat(visibleTo("carl", List.of("employees"))).hasSize(4);
         } finally {
             authorizations.deleteAuthorization(grant.getId());
+        }
+    }
+
+    @Test
+    void queriesNarrowedToAnAssigneeOrACandidateCheckEachTasksOwnGrantsAndSeeTheSame() {
+        Task agentsTask = engine.getTaskService().createTaskQuery().processDefinitionKey(key).taskCandidateGroup("agents")
+                .listPage(0, 1).get(0);
+        engine.getTaskService().setAssignee(agentsTask.getId(), "bob");
+
+        assertThat(narrowed("alice", List.of("agents", "employees"), q -> q.taskCandidateGroupIn(List.of("agents", "hr", "managers"))))
+                .as("the unassigned agents task").hasSize(1);
+        assertThat(narrowed("alice", List.of("agents", "employees"), q -> q.taskCandidateGroupIn(List.of("agents", "hr")).includeAssignedTasks()))
+                .hasSize(2);
+        assertThat(narrowed("hana", List.of("hr", "employees"), q -> q.taskCandidateGroup("agents"))).isEmpty();
+        assertThat(narrowed("hana", List.of("hr", "employees"), q -> q.taskCandidateGroup("hr"))).hasSize(1);
+        assertThat(narrowed("zoe", List.of("employees"), q -> q.taskCandidateUser("zoe"))).hasSize(1);
+        assertThat(narrowed("carl", List.of("employees"), q -> q.taskCandidateUser("zoe"))).isEmpty();
+        assertThat(narrowed("bob", List.of("employees"), q -> q.taskAssignee("bob"))).as("assigned to him").hasSize(1);
+        assertThat(narrowed("alice", List.of("agents"), q -> q.taskAssignee("bob"))).as("offered to her group").hasSize(1);
+        assertThat(narrowed("carl", List.of("employees"), q -> q.taskAssignee("bob"))).isEmpty();
+    }
+
+    @Test
+    void onlyNarrowedQueriesCheckGrantsPerTask() {
+        String perTask = "A.RESOURCE_ID_ = RES.ID_";
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication("alice", List.of("agents", "employees"));
+        try {
+            List<String> narrowedSql = statementTextsOf(() -> engine.getTaskService().createTaskQuery().taskCandidateGroup("agents").listPage(0, 50));
+            List<String> allTasksSql = statementTextsOf(() -> engine.getTaskService().createTaskQuery().processDefinitionKey(key).listPage(0, 50));
+            assertThat(narrowedSql).anyMatch(sql -> sql.contains(perTask));
+            assertThat(allTasksSql).isNotEmpty().noneMatch(sql -> sql.contains(perTask));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    /** Tasks of this test's model the user sees through a narrowed query; the count must agree with the list. */
+    private List<Task> narrowed(String user, List<String> groups, java.util.function.UnaryOperator<TaskQuery> narrowing) {
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication(user, groups);
+        try {
+            List<Task> tasks = narrowing.apply(engine.getTaskService().createTaskQuery().processDefinitionKey(key)).listPage(0, 100);
+            assertThat(narrowing.apply(engine.getTaskService().createTaskQuery().processDefinitionKey(key)).count()).isEqualTo(tasks.size());
+            return tasks;
+        } finally {
+            identity.clearAuthentication();
         }
     }
 
