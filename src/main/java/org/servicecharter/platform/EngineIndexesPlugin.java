@@ -30,6 +30,11 @@ import org.springframework.stereotype.Component;
  * <li>{@code SC_IDX_HI_PRO_INST_STARTER}: the same search, instances someone started.</li>
  * <li>{@code SC_IDX_HI_PRO_INST_START}: the search's order (newest first), so a page is read off the index
  * instead of sorting every match.</li>
+ * <li>{@code SC_IDX_RU_VAR_SURVEY_TOKEN}, {@code SC_IDX_HI_VAR_SURVEY_TOKEN} (PostgreSQL): the public survey page
+ * finds its complaint by the hash of the link's token among the running variables and, for a link already used,
+ * in the history; without them every visit, a guessed link included, read every variable of every complaint.
+ * On H2 the history's lookup uses {@code SC_IDX_HI_VAR_EMPLOYEE} (not partial there), and the running variables
+ * are few enough (only waiting complaints') not to pay an index on each variable write.</li>
  * </ul>
  */
 @Component
@@ -38,8 +43,19 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineIndexesPlugin.class);
 
-    /** An index: its name, table and columns, and a predicate where the database supports partial indexes. */
-    record EngineIndex(String name, String table, String columns, String postgresPredicate) {
+    /**
+     * An index: its name, table and columns, a predicate where the database supports partial indexes, and whether
+     * only PostgreSQL gets it.
+     */
+    record EngineIndex(String name, String table, String columns, String postgresPredicate, boolean postgresOnly) {
+
+        EngineIndex(String name, String table, String columns, String postgresPredicate) {
+            this(name, table, columns, postgresPredicate, false);
+        }
+
+        boolean appliesTo(String databaseType) {
+            return !postgresOnly || "postgres".equals(databaseType);
+        }
 
         String ddl(String prefix, String databaseType) {
             String ddl = "CREATE INDEX IF NOT EXISTS " + name + " ON " + prefix + table + " (" + columns + ")";
@@ -51,7 +67,11 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
             new EngineIndex("SC_IDX_HI_VAR_EMPLOYEE", "ACT_HI_VARINST", "TEXT_, NAME_",
                     "NAME_ IN ('requester', 'aboutEmployee', 'employee')"),
             new EngineIndex("SC_IDX_HI_PRO_INST_STARTER", "ACT_HI_PROCINST", "START_USER_ID_", null),
-            new EngineIndex("SC_IDX_HI_PRO_INST_START", "ACT_HI_PROCINST", "START_TIME_ DESC, ID_ DESC", null));
+            new EngineIndex("SC_IDX_HI_PRO_INST_START", "ACT_HI_PROCINST", "START_TIME_ DESC, ID_ DESC", null),
+            new EngineIndex("SC_IDX_RU_VAR_SURVEY_TOKEN", "ACT_RU_VARIABLE", "TEXT_, NAME_",
+                    "NAME_ = 'surveyTokenHash'", true),
+            new EngineIndex("SC_IDX_HI_VAR_SURVEY_TOKEN", "ACT_HI_VARINST", "TEXT_, NAME_",
+                    "NAME_ = 'surveyTokenHash'", true));
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -61,7 +81,7 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
     }
 
     static void create(DataSource dataSource, String prefix, String databaseType) {
-        for (EngineIndex index : INDEXES) {
+        for (EngineIndex index : INDEXES.stream().filter(index -> index.appliesTo(databaseType)).toList()) {
             String ddl = index.ddl(prefix, databaseType);
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 boolean autoCommit = connection.getAutoCommit();

@@ -78,6 +78,19 @@ class PostgresIT {
                 assertThat(indexes).containsOnlyKeys(EngineIndexesPlugin.INDEXES.stream()
                         .map(index -> index.name().toLowerCase(java.util.Locale.ROOT)).toList());
                 assertThat(indexes.get("sc_idx_hi_var_employee")).contains("WHERE").contains("aboutEmployee");
+                // the survey page's look-ups by token hash can be answered from the partial indexes
+                statement.execute("SET enable_seqscan = off");
+                for (String table : List.of("act_ru_variable", "act_hi_varinst")) {
+                    rs = statement.executeQuery("EXPLAIN SELECT proc_inst_id_ FROM " + table
+                            + " WHERE name_ = 'surveyTokenHash' AND text_ = 'no-such-hash'");
+                    StringBuilder plan = new StringBuilder();
+                    while (rs.next()) {
+                        plan.append(rs.getString(1)).append('\n');
+                    }
+                    assertThat(plan.toString()).as(table).contains(table.equals("act_ru_variable")
+                            ? "sc_idx_ru_var_survey_token" : "sc_idx_hi_var_survey_token");
+                }
+                statement.execute("RESET enable_seqscan");
                 statement.execute("INSERT INTO act_hi_varinst (id_, name_, var_type_, text_) VALUES ('long-text', 'description', 'string', '"
                         + "x".repeat(3999) + "')");
                 statement.execute("""
