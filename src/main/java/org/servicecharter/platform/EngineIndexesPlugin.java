@@ -30,6 +30,11 @@ import org.springframework.stereotype.Component;
  * <li>{@code SC_IDX_HI_PRO_INST_STARTER}: the same search, instances someone started.</li>
  * <li>{@code SC_IDX_HI_PRO_INST_START}: the search's order (newest first), so a page is read off the index
  * instead of sorting every match.</li>
+ * <li>{@code SC_IDX_AUTH_USER} (PostgreSQL): a user's own grants. The engine indexes grants by group, and by user only behind
+ * the grant type, so every authorization check that asks "this user's or their groups' grants" read the whole
+ * table (a grant per open task and candidate): an "all tasks" list for someone who may see none of 100k open tasks
+ * took 0.9 s on PostgreSQL, 0.19 s with it (a bitmap OR of this index and the group one; H2 does not combine
+ * indexes for an OR, so it does not get it).</li>
  * <li>{@code SC_IDX_RU_VAR_SURVEY_TOKEN}, {@code SC_IDX_HI_VAR_SURVEY_TOKEN} (PostgreSQL): the public survey page
  * finds its complaint by the hash of the link's token among the running variables and, for a link already used,
  * in the history; without them every visit, a guessed link included, read every variable of every complaint.
@@ -68,6 +73,7 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
                     "NAME_ IN ('requester', 'aboutEmployee', 'employee')"),
             new EngineIndex("SC_IDX_HI_PRO_INST_STARTER", "ACT_HI_PROCINST", "START_USER_ID_", null),
             new EngineIndex("SC_IDX_HI_PRO_INST_START", "ACT_HI_PROCINST", "START_TIME_ DESC, ID_ DESC", null),
+            new EngineIndex("SC_IDX_AUTH_USER", "ACT_RU_AUTHORIZATION", "USER_ID_", null, true),
             new EngineIndex("SC_IDX_RU_VAR_SURVEY_TOKEN", "ACT_RU_VARIABLE", "TEXT_, NAME_",
                     "NAME_ = 'surveyTokenHash'", true),
             new EngineIndex("SC_IDX_HI_VAR_SURVEY_TOKEN", "ACT_HI_VARINST", "TEXT_, NAME_",

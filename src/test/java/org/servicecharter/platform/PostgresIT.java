@@ -91,6 +91,19 @@ class PostgresIT {
                             ? "sc_idx_ru_var_survey_token" : "sc_idx_hi_var_survey_token");
                 }
                 statement.execute("RESET enable_seqscan");
+                // a user's and their groups' grants: a bitmap OR of the user and the group index, once the table
+                // holds a grant per open task as it does in use
+                statement.execute("INSERT INTO act_ru_authorization (id_, rev_, type_, group_id_, resource_type_, resource_id_, perms_)"
+                        + " SELECT 'it-' || g, 1, 1, 'agents', 7, 'it-task-' || g, 2 FROM generate_series(1, 20000) g");
+                statement.execute("ANALYZE act_ru_authorization");
+                rs = statement.executeQuery("EXPLAIN SELECT resource_id_ FROM act_ru_authorization WHERE type_ < 2"
+                        + " AND (user_id_ IN ('hana', '*') OR group_id_ IN ('hr', 'employees'))");
+                StringBuilder grants = new StringBuilder();
+                while (rs.next()) {
+                    grants.append(rs.getString(1)).append('\n');
+                }
+                assertThat(grants.toString()).contains("sc_idx_auth_user").contains("act_idx_auth_group_id");
+                statement.execute("DELETE FROM act_ru_authorization WHERE id_ LIKE 'it-%'");
                 statement.execute("INSERT INTO act_hi_varinst (id_, name_, var_type_, text_) VALUES ('long-text', 'description', 'string', '"
                         + "x".repeat(3999) + "')");
                 statement.execute("""
