@@ -7,10 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
-mvn -q -o test-compile
+mvn -B -ntp -q test-compile
 run() {
   local test=$1; shift
-  mvn -o -q surefire:test -Dbenchmark.excluded=none -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false "$@" \
+  mvn -B -ntp -q surefire:test -Dbenchmark.excluded=none -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false -Dspring.main.banner-mode=off "$@" \
     | sed -n '/^BENCHMARK\|^| \|^seeded/p'
 }
 if [[ $which == h2 || $which == all ]]; then
@@ -27,7 +27,7 @@ if [[ $which == postgres || $which == all ]]; then
       -Dspring.datasource.password= -Dcamunda.bpm.database.type=postgres -Dbench.openTasks=${OPEN_TASKS:-10000,100000}
 fi
 if [[ $which == cluster || $which == all ]]; then
-  [[ -f target/service-charter.jar ]] || mvn -o -q package -DskipTests
-  mvn -o -q failsafe:integration-test failsafe:verify -Dbenchmark.excluded=none -Dit.test=ClusterThroughputBenchmarkIT \
+  [[ -f target/service-charter.jar ]] || mvn -B -ntp -q package -DskipTests
+  mvn -B -ntp -q failsafe:integration-test failsafe:verify -Dbenchmark.excluded=none -Dit.test=ClusterThroughputBenchmarkIT \
     | sed -n '/^BENCHMARK\|^| \|^two nodes/p'
 fi
