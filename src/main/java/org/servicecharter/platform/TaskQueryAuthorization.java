@@ -28,8 +28,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code RESOURCE_ID_ IN (task id, definition key, '*')}. Every candidate group of every task has an authorization row
  * of its own, so for a group with many open tasks the join's other side is as large as the task list, and PostgreSQL,
  * which cannot hash an {@code OR} join, nests the loops: 7 s for one page of "my group's tasks" at 10k open tasks.
- * Asked as {@code RES.ID_ IN (grants) OR D.KEY_ IN (grants) OR '*' IN (grants)}, the user's grants are read once per
- * arm and probed per task (README, "Benchmark", has the figures). It means exactly the same: a task is visible
+ * Asked as {@code <task's own grants> OR D.KEY_ IN (grants) OR '*' IN (grants)}, the definition and everything arms
+ * are read once and probed per task; the task's own grants are looked up per row when the query is narrowed to an
+ * assignee or candidates ({@link #NARROWED}: a page then stops after its rows), and gathered once otherwise (README,
+ * "Benchmark", has the figures). It means exactly the same: a task is visible
  * when at least one grant of the user, one of their groups or everyone gives READ on the task or READ_TASK on its
  * process definition (revokes, which this application does not enable, keep the engine's own check). CIB seven and
  * Operaton moved the same check out of the join (as an {@code EXISTS}) in the engine.
