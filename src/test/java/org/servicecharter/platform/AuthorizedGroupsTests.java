@@ -5,15 +5,12 @@ import static org.servicecharter.SqlCounting.statementTextsOf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
@@ -36,13 +33,7 @@ class AuthorizedGroupsTests {
 
     @BeforeEach
     void tasksOfferedToTwoGroups() {
-        key = "groups-" + UUID.randomUUID().toString().substring(0, 8);
-        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
-                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Offered").camundaCandidateGroups("${group}")
-                .endEvent().done()).deploy();
-        for (String group : List.of("agents", "agents", "hr")) {
-            engine.getRuntimeService().startProcessInstanceByKey(key, Map.of("group", group));
-        }
+        key = TaskQueryAuthorizationTests.offerTasks(engine, new String[][] {{"agents", "nobody"}, {"agents", "nobody"}, {"hr", "nobody"}});
     }
 
     @Test

@@ -41,13 +41,7 @@ class TaskQueryAuthorizationTests {
 
     @BeforeEach
     void tasksOfferedToDifferentGroups() {
-        key = "task-auth-" + UUID.randomUUID().toString().substring(0, 8);
-        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
-                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Offered").camundaCandidateGroups("${group}")
-                .camundaCandidateUsers("${user}").endEvent().done()).deploy();
-        for (String[] offer : new String[][] {{"agents", "nobody"}, {"agents", "nobody"}, {"hr", "nobody"}, {"managers", "zoe"}}) {
-            engine.getRuntimeService().startProcessInstanceByKey(key, Map.of("group", offer[0], "user", offer[1]));
-        }
+        key = offerTasks(engine, new String[][] {{"agents", "nobody"}, {"agents", "nobody"}, {"hr", "nobody"}, {"managers", "zoe"}});
     }
 
     @Test
@@ -131,6 +125,21 @@ class TaskQueryAuthorizationTests {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /**
+     * Deploys a model of its own whose one task is offered to a candidate group and a candidate user, and starts an
+     * instance per {group, user} pair; returns the model's key.
+     */
+    static String offerTasks(ProcessEngine engine, String[][] offers) {
+        String key = "offered-" + UUID.randomUUID().toString().substring(0, 8);
+        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Offered").camundaCandidateGroups("${group}")
+                .camundaCandidateUsers("${user}").endEvent().done()).deploy();
+        for (String[] offer : offers) {
+            engine.getRuntimeService().startProcessInstanceByKey(key, Map.of("group", offer[0], "user", offer[1]));
+        }
+        return key;
     }
 
     /** Tasks of this test's model the user sees through a narrowed query; the count must agree with the list. */
