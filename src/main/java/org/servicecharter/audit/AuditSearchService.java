@@ -125,8 +125,6 @@ public class AuditSearchService {
         NativeHistoricProcessInstanceQuery count = historyService.createNativeHistoricProcessInstanceQuery()
                 .sql("SELECT COUNT(*) FROM (SELECT P.ID_" + from + where + " FETCH FIRST " + ((long) countLimit + 1)
                         + " ROWS ONLY) MATCHES");
-        // with an employee, the involved instances are found first and sorted after: ordered in place, H2 walks the
-        // start-time index and evaluates the involvement for every instance it passes (minutes on 100k)
         parameters.forEach(count::parameter);
         long counted = count.count();
         if (h2 && counted >= sortedScanFrom && notBlank(criteria.processKey()) && !notBlank(criteria.employee())) {
@@ -136,6 +134,8 @@ public class AuditSearchService {
             // look-up, which is then the faster one.
             where = where.replace(KEY_CONDITION, "CONCAT(P.PROC_DEF_KEY_, '') = #{processKey}");
         }
+        // with an employee, the involved instances are found first and sorted after: ordered in place, H2 walks the
+        // start-time index and evaluates the involvement for every instance it passes (minutes on 100k)
         String select = notBlank(criteria.employee())
                 ? "SELECT X.* FROM (SELECT P.*" + from + where + ") X ORDER BY X.START_TIME_ DESC, X.ID_ DESC"
                 : "SELECT P.*" + from + where + " ORDER BY P.START_TIME_ DESC, P.ID_ DESC";

@@ -1,9 +1,9 @@
 package org.servicecharter.platform;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -58,8 +58,8 @@ public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
                 return super.filterAuthenticatedGroupIds(authenticatedGroupIds);
             }
             // a modifiable ArrayList: MyBatis reflects on it (the engine avoids Collections.emptyList for that reason)
-            return new ArrayList<>(authenticatedGroupIds.stream().filter(Objects::nonNull)
-                    .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+            return authenticatedGroupIds.stream().filter(Objects::nonNull).distinct()
+                    .collect(Collectors.toCollection(ArrayList::new));
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.servicecharter.benchmark;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,7 @@ import org.servicecharter.complaint.ComplaintProcess;
 import org.servicecharter.complaint.CustomerMessages;
 import org.servicecharter.complaint.SurveyService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Not a test: a benchmark, excluded from the build (tag "benchmark"). Run it with
@@ -98,9 +101,9 @@ class ThroughputBenchmark {
     }
 
     /**
-     * Task-list latency. Seeds up to 10k, then 100k open tasks (10 % assigned to alice, all offered to agents), and an
-     * "all tasks" list as hana (HR), who sees none of them; a
-     * database seeded by an earlier run is topped up, not seeded again ({@code -Dbench.keepTasks=true} keeps them).
+     * Task-list latency. Seeds up to 10k, then 100k open tasks (10 % assigned to alice, all offered to agents), and
+     * also times an "all tasks" list as hana (HR), who sees none of them; a database seeded by an earlier run is topped
+     * up, not seeded again ({@code -Dbench.keepTasks=true} keeps them).
      */
     @Test
     void taskListLatency() throws Exception {
@@ -114,19 +117,19 @@ class ThroughputBenchmark {
         IdentityService identity = engine.getIdentityService();
         TaskService tasks = engine.getTaskService();
         StringBuilder table = new StringBuilder("| open tasks | my tasks: page of 50 | my tasks: count | my group's tasks: page of 50 | my group's tasks: count | all tasks, seeing none: page of 50 |\n| --- | --- | --- | --- | --- | --- |\n");
-        int[] targets = java.util.Arrays.stream(System.getProperty("bench.openTasks", "10000,100000").split(","))
+        int[] targets = Arrays.stream(System.getProperty("bench.openTasks", "10000,100000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         for (int target : targets) {
             long seeded = tasks.createTaskQuery().processDefinitionKey("bench-open-task").count();
             long seedStart = System.nanoTime();
             int toSeed = (int) Math.max(0, target - seeded);
             run(toSeed, 4, i -> engine.getRuntimeService().startProcessInstanceByKey("bench-open-task",
-                    java.util.Collections.singletonMap("assignee", i % 10 == 0 ? "alice" : null)));
+                    Collections.singletonMap("assignee", i % 10 == 0 ? "alice" : null)));
             System.out.printf("seeded %d open tasks in %.0f s%n", toSeed, (System.nanoTime() - seedStart) / 1e9);
             if ("postgres".equals(database())) {
                 // what autovacuum does after a while in production; right after seeding the planner's statistics
                 // still describe empty tables
-                new org.springframework.jdbc.core.JdbcTemplate(dataSource).execute("ANALYZE");
+                new JdbcTemplate(dataSource).execute("ANALYZE");
             }
             identity.setAuthentication("alice", List.of("agents", "employees"));
             try {
@@ -168,7 +171,7 @@ class ThroughputBenchmark {
             query.run();
             millis.add((System.nanoTime() - start) / 1e6);
         }
-        java.util.Collections.sort(millis);
+        Collections.sort(millis);
         return new double[] {millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1)};
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -143,7 +144,7 @@ class TaskQueryAuthorizationTests {
     }
 
     /** Tasks of this test's model the user sees through a narrowed query; the count must agree with the list. */
-    private List<Task> narrowed(String user, List<String> groups, java.util.function.UnaryOperator<TaskQuery> narrowing) {
+    private List<Task> narrowed(String user, List<String> groups, UnaryOperator<TaskQuery> narrowing) {
         IdentityService identity = engine.getIdentityService();
         identity.setAuthentication(user, groups);
         try {
