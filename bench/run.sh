@@ -11,7 +11,7 @@ mvn -B -ntp -q test-compile
 run() {
   local test=$1; shift
   mvn -B -ntp -q surefire:test -Dbenchmark.excluded=none -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false -Dspring.main.banner-mode=off "$@" \
-    | sed -n '/^BENCHMARK\|^| \|^seeded/p'
+    | sed 's/\x1b\[[0-9;]*m//g' | sed -n '/^BENCHMARK\|^| \|^seeded/p'
 }
 if [[ $which == h2 || $which == all ]]; then
   rm -rf target/bench && mkdir -p target/bench
@@ -29,5 +29,5 @@ fi
 if [[ $which == cluster || $which == all ]]; then
   [[ -f target/service-charter.jar ]] || mvn -B -ntp -q package -DskipTests
   mvn -B -ntp -q failsafe:integration-test failsafe:verify -Dbenchmark.excluded=none -Dit.test=ClusterThroughputBenchmarkIT \
-    | sed -n '/^BENCHMARK\|^| \|^two nodes/p'
+    | sed 's/\x1b\[[0-9;]*m//g' | sed -n '/^BENCHMARK\|^| \|^two nodes/p'
 fi

@@ -1,6 +1,8 @@
 package org.servicecharter.benchmark;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,8 @@ import org.servicecharter.PostgresDatabase;
 class ClusterThroughputBenchmarkIT {
 
     static final int CLIENTS = Integer.getInteger("bench.clients", 8);
-    static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 15);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
 
     @Test
     void twoNodesVersusOne() throws Exception {
@@ -32,21 +36,65 @@ class ClusterThroughputBenchmarkIT {
         try (PostgresDatabase db = PostgresDatabase.create("sc_bench_cluster")) {
             Map<String, String> env = Map.of("DB_URL", db.url(), "DB_USER", db.user(), "DB_PASSWORD", "");
             List<String> args = List.of("--spring.profiles.active=postgres", "--camunda.bpm.job-execution.enabled=true");
-            try (PackagedApp a = PackagedApp.start(logs, "bench-a", args, env)) {
-                measure(List.of(a.port()), 10); // warm-up
-                double one = measure(List.of(a.port()), SECONDS);
-                try (PackagedApp b = PackagedApp.start(logs, "bench-b", args, env)) {
-                    measure(List.of(b.port()), 10); // warm-up of the second JVM
-                    double two = measure(List.of(a.port(), b.port()), SECONDS);
-                    System.out.printf("BENCHMARK cluster on PostgreSQL, %d client threads, %d s each%n"
-                            + "| nodes | complaints filed and resolved per second |%n| --- | --- |%n| 1 | %.1f |%n| 2 | %.1f |%n"
-                            + "two nodes / one node: %.2f%n", CLIENTS, SECONDS, one, two, two / one);
+            try (PackagedApp a = PackagedApp.start(logs, "bench-a", args, env);
+                    PackagedApp b = PackagedApp.start(logs, "bench-b", args, env);
+                    Connection sampler = db.connect()) {
+                // warm-up: each JVM alone, then both, until the JIT has compiled the hot paths of each
+                measure(List.of(a.port()), 20);
+                measure(List.of(b.port()), 20);
+                measure(List.of(a.port(), b.port()), 20);
+                MachineLoad oneLoad = load(sampler, db.name(), a, b);
+                MachineLoad twoLoad = load(sampler, db.name(), a, b);
+                // in rounds of one, two, two, one: the machine's speed wanders over minutes (single runs of one
+                // configuration after the other gave two/one between 0.77 and 0.99); with one node serving, the
+                // other stays up and idle, as in a cluster where it takes no traffic
+                double oneSeconds = 0;
+                double twoSeconds = 0;
+                int oneDone = 0;
+                int twoDone = 0;
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (int nodes : new int[] {1, 2, 2, 1}) {
+                        MachineLoad load = (nodes == 1 ? oneLoad : twoLoad).start();
+                        Run run = measure(nodes == 1 ? List.of(a.port()) : List.of(a.port(), b.port()), SECONDS);
+                        load.stop();
+                        if (nodes == 1) {
+                            oneSeconds += run.seconds();
+                            oneDone += run.done();
+                        } else {
+                            twoSeconds += run.seconds();
+                            twoDone += run.done();
+                        }
+                    }
                 }
+                double one = oneDone / oneSeconds;
+                double two = twoDone / twoSeconds;
+                System.out.printf("BENCHMARK cluster on PostgreSQL, %d client threads, %d rounds of 1-2-2-1 nodes, %d s each%n"
+                        + "| nodes serving | complaints filed and resolved per second | CPU ms per complaint: nodes / PostgreSQL | where the time went |%n"
+                        + "| --- | --- | --- | --- |%n"
+                        + "| 1 | %.1f | %.0f / %.0f | %s |%n| 2 | %.1f | %.0f / %.0f | %s |%n"
+                        + "two nodes / one node: %.2f%n", CLIENTS, ROUNDS, SECONDS,
+                        one, 1000 * oneLoad.cpuSeconds("node A", "node B") / oneDone, 1000 * oneLoad.cpuSeconds("PostgreSQL") / oneDone, oneLoad.report(),
+                        two, 1000 * twoLoad.cpuSeconds("node A", "node B") / twoDone, 1000 * twoLoad.cpuSeconds("PostgreSQL") / twoDone, twoLoad.report(),
+                        two / one);
             }
         }
     }
 
-    private static double measure(List<Integer> ports, int seconds) throws Exception {
+    /** CPU per node, PostgreSQL and the clients (this JVM), and the database sessions' states. */
+    private static MachineLoad load(Connection sampler, String database, PackagedApp a, PackagedApp b) {
+        Map<String, Predicate<MachineLoad.Proc>> groups = new LinkedHashMap<>();
+        groups.put("node A", proc -> proc.pid() == a.process().pid());
+        groups.put("node B", proc -> proc.pid() == b.process().pid());
+        groups.put("PostgreSQL", proc -> proc.command().equals("postgres"));
+        groups.put("clients", proc -> proc.pid() == ProcessHandle.current().pid());
+        return new MachineLoad(groups, sampler, database);
+    }
+
+    /** Complaints filed and resolved, and the seconds that took. */
+    private record Run(int done, double seconds) {
+    }
+
+    private static Run measure(List<Integer> ports, int seconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         AtomicInteger done = new AtomicInteger();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -74,6 +122,6 @@ class ClusterThroughputBenchmarkIT {
             future.get();
         }
         pool.shutdownNow();
-        return done.get() / ((System.nanoTime() - start) / 1e9);
+        return new Run(done.get(), (System.nanoTime() - start) / 1e9);
     }
 }
