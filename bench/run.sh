@@ -24,7 +24,7 @@ if [[ $which == postgres || $which == all ]]; then
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
   trap 'psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
   run ThroughputBenchmark "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db" -Dspring.datasource.username=postgres \
-      -Dspring.datasource.password= -Dcamunda.bpm.database.type=postgres -Dbench.openTasks=${OPEN_TASKS:-10000,100000}
+      -Dspring.datasource.password= -Dspring.profiles.include=postgres -Dbench.openTasks=${OPEN_TASKS:-10000,100000}
 fi
 if [[ $which == cluster || $which == all ]]; then
   [[ -f target/service-charter.jar ]] || mvn -B -ntp -q package -DskipTests
