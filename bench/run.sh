@@ -8,10 +8,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-all}
 mvn -B -ntp -q test-compile
+# the benchmark's own lines, without the colour codes Maven puts before the first of them
+figures() {
+  sed 's/\x1b\[[0-9;]*m//g' | sed -n '/^BENCHMARK\|^| \|^seeded\|^two nodes/p'
+}
 run() {
   local test=$1; shift
   mvn -B -ntp -q surefire:test -Dbenchmark.excluded=none -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false -Dspring.main.banner-mode=off "$@" \
-    | sed 's/\x1b\[[0-9;]*m//g' | sed -n '/^BENCHMARK\|^| \|^seeded/p'
+    | figures
 }
 if [[ $which == h2 || $which == all ]]; then
   rm -rf target/bench && mkdir -p target/bench
@@ -33,5 +37,5 @@ fi
 if [[ $which == cluster || $which == all ]]; then
   [[ -f target/service-charter.jar ]] || mvn -B -ntp -q package -DskipTests
   mvn -B -ntp -q failsafe:integration-test failsafe:verify -Dbenchmark.excluded=none -Dit.test=ClusterThroughputBenchmarkIT \
-    | sed 's/\x1b\[[0-9;]*m//g' | sed -n '/^BENCHMARK\|^| \|^two nodes/p'
+    | figures
 fi

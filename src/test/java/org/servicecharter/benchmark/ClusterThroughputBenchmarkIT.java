@@ -2,8 +2,8 @@ package org.servicecharter.benchmark;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -43,38 +43,29 @@ class ClusterThroughputBenchmarkIT {
                 measure(List.of(a.port()), 20);
                 measure(List.of(b.port()), 20);
                 measure(List.of(a.port(), b.port()), 20);
-                MachineLoad oneLoad = load(sampler, db.name(), a, b);
-                MachineLoad twoLoad = load(sampler, db.name(), a, b);
+                // index: nodes serving (1 or 2)
+                MachineLoad[] loads = {null, load(sampler, db.name(), a, b), load(sampler, db.name(), a, b)};
+                Run[] totals = {null, new Run(0, 0), new Run(0, 0)};
                 // in rounds of one, two, two, one: the machine's speed wanders over minutes (single runs of one
                 // configuration after the other gave two/one between 0.77 and 0.99); with one node serving, the
                 // other stays up and idle, as in a cluster where it takes no traffic
-                double oneSeconds = 0;
-                double twoSeconds = 0;
-                int oneDone = 0;
-                int twoDone = 0;
                 for (int round = 0; round < ROUNDS; round++) {
                     for (int nodes : new int[] {1, 2, 2, 1}) {
-                        MachineLoad load = (nodes == 1 ? oneLoad : twoLoad).start();
+                        loads[nodes].start();
                         Run run = measure(nodes == 1 ? List.of(a.port()) : List.of(a.port(), b.port()), SECONDS);
-                        load.stop();
-                        if (nodes == 1) {
-                            oneSeconds += run.seconds();
-                            oneDone += run.done();
-                        } else {
-                            twoSeconds += run.seconds();
-                            twoDone += run.done();
-                        }
+                        loads[nodes].stop();
+                        totals[nodes] = totals[nodes].plus(run);
                     }
                 }
-                double one = oneDone / oneSeconds;
-                double two = twoDone / twoSeconds;
+                double one = totals[1].rate();
+                double two = totals[2].rate();
                 System.out.printf("BENCHMARK cluster on PostgreSQL, %d client threads, %d rounds of 1-2-2-1 nodes, %d s each%n"
                         + "| nodes serving | complaints filed and resolved per second | CPU ms per complaint: nodes / PostgreSQL | where the time went |%n"
                         + "| --- | --- | --- | --- |%n"
                         + "| 1 | %.1f | %.0f / %.0f | %s |%n| 2 | %.1f | %.0f / %.0f | %s |%n"
                         + "two nodes / one node: %.2f%n", CLIENTS, ROUNDS, SECONDS,
-                        one, 1000 * oneLoad.cpuSeconds("node A", "node B") / oneDone, 1000 * oneLoad.cpuSeconds("PostgreSQL") / oneDone, oneLoad.report(),
-                        two, 1000 * twoLoad.cpuSeconds("node A", "node B") / twoDone, 1000 * twoLoad.cpuSeconds("PostgreSQL") / twoDone, twoLoad.report(),
+                        one, cpuMsPerComplaint(loads[1], totals[1], "node A", "node B"), cpuMsPerComplaint(loads[1], totals[1], "PostgreSQL"), loads[1].report(),
+                        two, cpuMsPerComplaint(loads[2], totals[2], "node A", "node B"), cpuMsPerComplaint(loads[2], totals[2], "PostgreSQL"), loads[2].report(),
                         two / one);
             }
         }
@@ -90,8 +81,20 @@ class ClusterThroughputBenchmarkIT {
         return new MachineLoad(groups, sampler, database);
     }
 
+    private static double cpuMsPerComplaint(MachineLoad load, Run total, String... groups) {
+        return 1000 * load.cpuSeconds(groups) / total.done();
+    }
+
     /** Complaints filed and resolved, and the seconds that took. */
     private record Run(int done, double seconds) {
+
+        Run plus(Run other) {
+            return new Run(done + other.done, seconds + other.seconds);
+        }
+
+        double rate() {
+            return done / seconds;
+        }
     }
 
     private static Run measure(List<Integer> ports, int seconds) throws Exception {
