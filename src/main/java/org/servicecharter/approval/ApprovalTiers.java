@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.time.Duration;
@@ -66,6 +68,7 @@ public class ApprovalTiers {
         return group;
     }
 
+    @ModelCallable
     public boolean isTop(String tier) {
         return TIERS.indexOf(tier) == TIERS.size() - 1;
     }
@@ -83,11 +86,13 @@ public class ApprovalTiers {
      * Decided by the requester alone: the tier table says the agent's own authority suffices, and the requester has
      * that authority (an agent, or anyone of a higher tier). Anything above needs someone else.
      */
+    @ModelCallable
     public boolean selfAuthorised(String requiredTier, String requester) {
         return TIER_AGENT.equals(requiredTier) && requester != null && hasAuthority(requester, TIER_AGENT);
     }
 
     /** Who is offered the request at the tier: the members of the tier's group, minus the excluded users. */
+    @ModelCallable
     public List<String> candidates(String tier, String excludedApprovers) {
         Set<String> excluded = excluded(excludedApprovers);
         String group = groupOf(tier);
@@ -119,6 +124,7 @@ public class ApprovalTiers {
     }
 
     /** Now (the engine's clock, so tests can move it) plus an ISO-8601 duration such as PT4H or P2D. */
+    @ModelCallable
     public Date dueIn(String isoDuration) {
         return Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.parse(isoDuration)));
     }

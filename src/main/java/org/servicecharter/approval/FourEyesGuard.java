@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.math.BigDecimal;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
  * Refusals of the person are {@link FourEyesRefusedException} (403), of the answer
  * {@link ApprovalRequestRejectedException} (400). Throwing rolls the claim or completion back.
  */
+@ModelCallable
 @Component("fourEyesGuard")
 public class FourEyesGuard implements TaskListener {
 

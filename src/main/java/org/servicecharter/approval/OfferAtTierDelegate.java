@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * rejecters) is skipped upwards, so a request never waits for nobody; with nobody eligible at the top, starting or
  * escalating is refused.
  */
+@ModelCallable
 @Component("offerAtTierDelegate")
 public class OfferAtTierDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Moves the request one tier up: the approver passed it up, or the tier's deadline passed without a decision. */
+@ModelCallable
 @Component("passUpOneTierDelegate")
 public class PassUpOneTierDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The approver marked the requester's decision as a good one: a recognition in their file and a message to them. */
+@ModelCallable
 @Component("recogniseRequesterDelegate")
 public class RecogniseRequesterDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.math.BigDecimal;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  * decidedBy, decidedAtTier, decidedAt). A rejecter joins the excluded approvers, so that the request never reaches
  * them again should it come back (a restart or modification by an administrator).
  */
+@ModelCallable
 @Component("recordDecisionDelegate")
 public class RecordDecisionDelegate implements JavaDelegate {
 

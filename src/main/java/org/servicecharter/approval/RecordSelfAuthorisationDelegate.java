@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.math.BigDecimal;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** The request is within the requester's own authority: approved in full, by the requester, with no task. */
+@ModelCallable
 @Component("recordSelfAuthorisationDelegate")
 public class RecordSelfAuthorisationDelegate implements JavaDelegate {
 

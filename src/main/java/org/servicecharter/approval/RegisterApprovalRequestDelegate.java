@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.math.BigDecimal;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * their own name only: a start form cannot name someone else as the requester. Invalid input rolls the start back
  * with a message naming each bad field: nothing is started.
  */
+@ModelCallable
 @Component("registerApprovalRequestDelegate")
 public class RegisterApprovalRequestDelegate implements JavaDelegate {
 

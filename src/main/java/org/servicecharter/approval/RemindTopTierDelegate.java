@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.util.LinkedHashSet;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
  * reminded (outbox {@code employee_notification}: the holder of the task, or everyone it is offered to) and finds
  * it moved up in Tasklist (higher priority). Repeats every deadline until decided.
  */
+@ModelCallable
 @Component("remindTopTierDelegate")
 public class RemindTopTierDelegate implements JavaDelegate {
 

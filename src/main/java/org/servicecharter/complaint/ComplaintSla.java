@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** Due dates from SLA durations; the model calls {@code ${complaintSla.dueIn(slaDuration)}}. */
+@ModelCallable
 @Component("complaintSla")
 public class ComplaintSla {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code employee}); otherwise it opens a new case ({@value #MESSAGE_CORRECTIVE_ACTION_REQUESTED}) whose business key is
  * the complaint reference. Runs after the complaint's facts are registered, in the same transaction.
  */
+@ModelCallable
 @Component("flagForCorrectiveActionDelegate")
 public class FlagForCorrectiveActionDelegate implements JavaDelegate {
 

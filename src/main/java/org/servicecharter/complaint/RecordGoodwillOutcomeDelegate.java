@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import java.math.BigDecimal;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Records the goodwill gesture the agent proposed and how the approval tiers decided it (approved, with the approved
  * amount, or rejected) in the complaints register.
  */
+@ModelCallable
 @Component("recordGoodwillOutcomeDelegate")
 public class RecordGoodwillOutcomeDelegate implements JavaDelegate {
 

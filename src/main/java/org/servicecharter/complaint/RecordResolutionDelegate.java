@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,6 +10,7 @@ import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Writes the resolution and who resolved it (the user who completed the handling task) to the register. */
+@ModelCallable
 @Component("recordResolutionDelegate")
 public class RecordResolutionDelegate implements JavaDelegate {
 

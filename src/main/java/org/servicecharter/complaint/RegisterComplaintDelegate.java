@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import java.util.List;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * reference if it has none and writes it to the register. Invalid input rolls the start back with a message
  * naming each bad field: nothing is started.
  */
+@ModelCallable
 @Component("registerComplaintDelegate")
 public class RegisterComplaintDelegate implements JavaDelegate {
 

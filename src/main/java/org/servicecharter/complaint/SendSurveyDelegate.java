@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Sends the customer a single-use survey link and sets how long the survey stays open. */
+@ModelCallable
 @Component("sendSurveyDelegate")
 public class SendSurveyDelegate implements JavaDelegate {
 

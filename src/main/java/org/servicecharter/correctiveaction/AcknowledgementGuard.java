@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -8,6 +10,7 @@ import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Completion listener of the acknowledgement: only the employee acknowledges their own corrective action, explicitly. */
+@ModelCallable
 @Component("acknowledgementGuard")
 public class AcknowledgementGuard implements TaskListener {
 

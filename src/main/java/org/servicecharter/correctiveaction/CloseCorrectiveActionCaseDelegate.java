@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** A monitoring period without a substantiated repeat complaint: the case closes, and the file says so. */
+@ModelCallable
 @Component("closeCorrectiveActionCaseDelegate")
 public class CloseCorrectiveActionCaseDelegate implements JavaDelegate {
 

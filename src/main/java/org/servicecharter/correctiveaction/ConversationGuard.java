@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * to nobody) may document it, whoever else the task was handed to; the documentation must be complete. Throwing rolls
  * the completion back: nothing is recorded.
  */
+@ModelCallable
 @Component("conversationGuard")
 public class ConversationGuard implements TaskListener {
 

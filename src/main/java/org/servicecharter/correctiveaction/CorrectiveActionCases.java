@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import java.security.SecureRandom;
@@ -46,6 +48,7 @@ public class CorrectiveActionCases {
     }
 
     /** Candidate groups of the conversation: nobody but the manager, or HR when the employee reports to nobody. */
+    @ModelCallable
     public List<String> conversationGroups(String conversationLead) {
         return conversationLead == null ? List.of(Roles.HR) : List.of();
     }

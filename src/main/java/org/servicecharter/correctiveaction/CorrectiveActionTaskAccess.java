@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.VAR_EMPLOYEE;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Creation listener of every task of a case: the employee's manager chain may read it (not complete it). */
+@ModelCallable
 @Component("correctiveActionTaskAccess")
 public class CorrectiveActionTaskAccess implements TaskListener {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import java.time.Instant;
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The employee's corrective actions within the look-back window (from the DMN), read from the employee file. */
+@ModelCallable
 @Component("countPriorActionsDelegate")
 public class CountPriorActionsDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Completion listener of HR's review: only HR (never the employee themself) decides, one of the two decisions, always
  * with a reason. Throwing rolls the completion back: nothing is recorded.
  */
+@ModelCallable
 @Component("hrDecisionGuard")
 public class HrDecisionGuard implements TaskListener {
 

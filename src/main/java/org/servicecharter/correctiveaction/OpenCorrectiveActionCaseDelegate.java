@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  * opener is the authenticated user). Then the conversation lead (the employee's manager, or HR's queue when they report
  * to nobody) and the chain's read access to this case. A refusal rolls the start back.
  */
+@ModelCallable
 @Component("openCorrectiveActionCaseDelegate")
 public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Component;
  * The step the ladder decided (coaching, written or final warning) into the employee file; the monitoring period
  * starts. A step the ladder does not know (a DMN edited to say something else) is refused and nothing is recorded.
  */
+@ModelCallable
 @Component("recordCorrectiveActionDelegate")
 public class RecordCorrectiveActionDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** HR's decision and reason into the employee file; retaining (with a final warning) starts a monitoring period. */
+@ModelCallable
 @Component("recordHrDecisionDelegate")
 public class RecordHrDecisionDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The conversation found the complaint not substantiated: recorded (it clears the employee), never counted. */
+@ModelCallable
 @Component("recordNotSubstantiatedDelegate")
 public class RecordNotSubstantiatedDelegate implements JavaDelegate {
 

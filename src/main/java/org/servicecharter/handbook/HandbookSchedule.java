@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * What the model asks about dates and routing: {@code ${handbookSchedule.reminderAt(signOffDueDate)}} and the
  * like. Durations come from {@link HandbookProperties}, so nothing is hard-coded in the model.
  */
+@ModelCallable
 @Component("handbookSchedule")
 public class HandbookSchedule {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The deadline passed unsigned: the status report shows the sign-off as overdue from now on. */
+@ModelCallable
 @Component("markSignOffOverdueDelegate")
 public class MarkSignOffOverdueDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import java.time.Instant;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
  * employees' ids become {@code offeredEmployees} (comma-separated, local to the scope), the collection of the
  * multi-instance call activity that follows. A late joiner gets at least {@code late-joiner-sign-off-within}.
  */
+@ModelCallable
 @Component("offerSignOffDelegate")
 public class OfferSignOffDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import java.time.Instant;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * Validates the version (the start form reaches the engine without the API), records it, and supersedes every
  * older version still in force: their open sign-offs end, unsigned.
  */
+@ModelCallable
 @Component("publishHandbookVersionDelegate")
 public class PublishHandbookVersionDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,6 +10,7 @@ import org.servicecharter.employeefile.EmployeeFileEntry.NewEntry;
 import org.springframework.stereotype.Component;
 
 /** The signed acknowledgement, into the employee file. */
+@ModelCallable
 @Component("recordAcknowledgementDelegate")
 public class RecordAcknowledgementDelegate extends RecordAnswerDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import java.text.SimpleDateFormat;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
  * The reminder before the deadline: a message to the employee (outbox {@code employee_notification}) and the
  * sign-off task moved up in their Tasklist (higher priority).
  */
+@ModelCallable
 @Component("remindEmployeeDelegate")
 public class RemindEmployeeDelegate implements JavaDelegate {
 

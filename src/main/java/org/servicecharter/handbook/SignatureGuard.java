@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -14,6 +16,7 @@ import org.springframework.stereotype.Component;
  * It also refuses an incomplete answer: signing needs the explicit acknowledgement, declining a reason. Throwing
  * rolls the completion back, so nothing is recorded.
  */
+@ModelCallable
 @Component("signatureGuard")
 public class SignatureGuard implements TaskListener {
 

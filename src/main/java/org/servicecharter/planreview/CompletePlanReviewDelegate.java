@@ -1,5 +1,7 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -7,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The review is complete: its comparison is its result. */
+@ModelCallable
 @Component
 public class CompletePlanReviewDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import java.util.List;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Reads the rated service-element table, stores it with the review and highlights the weakest elements. A table
  * that is not fully rated is refused, and with it the completion of the rating task (same transaction).
  */
+@ModelCallable
 @Component
 public class HighlightWeakestElementsDelegate implements JavaDelegate {
 

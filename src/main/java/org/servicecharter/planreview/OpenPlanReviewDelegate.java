@@ -1,5 +1,7 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
  * {@value PlanReviewProcess#ERROR_PERIOD_TAKEN}): the register's key makes that decision, so two starts at the same
  * moment cannot both win.
  */
+@ModelCallable
 @Component
 public class OpenPlanReviewDelegate implements JavaDelegate {
 

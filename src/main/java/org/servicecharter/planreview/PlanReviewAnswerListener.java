@@ -1,5 +1,7 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * employee's survey answer, the policies rewrite and the published handbook version. Incomplete answers are
  * refused, and with them the completion.
  */
+@ModelCallable
 @Component
 public class PlanReviewAnswerListener implements TaskListener {
 

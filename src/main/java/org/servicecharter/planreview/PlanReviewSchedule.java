@@ -1,5 +1,7 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * What the model asks: {@code ${planReviewSchedule.cycle()}} for the timer start, the representatives to rate and
  * survey, and each strategy's owner and due date. Durations and the schedule come from {@link PlanReviewProperties}.
  */
+@ModelCallable
 @Component("planReviewSchedule")
 public class PlanReviewSchedule {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
  * Records the one or two strategies the manager chose (weakness, type, owner, due date) for management's approval.
  * Incomplete or wrong choices are refused with every problem named, and with them the completion of the task.
  */
+@ModelCallable
 @Component
 public class RecordStrategiesDelegate implements JavaDelegate {
 

@@ -1,5 +1,7 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import java.util.Date;
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The waiting period is over: the same figures for the waiting period, compared with the review's baseline. */
+@ModelCallable
 @Component
 public class RemeasureFiguresDelegate implements JavaDelegate {
 

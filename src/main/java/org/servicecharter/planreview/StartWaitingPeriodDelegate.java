@@ -1,5 +1,7 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.governance.ModelCallable;
+
 import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import java.time.LocalDateTime;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * Every strategy is implemented: the waiting period starts now and lasts {@code remeasure-after}. The figures are
  * computed again for exactly that window, so they measure the time after the changes.
  */
+@ModelCallable
 @Component
 public class StartWaitingPeriodDelegate implements JavaDelegate {
 

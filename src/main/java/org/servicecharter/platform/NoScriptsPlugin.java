@@ -12,8 +12,10 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
- * No scripts in models, from anyone: a deployment with a script task, a script listener, a script input/output
- * mapping or a script condition is refused with a 400 naming the element. The product's models need none (the
+ * No scripts in models, from anyone: a model with a script task, a script listener, a script input/output mapping or a
+ * script condition is refused when the engine parses it — at deployment (where the model gate has already said so,
+ * naming file, element and attribute) and again whenever the engine loads a deployment into its cache, so a script
+ * planted in the database cannot run either. The product's models need none (the
  * logic lives in DMN and Spring beans), and a script deployed through the REST API would run with the engine's
  * rights.
  */
@@ -40,7 +42,7 @@ public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
         if (script) {
             String id = element.attribute("id");
             throw new BadUserRequestException("Scripts are not allowed in Service Charter models: <" + tag + ">"
-                    + (id != null ? " '" + id + "'" : "") + " — use a DMN table, an expression or a Spring bean instead.");
+                    + (id != null ? " '" + id + "'" : "") + " — use a DMN table, an expression or a bean published for models instead");
         }
         for (Element child : element.elements()) {
             refuseScripts(child);

@@ -1,0 +1,307 @@
+package org.servicecharter.platform.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.servicecharter.Http;
+import org.servicecharter.ServiceCharterTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 13's probes, each performed as the process owner would: Camunda Modeler's deploy request against
+ * {@code /engine-rest}. Each is refused at deployment with 400 naming file, element and attribute; and, deployed with
+ * the gate switched off (as a model deployed before the gate existed, or planted in the database), still cannot act
+ * when it runs.
+ */
+@ServiceCharterTest
+class ModelsAreDataTests {
+
+    static final Map<String, String> MODELER = Map.of("deployment-name", "probe", "deployment-source", "Camunda Modeler");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
+    @Autowired
+    ManagementService managementService;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Autowired
+    HistoryService historyService;
+
+    @Autowired
+    DecisionService decisionService;
+
+    @Autowired
+    ModelGatePlugin gate;
+
+    final Path marker = Path.of(System.getProperty("java.io.tmpdir"), "servicecharter-probe-" + UUID.randomUUID());
+
+    @AfterEach
+    void gateOnAgain() throws Exception {
+        gate.setEnabled(true);
+        Files.deleteIfExists(marker);
+    }
+
+    String runtimeExec() {
+        return "${\"\".getClass().forName(\"java.lang.Runtime\").getMethod(\"getRuntime\").invoke(null).exec(\"touch "
+                + marker + "\")}";
+    }
+
+    @Test
+    void aRuntimeExpressionBehindAPastTimerStartIsRefusedAtDeploymentAndCannotRunWhenPlanted() throws Exception {
+        String key = key();
+        String model = timerStartedServiceTask(key, "camunda:expression=\"" + xml(runtimeExec()) + "\"");
+
+        JsonNode refusal = refused("olga", key + ".bpmn", model);
+        assertThat(refusal.get("message").asText()).contains(key + ".bpmn", "ServiceTask_Probe", "camunda:expression",
+                "getClass");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+
+        plant(key + ".bpmn", model);
+        Job timer = managementService.createJobQuery().processDefinitionKey(key).singleResult();
+        assertThat(timer).as("the timer start event was scheduled").isNotNull();
+        assertThatThrownBy(() -> managementService.executeJob(timer.getId()))
+                .hasMessageContaining("models may not call 'getClass' on a String");
+        Thread.sleep(500);
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
+    void anExpressionThatMakesItsDeployerAnAdministratorIsRefusedAndCannotRunWhenPlanted() {
+        String key = key();
+        String model = startedServiceTask(key,
+                "camunda:expression=\"${identityService.createMembership('olga','camunda-admin')}\"");
+
+        JsonNode refusal = refused("olga", key + ".bpmn", model);
+        assertThat(refusal.get("message").asText()).contains("ServiceTask_Probe", "camunda:expression", "'identityService'",
+                "not published for models");
+
+        plant(key + ".bpmn", model);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key))
+                .hasMessageContaining("'identityService' is an application bean that is not published for models");
+        assertThat(identityService.createUserQuery().userId("olga").memberOfGroup("camunda-admin").count()).isZero();
+    }
+
+    @Test
+    void anExpressionThatReadsTheConfigurationIsRefusedAndCannotRunWhenPlanted() {
+        String key = key();
+        String model = startedServiceTask(key,
+                "camunda:expression=\"${environment.getProperty('spring.datasource.url')}\" camunda:resultVariable=\"leak\"");
+
+        assertThat(refused("olga", key + ".bpmn", model).get("message").asText()).contains("'environment'");
+
+        plant(key + ".bpmn", model);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key)).hasMessageContaining("'environment'");
+        assertThat(runtimeService.createVariableInstanceQuery().variableName("leak").count()).isZero();
+    }
+
+    @Test
+    void aDelegateExpressionNamingAnEngineServiceIsRefusedAndCannotRunWhenPlanted() {
+        String key = key();
+        String model = startedServiceTask(key, "camunda:delegateExpression=\"${runtimeService}\"");
+
+        assertThat(refused("olga", key + ".bpmn", model).get("message").asText())
+                .contains("camunda:delegateExpression", "'runtimeService'");
+
+        plant(key + ".bpmn", model);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key)).hasMessageContaining("'runtimeService'");
+    }
+
+    @Test
+    void theEngineObjectsAreOutOfReach() {
+        String key = key();
+        String model = startedServiceTask(key,
+                "camunda:expression=\"${execution.processEngineServices.identityService}\"");
+
+        assertThat(refused("olga", key + ".bpmn", model).get("message").asText()).contains("'execution'");
+
+        plant(key + ".bpmn", model);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key))
+                .hasMessageContaining("'execution' is the engine's own object");
+    }
+
+    @Test
+    void aClassOutsideThePublishedListIsRefusedAndCannotBeInstantiatedWhenPlanted() {
+        String key = key();
+        String model = startedServiceTask(key, "camunda:class=\"org.servicecharter.identity.DemoUsers\"");
+
+        assertThat(refused("olga", key + ".bpmn", model).get("message").asText())
+                .contains("camunda:class", "org.servicecharter.identity.DemoUsers", "not published for models");
+
+        plant(key + ".bpmn", model);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key))
+                .hasMessageContaining("camunda:class 'org.servicecharter.identity.DemoUsers' is not published for models");
+    }
+
+    @Test
+    void aJuelDecisionThatRunsCodeIsRefusedAndCannotRunWhenPlanted() throws Exception {
+        String key = "approval-tier-" + UUID.randomUUID().toString().substring(0, 8);
+        String dmn = juelDecision(key, runtimeExec());
+
+        JsonNode refusal = refused("olga", key + ".dmn", dmn);
+        assertThat(refusal.get("message").asText()).contains(key + ".dmn", "InputExpression_Amount", "getClass");
+
+        plant(key + ".dmn", dmn);
+        Http.Response evaluated = Http.as(port, "demo").post("/engine-rest/decision-definition/key/" + key + "/evaluate",
+                Map.of("variables", Map.of("amount", Map.of("value", 10, "type", "Integer"))));
+        assertThat(evaluated.status()).as(evaluated.body()).isNotEqualTo(200);
+        assertThatThrownBy(() -> decisionService.evaluateDecisionByKey(key).variables(Variables.putValue("amount", 10)).evaluate())
+                .rootCause().hasMessageContaining("models may not call 'getClass' on a String");
+        Thread.sleep(500);
+        assertThat(marker).doesNotExist();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"${someVariable.class.classLoader}", "${someVariable['class']}", "${someVariable.toString()}",
+            "${complaintSla.getClass()}", "${handbookSchedule.properties}", "${unknownFunction()}"})
+    void reflectionAndMethodsOfValuesAreRefusedAtDeployment(String expression) {
+        String key = key();
+        JsonNode refusal = refused("olga", key + ".bpmn",
+                startedServiceTask(key, "camunda:expression=\"" + xml(expression) + "\""));
+        assertThat(refusal.get("message").asText()).contains("ServiceTask_Probe", "camunda:expression");
+    }
+
+    @Test
+    void administratorsAreBoundByTheSameRule() {
+        String key = key();
+        JsonNode refusal = refused("demo", key + ".bpmn",
+                startedServiceTask(key, "camunda:expression=\"${identityService.createUser('mallory')}\""));
+        assertThat(refusal.get("message").asText()).contains("'identityService'");
+        assertThat(identityService.createUserQuery().userId("mallory").count()).isZero();
+    }
+
+    @Test
+    void aScriptIsRefusedNamingTheElementAndWhatToDoInstead() {
+        String key = key();
+        String model = process(key, """
+                <bpmn:startEvent id="StartEvent_Started"/>
+                <bpmn:scriptTask id="ScriptTask_Shell" scriptFormat="javascript"><bpmn:script>java.lang.Runtime.getRuntime()</bpmn:script></bpmn:scriptTask>
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Started" targetRef="ScriptTask_Shell"/>
+                """);
+        String message = refused("olga", key + ".bpmn", model).get("message").asText();
+        assertThat(message).contains(key + ".bpmn", "ScriptTask_Shell", "scripts are not allowed").doesNotContain("..");
+
+        // past the gate, the engine's parser still refuses it: a script never reaches the engine's cache
+        assertThatThrownBy(() -> plant(key + ".bpmn", model)).hasMessageContaining("'ScriptTask_Shell'")
+                .hasMessageNotContaining("..");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).count()).isZero();
+    }
+
+    @Test
+    void whatModelsMayUseStillWorks() {
+        String key = key();
+        String model = startedServiceTask(key, "camunda:expression=\"${complaintSla.dueIn(slaDuration)}\" "
+                + "camunda:resultVariable=\"due\"");
+        Http.Response deployed = Http.as(port, "olga").multipart("/engine-rest/deployment/create", MODELER,
+                Map.of(key + ".bpmn", model));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        String id = runtimeService.startProcessInstanceByKey(key, Variables.putValue("slaDuration", "PT4H")).getId();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("due")
+                .singleResult().getValue()).isInstanceOf(java.util.Date.class);
+    }
+
+    // --- helpers
+
+    private JsonNode refused(String user, String file, String content) {
+        Http.Response response = Http.as(port, user).multipart("/engine-rest/deployment/create", MODELER, Map.of(file, content));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        return response.json();
+    }
+
+    /** Deploys past the gate, as a model deployed before it existed or written into the database would be. */
+    private void plant(String file, String content) {
+        gate.setEnabled(false);
+        try {
+            repositoryService.createDeployment().name("planted").addString(file, content).deploy();
+        } finally {
+            gate.setEnabled(true);
+        }
+    }
+
+    private static String key() {
+        return "probe-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    }
+
+    static String startedServiceTask(String key, String taskAttributes) {
+        return process(key, """
+                <bpmn:startEvent id="StartEvent_Started"/>
+                <bpmn:serviceTask id="ServiceTask_Probe" name="Probe" %s/>
+                <bpmn:endEvent id="EndEvent_Done"/>
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Started" targetRef="ServiceTask_Probe"/>
+                <bpmn:sequenceFlow id="Flow_2" sourceRef="ServiceTask_Probe" targetRef="EndEvent_Done"/>
+                """.formatted(taskAttributes));
+    }
+
+    static String timerStartedServiceTask(String key, String taskAttributes) {
+        return process(key, """
+                <bpmn:startEvent id="StartEvent_Timer">
+                  <bpmn:timerEventDefinition id="TimerEventDefinition_Past"><bpmn:timeDate>2020-01-01T00:00:00Z</bpmn:timeDate></bpmn:timerEventDefinition>
+                </bpmn:startEvent>
+                <bpmn:serviceTask id="ServiceTask_Probe" name="Probe" %s/>
+                <bpmn:endEvent id="EndEvent_Done"/>
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Timer" targetRef="ServiceTask_Probe"/>
+                <bpmn:sequenceFlow id="Flow_2" sourceRef="ServiceTask_Probe" targetRef="EndEvent_Done"/>
+                """.formatted(taskAttributes));
+    }
+
+    static String process(String key, String body) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                    xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Probe" targetNamespace="http://bpmn.io/schema/bpmn">
+                  <bpmn:process id="%s" name="Probe" isExecutable="true" camunda:historyTimeToLive="1">
+                %s
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(key, body);
+    }
+
+    static String juelDecision(String key, String inputExpression) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_Probe" name="Probe" namespace="http://camunda.org/schema/1.0/dmn">
+                  <decision id="%s" name="Probe" camunda:historyTimeToLive="1">
+                    <decisionTable id="DecisionTable_Probe">
+                      <input id="Input_Amount" label="Amount">
+                        <inputExpression id="InputExpression_Amount" typeRef="string" expressionLanguage="juel"><text>%s</text></inputExpression>
+                      </input>
+                      <output id="Output_Tier" name="tier" typeRef="string"/>
+                      <rule id="Rule_Any"><inputEntry id="InputEntry_Any"><text></text></inputEntry><outputEntry id="OutputEntry_Agent"><text>"agent"</text></outputEntry></rule>
+                    </decisionTable>
+                  </decision>
+                </definitions>
+                """.formatted(key, xml(inputExpression));
+    }
+
+}
