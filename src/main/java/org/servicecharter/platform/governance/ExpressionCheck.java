@@ -135,8 +135,10 @@ public class ExpressionCheck implements DeploymentCheck {
         AstProperty property = (AstProperty) method.getChild(0);
         String name = propertyName(property);
         Node base = property.getChild(0);
-        boolean allowed = base instanceof AstIdentifier identifier && beans.isPublished(identifier.getName())
-                && name != null && beans.published().get(identifier.getName()).methods().contains(name);
+        boolean onBean = base instanceof AstIdentifier identifier && beans.isPublished(identifier.getName());
+        boolean allowed = name != null && (onBean
+                ? beans.published().get(((AstIdentifier) base).getName()).methods().contains(name)
+                : ValueMethods.anyValueMayOffer(name));
         boolean forbiddenBase = base instanceof AstIdentifier identifier
                 && (SandboxedExpressionManager.ENGINE_OBJECTS.contains(identifier.getName())
                         || beans.isUnpublishedBean(identifier.getName()));
@@ -145,7 +147,8 @@ public class ExpressionCheck implements DeploymentCheck {
         } else if (!allowed) {
             String on = base instanceof AstIdentifier identifier ? "'" + identifier.getName() + "'" : "a value";
             problems.add("calls '" + (name == null ? "a computed method" : name) + "' on " + on + "; models may call only"
-                    + " the methods published for models: " + beans.describe());
+                    + " the reading and date methods of values (README, \"Models are data\") and the methods published for"
+                    + " models: " + beans.describe());
         }
         if (!(base instanceof AstIdentifier)) {
             node(base, problems);

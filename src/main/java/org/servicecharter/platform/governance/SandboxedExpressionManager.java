@@ -23,10 +23,12 @@ import org.springframework.context.ApplicationContext;
  * <ul>
  * <li>read process variables (and {@code authenticatedUserId}) and the engine's functions ({@code currentUser()}, ...);</li>
  * <li>read entries of maps, lists, arrays and a decision's result ({@code decisionResult.singleResult.x});</li>
+ * <li>call the reading and date methods of plain values listed in {@link ValueMethods}
+ * ({@code dateTime().plusWeeks(1).toDate()});</li>
  * <li>name a bean published for models ({@link ModelCallable}) and call the methods published on it;</li>
  * </ul>
- * and nothing else: not the engine objects ({@code execution}, {@code task}), not any other Spring bean, not a method
- * or bean property of any value ({@code "".getClass()}, {@code x.class}). Spring's own expression manager resolves
+ * and nothing else: not the engine objects ({@code execution}, {@code task}), not any other Spring bean, no other method
+ * and no bean property of any value ({@code "".getClass()}, {@code x.class}). Spring's own expression manager resolves
  * every bean by name and lets {@code BeanELResolver} call any method on any value; this one has no such resolver.
  *
  * <p>It is the run-time half of the rule {@link ExpressionCheck} applies at deployment, so a model deployed before
@@ -56,6 +58,7 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
         resolver.add(new ArrayELResolver(true));
         resolver.add(new ListELResolver(true));
         resolver.add(new MapELResolver(true));
+        resolver.add(new PlainValueMethods());
         resolver.add(new EverythingElseRefused(modelBeans));
         return resolver;
     }
@@ -156,6 +159,24 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
         }
     }
 
+    /** The reading and date methods of plain values ({@link ValueMethods}). */
+    static final class PlainValueMethods extends NarrowResolver {
+        private final BeanELResolver reflection = new BeanELResolver(true);
+
+        @Override
+        public Object getValue(ELContext context, Object base, Object property) {
+            return null;
+        }
+
+        @Override
+        public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
+            if (base != null && method instanceof String name && ValueMethods.mayCall(base, name)) {
+                return reflection.invoke(context, base, method, paramTypes, params);
+            }
+            return null;
+        }
+    }
+
     /** The last word: a property or method of any other value is refused, with what is allowed instead. */
     static final class EverythingElseRefused extends NarrowResolver {
         private final ModelBeans beans;
@@ -183,7 +204,8 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
         @Override
         public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
             throw new ModelSandboxException("models may not call '" + method + "' on a " + typeName(base)
-                    + "; they may call only the methods published for models: " + beans.describe());
+                    + "; they may call only the reading and date methods of values and the methods published for models: "
+                    + beans.describe());
         }
     }
 }

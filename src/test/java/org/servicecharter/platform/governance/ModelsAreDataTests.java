@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +59,9 @@ class ModelsAreDataTests {
 
     @Autowired
     DecisionService decisionService;
+
+    @Autowired
+    TaskService taskService;
 
     @Autowired
     ModelGatePlugin gate;
@@ -179,7 +184,7 @@ class ModelsAreDataTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"${someVariable.class.classLoader}", "${someVariable['class']}", "${someVariable.toString()}",
+    @ValueSource(strings = {"${someVariable.class.classLoader}", "${someVariable['class']}", "${someVariable.getBytes()}", "${dateTime().getChronology()}",
             "${complaintSla.getClass()}", "${handbookSchedule.properties}", "${unknownFunction()}"})
     void reflectionAndMethodsOfValuesAreRefusedAtDeployment(String expression) {
         String key = key();
@@ -225,6 +230,36 @@ class ModelsAreDataTests {
         String id = runtimeService.startProcessInstanceByKey(key, Variables.putValue("slaDuration", "PT4H")).getId();
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).variableName("due")
                 .singleResult().getValue()).isInstanceOf(java.util.Date.class);
+    }
+
+    @Test
+    void theReadingAndDateMethodsOfValuesWork() {
+        String key = key();
+        String model = process(key, """
+                <bpmn:startEvent id="StartEvent_Started"/>
+                <bpmn:userTask id="UserTask_Check" name="Check" camunda:candidateGroups="agents"
+                    camunda:dueDate="${dateTime().plusWeeks(1).toDate()}"/>
+                <bpmn:exclusiveGateway id="Gateway_Vip" default="Flow_Normal"/>
+                <bpmn:endEvent id="EndEvent_Vip"/>
+                <bpmn:endEvent id="EndEvent_Normal"/>
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Started" targetRef="UserTask_Check"/>
+                <bpmn:sequenceFlow id="Flow_2" sourceRef="UserTask_Check" targetRef="Gateway_Vip"/>
+                <bpmn:sequenceFlow id="Flow_Vip" sourceRef="Gateway_Vip" targetRef="EndEvent_Vip">
+                  <bpmn:conditionExpression>${tags.contains('vip') &amp;&amp; customer.toLowerCase().startsWith('carla')}</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:sequenceFlow id="Flow_Normal" sourceRef="Gateway_Vip" targetRef="EndEvent_Normal"/>
+                """);
+        Http.Response deployed = Http.as(port, "olga").multipart("/engine-rest/deployment/create", MODELER,
+                Map.of(key + ".bpmn", model));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+
+        String id = runtimeService.startProcessInstanceByKey(key, Variables.putValue("tags", List.of("vip", "repeat"))
+                .putValue("customer", "Carla Customer")).getId();
+        var task = taskService.createTaskQuery().processInstanceId(id).singleResult();
+        assertThat(task.getDueDate()).isAfter(new java.util.Date(System.currentTimeMillis() + 6L * 24 * 3600 * 1000));
+        taskService.complete(task.getId());
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(id).activityId("EndEvent_Vip").count())
+                .isEqualTo(1);
     }
 
     // --- helpers
