@@ -146,6 +146,18 @@ class DeploymentCompletenessTests {
     }
 
     @Test
+    void callingADeploymentAProcessApplicationDoesNotSkipTheLookUps() {
+        String key = "group-missing-" + suffix();
+        String name = "deploy-" + suffix();
+        Http.Response response = Http.as(port, "olga").multipart("/engine-rest/deployment/create",
+                Map.of("deployment-name", name, "deployment-source", "process application"),
+                Map.of(key + ".bpmn", model(key, "nobodies", null)));
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("message").asText()).contains("'nobodies' does not exist");
+        assertThat(repositoryService.createDeploymentQuery().deploymentName(name).count()).isZero();
+    }
+
+    @Test
     void aCompleteDeploymentIsAccepted() {
         String key = "complete-" + suffix();
         Map<String, String> files = new LinkedHashMap<>();
