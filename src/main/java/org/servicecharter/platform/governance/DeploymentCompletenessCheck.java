@@ -1,7 +1,9 @@
 package org.servicecharter.platform.governance;
 
 import java.io.ByteArrayInputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -275,22 +277,22 @@ public class DeploymentCompletenessCheck implements DeploymentCheck {
         return null;
     }
 
-    /** The element and its descendants that match, in document order. */
+    /** The element and its descendants that match, in document order (without recursion: any depth is fine). */
     private static List<Element> elements(Node root, Predicate<Element> filter) {
         List<Element> found = new ArrayList<>();
-        collect(root instanceof Document document ? document.getDocumentElement() : root, filter, found);
-        return found;
-    }
-
-    private static void collect(Node node, Predicate<Element> filter, List<Element> found) {
-        if (node instanceof Element element) {
-            if (filter.test(element)) {
-                found.add(element);
-            }
-            for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-                collect(child, filter, found);
+        Deque<Node> pending = new ArrayDeque<>();
+        pending.push(root instanceof Document document ? document.getDocumentElement() : root);
+        while (!pending.isEmpty()) {
+            if (pending.pop() instanceof Element element) {
+                if (filter.test(element)) {
+                    found.add(element);
+                }
+                for (Node child = element.getLastChild(); child != null; child = child.getPreviousSibling()) {
+                    pending.push(child);
+                }
             }
         }
+        return found;
     }
 
     /**
@@ -313,7 +315,7 @@ public class DeploymentCompletenessCheck implements DeploymentCheck {
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(SILENT);
             return builder.parse(new ByteArrayInputStream(bytes));
-        } catch (Exception notXml) {
+        } catch (Exception | StackOverflowError notXml) {
             return null;
         }
     }

@@ -350,6 +350,17 @@ class DeploymentCompletenessCheckTests {
     }
 
     @Test
+    void deeplyNestedFilesDoNotOverflowTheCheck() {
+        String deepXml = "<bpmn:definitions xmlns:bpmn=\"" + DeploymentCompletenessCheck.BPMN_NS + "\">"
+                + "<bpmn:subProcess>".repeat(50_000) + "</bpmn:subProcess>".repeat(50_000) + "</bpmn:definitions>";
+        String deepForm = "{\"id\": \"deep\", \"type\": \"default\", \"components\": ["
+                + "{\"type\": \"group\", \"components\": [".repeat(400) + "]}".repeat(400) + "]}";
+        assertThat(check(Map.of("deep.bpmn", deepXml, "deep.form", deepForm))).isEmpty();
+        String tooDeep = "[".repeat(5_000) + "]".repeat(5_000);
+        assertThat(only(check(Map.of("too-deep.form", tooDeep))).message()).contains("is not valid JSON");
+    }
+
+    @Test
     void commaSeparatedListsSplitLikeTheEngine() {
         assertThat(DeploymentCompletenessCheck.commaSeparated(" a, ${x.y(1, 2)} ,b,,#{c, d}, ")).containsExactly("a", "${x.y(1, 2)}", "b", "#{c, d}");
         assertThat(DeploymentCompletenessCheck.commaSeparated(null)).isEmpty();
