@@ -34,8 +34,14 @@ public final class PackagedApp implements AutoCloseable {
 
     public static PackagedApp start(Path logDir, String name, List<String> arguments, java.util.Map<String, String> environment)
             throws IOException, InterruptedException {
+        return start(Path.of("target", "service-charter.jar"), logDir, name, arguments, environment);
+    }
+
+    /** Another build of the application (e.g. a copy of the jar with a changed model), started the same way. */
+    public static PackagedApp start(Path jarPath, Path logDir, String name, List<String> arguments, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         int port = freePort();
-        File jar = new File("target/service-charter.jar");
+        File jar = jarPath.toFile();
         assertThat(jar).as("packaged application (run mvn verify)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-jar", jar.getAbsolutePath(), "--server.port=" + port));
