@@ -8,9 +8,10 @@ import org.servicecharter.identity.Roles;
 import org.springframework.stereotype.Component;
 
 /**
- * Decision approval's rights: every employee may ask (start the process from Tasklist or the API; complaint
- * handling calls it for a goodwill gesture); approvers of every tier above the agents read the requests' history
- * (what was asked, the tier decision, who decided). Deciding needs no grant: the task's candidate users get it from
+ * Decision approval's rights. Who may ask (start the process from Tasklist or the API: every employee) is said by
+ * the model itself ({@code camunda:candidateStarterGroups}, granted on deployment by
+ * {@code platform.governance.CandidateStarterGrants}); complaint handling calls it for a goodwill gesture. Approvers
+ * of every tier above the agents read the requests' history (what was asked, the tier decision, who decided). Deciding needs no grant: the task's candidate users get it from
  * the engine, and the four-eyes guard refuses anyone else.
  */
 @Component
@@ -18,7 +19,6 @@ public class ApprovalGrants implements FeatureGrants {
 
     @Override
     public void apply(RoleAuthorizations roles) {
-        roles.startableBy(ApprovalProcess.PROCESS_KEY, Roles.EMPLOYEES);
         for (String approver : new String[] {Roles.SUPERVISORS, Roles.MANAGERS, Roles.HEAD_OF_SERVICE}) {
             roles.grant(approver, Resources.PROCESS_DEFINITION, ApprovalProcess.PROCESS_KEY,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);

@@ -8,15 +8,16 @@ import org.servicecharter.identity.Roles;
 import org.springframework.stereotype.Component;
 
 /**
- * Complaint handling's rights: front-line staff log complaints from Tasklist and look complaints up;
- * supervisors and managers may also see and re-route every complaint task (to chase an overdue one).
+ * Complaint handling's rights: front-line staff look complaints up (who logs them from Tasklist — agents, supervisors,
+ * managers — is said by the model, {@code camunda:candidateStarterGroups}, granted on deployment by
+ * {@code platform.governance.CandidateStarterGrants}); supervisors and managers may also see and re-route every
+ * complaint task (to chase an overdue one).
  */
 @Component
 public class ComplaintGrants implements FeatureGrants {
 
     @Override
     public void apply(RoleAuthorizations roles) {
-        roles.startableBy(ComplaintProcess.PROCESS_KEY, Roles.AGENTS, Roles.SUPERVISORS, Roles.MANAGERS);
         for (String group : new String[] {Roles.AGENTS, Roles.SUPERVISORS, Roles.MANAGERS}) {
             roles.grant(group, Resources.PROCESS_DEFINITION, ComplaintProcess.PROCESS_KEY,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Corrective action's rights. Cases are personnel matters, so the definition grants almost nothing:
  * <ul>
  * <li>supervisors, managers and the head of service may open a case (the model then checks the employee is in their
- * reporting line) and see, per case, what {@link CorrectiveActionAccess} grants them;</li>
+ * reporting line; the model lists them as {@code camunda:candidateStarterGroups}, granted on deployment by
+ * {@code platform.governance.CandidateStarterGrants}) and see, per case, what {@link CorrectiveActionAccess} grants them;</li>
  * <li>HR sees every case, its tasks, variables, history and decisions (it keeps the employee files and decides on
  * dismissal);</li>
  * <li>auditors read everything already (baseline);</li>
@@ -38,7 +39,6 @@ public class CorrectiveActionGrants implements FeatureGrants {
 
     @Override
     public void apply(RoleAuthorizations roles) {
-        roles.startableBy(CorrectiveActionProcess.PROCESS_KEY, Roles.SUPERVISORS, Roles.MANAGERS, Roles.HEAD_OF_SERVICE);
         roles.grant(Roles.HR, Resources.PROCESS_DEFINITION, CorrectiveActionProcess.PROCESS_KEY,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);

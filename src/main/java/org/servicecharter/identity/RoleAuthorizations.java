@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
  * Creates the department's groups and grants each exactly what its role needs, idempotently. Runs at every
  * start-up (with or without demo users): the grants are part of the product, not of the demo.
  *
- * <p>What each role may do is declared here, per group; process-specific rights ("agents may start
- * complaint handling") are declared by each feature in a {@link FeatureGrants} bean.
+ * <p>What each role may do is declared here, per group; process-specific rights ("supervisors may re-route complaint
+ * tasks") are declared by each feature in a {@link FeatureGrants} bean. Who may start a process is not granted here:
+ * each model says it ({@code camunda:candidateStarterGroups}), and {@code platform.governance.CandidateStarterGrants}
+ * grants it when that version is deployed — one source, which a process owner keeps in step from Camunda Modeler.
  */
 @Component
 public class RoleAuthorizations {
@@ -82,15 +84,6 @@ public class RoleAuthorizations {
         // administrators: everything (the engine also treats camunda-admin as an admin group)
         for (Resource resource : Resources.values()) {
             grant(Roles.ADMINS, resource, ANY, Permissions.ALL);
-        }
-    }
-
-    /** Lets members of the groups start the process from Tasklist, the REST API or the application's API. */
-    public void startableBy(String processKey, String... groupIds) {
-        for (String group : groupIds) {
-            grant(group, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE);
         }
     }
 

@@ -8,16 +8,16 @@ import org.servicecharter.identity.Roles;
 import org.springframework.stereotype.Component;
 
 /**
- * Plan review's rights: managers and the head of service start a review (Tasklist or the API); process owners, HR and
- * auditors read its history in Cockpit and the review through the API. Everyone else works only the tasks offered to
- * them (the engine grants candidates and assignees their tasks).
+ * Plan review's rights: managers and the head of service start a review (Tasklist or the API; the model's
+ * {@code camunda:candidateStarterGroups}, granted on deployment by {@code platform.governance.CandidateStarterGrants});
+ * process owners, HR and auditors read its history in Cockpit and the review through the API. Everyone else works
+ * only the tasks offered to them (the engine grants candidates and assignees their tasks).
  */
 @Component
 public class PlanReviewGrants implements FeatureGrants {
 
     @Override
     public void apply(RoleAuthorizations roles) {
-        roles.startableBy(PlanReviewProcess.PROCESS_KEY, Roles.MANAGERS, Roles.HEAD_OF_SERVICE);
         for (String group : new String[] {Roles.MANAGERS, Roles.HEAD_OF_SERVICE, Roles.PROCESS_OWNERS, Roles.HR}) {
             roles.grant(group, Resources.PROCESS_DEFINITION, PlanReviewProcess.PROCESS_KEY, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);

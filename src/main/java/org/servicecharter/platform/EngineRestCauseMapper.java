@@ -57,6 +57,12 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
             if (race != null) {
                 return race;
             }
+            // an object variable sent as JSON (multipart .../variables/{name}/data) naming a type that may not be
+            // deserialized: the caller's input, refused by the deserialization type validator
+            if (String.valueOf(exception.getMessage()).startsWith("Could not deserialize JSON object")) {
+                return EngineRestExceptionMapper.answer(Response.Status.BAD_REQUEST, exception.getClass().getSimpleName(),
+                        exception.getMessage());
+            }
         }
         return stock.toResponse(exception);
     }
