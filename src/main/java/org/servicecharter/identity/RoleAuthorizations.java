@@ -73,11 +73,15 @@ public class RoleAuthorizations {
         grant(Roles.AUDITORS, Resources.USER, ANY, Permissions.READ);
         grant(Roles.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
 
-        // process owners deploy models and forms (from the repo or from Camunda Modeler) and watch them run
+        // process owners deploy models and forms (from the repo or from Camunda Modeler) and watch them run; they
+        // retire a procedure by suspending its definition (and its instances), and retry a failed job of their models —
+        // they delete no deployment (administrators only, and only one without instances: TrailGuard)
         grant(Roles.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(Roles.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ);
         grant(Roles.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.SUSPEND, ProcessDefinitionPermissions.SUSPEND_INSTANCE,
+                ProcessDefinitionPermissions.RETRY_JOB);
         grant(Roles.PROCESS_OWNERS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
         grant(Roles.PROCESS_OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
 

@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,6 +56,16 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
                 "Someone else changed this at the same moment; reload and try again.");
         problem.setTitle("Concurrent change");
+        return problem;
+    }
+
+    /** Refused by the state things are in: a procedure its process owner has suspended, a trail that must stay. */
+    @ExceptionHandler({ConflictException.class, SuspendedEntityInteractionException.class})
+    public ProblemDetail stateConflict(ProcessEngineException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e instanceof SuspendedEntityInteractionException
+                ? "This procedure is suspended: it takes no new cases or steps until its process owner activates it again."
+                : e.getMessage());
+        problem.setTitle("Conflict");
         return problem;
     }
 

@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 /**
  * Some engine REST resources (task complete, submit-form, ...) wrap what the engine threw in a 500
  * {@link RestException}. Where the cause is a refusal — not allowed (including a task listener refusing the
- * completing user), bad input, or nothing there — answer 403/400/404 with the cause's message instead.
+ * completing user), bad input, nothing there, or a conflict with the state of things (a suspended definition, a
+ * {@link ConflictException}) — answer 403/400/404/409 with the cause's message instead.
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -39,6 +40,10 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
             for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof AuthorizationException) {
                     return EngineRestExceptionMapper.answer(Response.Status.FORBIDDEN, cause);
+                }
+                // before bad input: a suspended entity is a BadUserRequestException too
+                if (EngineRestExceptionMapper.isConflict(cause)) {
+                    return EngineRestExceptionMapper.answer(Response.Status.CONFLICT, cause);
                 }
                 if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException
                         || EngineRestExceptionMapper.isRefusedInput(cause.getMessage())) {

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -28,6 +29,8 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
  * parsing (ENGINE-01009, e.g. a script) or a Java-serialized variable (ENGINE-17007): 400, with the reason;</li>
  * <li>a task (or other object) that does not exist: 404;</li>
  * <li>a task someone else has already claimed, or a change that lost a race with another one: 409;</li>
+ * <li>a request that the state of things refuses ({@link ConflictException}, e.g. deleting a deployment that still has
+ * instances) or that meets a suspended definition or instance: 409, with the reason;</li>
  * <li>a refusal by a task listener (the engine wraps it, e.g. ENGINE-03051 on claim or set assignee): what the
  * listener meant — not allowed 403, bad input 400.</li>
  * </ul>
@@ -59,6 +62,9 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
             Response race = TaskCompletionRace.answerIfLost(uriInfo);
             return race != null ? race : answer(Response.Status.NOT_FOUND, exception.getClass().getSimpleName(), message);
         }
+        if (isConflict(exception)) {
+            return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(), message);
+        }
         if (exception instanceof TaskAlreadyClaimedException) {
             return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(), message);
         }
@@ -86,6 +92,11 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
      */
     static boolean isRefusedInput(String message) {
         return message != null && (message.startsWith("ENGINE-01009") || message.contains("ENGINE-17007"));
+    }
+
+    /** Refused by the state things are in, not by who asks or what was sent: a conflict. */
+    static boolean isConflict(Throwable exception) {
+        return exception instanceof ConflictException || exception instanceof SuspendedEntityInteractionException;
     }
 
     static Response answer(Response.Status status, Throwable cause) {

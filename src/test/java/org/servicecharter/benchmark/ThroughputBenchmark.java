@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Tag;
@@ -149,8 +150,13 @@ class ThroughputBenchmark {
         }
         System.out.println("BENCHMARK task-list latency, p50 / p95 in ms (authorization on, alice in agents) on " + database() + "\n" + table);
         if (!Boolean.getBoolean("bench.keepTasks")) {
-            engine.getRepositoryService().createDeploymentQuery().deploymentName("bench-open-tasks").list()
-                    .forEach(d -> engine.getRepositoryService().deleteDeployment(d.getId(), true, true));
+            // the open tasks go; the deployment and the history stay (nothing erases the trail: TrailGuard), and the
+            // history cleanup removes it after the model's time-to-live of one day
+            List<String> open;
+            while (!(open = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("bench-open-task")
+                    .listPage(0, 1000).stream().map(ProcessInstance::getId).toList()).isEmpty()) {
+                engine.getRuntimeService().deleteProcessInstances(open, "benchmark finished", true, true);
+            }
         }
     }
 
