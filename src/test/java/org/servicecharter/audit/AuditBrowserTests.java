@@ -18,11 +18,9 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.servicecharter.Chromium;
 import org.servicecharter.ServiceCharterTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +33,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ServiceCharterTest
 class AuditBrowserTests {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Paths.get("target/audit-screenshots");
 
     @LocalServerPort
@@ -48,27 +44,12 @@ class AuditBrowserTests {
 
     @BeforeEach
     void startBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at %s (apt-get install -y chromium chromium-driver)", CHROMIUM).isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as("chromedriver at %s (apt-get install -y chromium-driver)", CHROMEDRIVER).isTrue();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1800");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(1400, 1800);
     }
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            // the last page as the browser showed it, kept as a test artifact (also when the test failed)
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve("last-page.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(SCREENSHOTS.resolve("last-page.html"), browser.getPageSource());
-            browser.quit();
-        }
+        Chromium.keepLastPageAndQuit(browser, SCREENSHOTS);
     }
 
     @Test

@@ -17,16 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.servicecharter.Http;
+import org.servicecharter.Chromium;
 import org.servicecharter.ServiceCharterTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,8 +39,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ServiceCharterTest
 class NewProcedureBrowserTests {
 
-    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Paths.get("target/screenshots/new-procedure");
     /** About what a person types: Tasklist's form renderer must not lose a key at this pace. */
     static final long MILLIS_PER_KEY = 50;
@@ -59,27 +53,13 @@ class NewProcedureBrowserTests {
 
     @BeforeEach
     void startBrowser() {
-        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at %s (apt-get install -y chromium chromium-driver)", CHROMIUM).isTrue();
-        assertThat(Files.isExecutable(CHROMEDRIVER)).as("chromedriver at %s (apt-get install -y chromium-driver)", CHROMEDRIVER).isTrue();
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(1400, 1000);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach
     void stopBrowser() throws Exception {
-        if (browser != null) {
-            // the last page as the browser showed it (also when the test failed)
-            screenshot("last-page");
-            Files.writeString(SCREENSHOTS.resolve("last-page.html"), browser.getPageSource());
-            browser.quit();
-        }
+        Chromium.keepLastPageAndQuit(browser, SCREENSHOTS);
     }
 
     @Test
@@ -180,7 +160,6 @@ class NewProcedureBrowserTests {
     }
 
     private void screenshot(String name) throws Exception {
-        Files.createDirectories(SCREENSHOTS);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        Chromium.screenshot(browser, SCREENSHOTS, name);
     }
 }

@@ -1,0 +1,56 @@
+package org.servicecharter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** The browser tests' Chromium: Debian's chromium and chromedriver (apt), headless, never a downloaded browser. */
+public final class Chromium {
+
+    static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
+
+    private Chromium() {
+    }
+
+    public static WebDriver start(int width, int height) {
+        assertThat(Files.isExecutable(CHROMIUM)).as("Chromium at %s (apt-get install -y chromium chromium-driver)", CHROMIUM).isTrue();
+        assertThat(Files.isExecutable(CHROMEDRIVER)).as("chromedriver at %s (apt-get install -y chromium-driver)", CHROMEDRIVER).isTrue();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        return new ChromeDriver(service, options);
+    }
+
+    public static void screenshot(WebDriver browser, Path directory, String name) throws IOException {
+        Files.createDirectories(directory);
+        Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The last page as the browser showed it, kept as a test artifact (also when the test failed); then quits. */
+    public static void keepLastPageAndQuit(WebDriver browser, Path directory) throws IOException {
+        if (browser == null) {
+            return;
+        }
+        try {
+            screenshot(browser, directory, "last-page");
+            Files.writeString(directory.resolve("last-page.html"), browser.getPageSource());
+        } finally {
+            browser.quit();
+        }
+    }
+}
