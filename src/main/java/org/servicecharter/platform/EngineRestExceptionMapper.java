@@ -26,7 +26,8 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
  * Maps engine errors the stock REST API answers with 500 to what they are:
  * <ul>
  * <li>a model that is not XML, or that has a DOCTYPE / external entity (ENGINE-09003), a model refused while
- * parsing (ENGINE-01009, e.g. a script) or a Java-serialized variable (ENGINE-17007): 400, with the reason;</li>
+ * parsing (ENGINE-01009, e.g. a script), a DMN file it cannot transform (ENGINE-22004) or a Java-serialized variable
+ * (ENGINE-17007): 400, with the reason;</li>
  * <li>a task (or other object) that does not exist: 404;</li>
  * <li>a task someone else has already claimed, or a change that lost a race with another one: 409;</li>
  * <li>a request that the state of things refuses ({@link ConflictException}, e.g. deleting a deployment that still has
@@ -54,6 +55,15 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
         if (message.startsWith("ENGINE-09003")) {
             return answer(Response.Status.BAD_REQUEST, "ParseException",
                     message + " Models must be well-formed BPMN/DMN XML without DOCTYPE or external entities.");
+        }
+        if (message.startsWith("ENGINE-22004")) {
+            // a DMN file the engine cannot transform (not DMN 1.3, a table it does not support): the deployer's input
+            Throwable reason = exception;
+            while (reason.getCause() != null && reason.getCause() != reason) {
+                reason = reason.getCause();
+            }
+            return answer(Response.Status.BAD_REQUEST, "ParseException", message
+                    + (reason == exception ? "" : " " + reason.getMessage()));
         }
         if (isRefusedInput(message)) {
             return answer(Response.Status.BAD_REQUEST, exception.getClass().getSimpleName(), message);

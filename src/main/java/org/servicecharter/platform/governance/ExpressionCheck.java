@@ -33,8 +33,12 @@ import org.w3c.dom.NodeList;
  * "Models are data, not code", checked when a deployment arrives: every expression in every BPMN and DMN file is
  * parsed and may only read variables, use the engine's functions and call the methods published for models
  * ({@link ModelCallable}); no engine object, no other bean, no method or bean property of a value, no reflection. Also
- * refused: {@code camunda:class} (and form-handler / variable-mapping classes) naming anything but a published class,
- * scripts in any form, DMN in a language other than FEEL or JUEL, FEEL external (Java) functions, and CMMN.
+ * refused: {@code camunda:class} (and form-handler / variable-mapping / form-field-validator classes) naming anything
+ * but a published class, {@code camunda:type} "shell" and "mail", scripts in any form, DMN in a language other than
+ * FEEL or JUEL, FEEL external (Java) functions, and CMMN.
+ *
+ * <p>Camunda's parser reads every {@code camunda:} attribute and element in the old {@code http://activiti.org/bpmn}
+ * namespace too, so this check does as well.
  *
  * <p>The same rule holds at run time ({@link SandboxedExpressionManager}); this check only says it early, with the
  * file, the element and the attribute.
@@ -51,9 +55,14 @@ public class ExpressionCheck implements DeploymentCheck {
             "protectionDomain", "getClass");
 
     private static final Set<String> CLASS_ATTRIBUTES = Set.of("class", "formHandlerClass", "variableMappingClass");
+    /** "external" and the Java mapping's "{", whatever comments stand between them and before them. */
+    private static final Pattern FEEL_EXTERNAL_BODY = Pattern.compile("\\bexternal(\\s|/\\*.*?\\*/|//[^\\n]*)*\\{",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern FEEL_EXTERNAL_FUNCTION = Pattern.compile("function\\s*\\([^)]*\\)\\s*external",
             Pattern.CASE_INSENSITIVE);
     private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+    /** The engine reads every camunda: attribute and element in this namespace too (Camunda's Activiti heritage). */
+    private static final String ACTIVITI_NS = "http://activiti.org/bpmn";
     private static final String DMN_CAMUNDA_NS = "http://camunda.org/schema/1.0/dmn";
 
     private final ModelBeans beans;
@@ -209,9 +218,17 @@ public class ExpressionCheck implements DeploymentCheck {
             }
             String id = element.getAttribute("id");
             String here = id.isEmpty() ? nearestId : id;
-            if (!dmn && ("scriptTask".equals(local) || ("script".equals(local) && CAMUNDA_NS.equals(ns)))) {
+            if (!dmn && ("scriptTask".equals(local) || ("script".equals(local) && isCamunda(ns)))) {
                 problems.add(new ModelProblem(resource, here, "<" + element.getTagName() + ">", "scripts are not allowed in"
                         + " models; use a DMN table, an expression or a bean published for models"));
+            }
+            if (!dmn && "constraint".equals(local) && isCamunda(ns) && "validator".equals(element.getAttribute("name"))) {
+                String config = element.getAttribute("config").trim();
+                if (!config.isEmpty() && !hasExpression(config) && !beans.isPublishedClass(config)) {
+                    problems.add(new ModelProblem(resource, here, element.getTagName() + " 'validator'", "names the class '"
+                            + config + "', which is not published for models; use the built-in validators (required, min,"
+                            + " max, minlength, maxlength, readonly) or an expression naming one of: " + beans.describe()));
+                }
             }
             NamedNodeMap attributes = element.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
@@ -221,7 +238,8 @@ public class ExpressionCheck implements DeploymentCheck {
             if (hasExpression(text)) {
                 report(here, "<" + element.getTagName() + ">" + nameOf(element), expressionProblems(text.trim()));
             }
-            if (dmn && "text".equals(local) && FEEL_EXTERNAL_FUNCTION.matcher(text).find()) {
+            if (dmn && "text".equals(local) && (FEEL_EXTERNAL_FUNCTION.matcher(text).find()
+                    || FEEL_EXTERNAL_BODY.matcher(text).find())) {
                 problems.add(new ModelProblem(resource, here, "<text>", "FEEL external functions call Java, which models may"
                         + " not do; use FEEL's built-in functions"));
             }
@@ -237,11 +255,16 @@ public class ExpressionCheck implements DeploymentCheck {
             String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
             String ns = attribute.getNamespaceURI();
             String value = attribute.getValue();
-            boolean camunda = CAMUNDA_NS.equals(ns) || DMN_CAMUNDA_NS.equals(ns);
+            boolean camunda = isCamunda(ns) || DMN_CAMUNDA_NS.equals(ns);
             String where = attribute.getName();
             if (camunda && CLASS_ATTRIBUTES.contains(local) && !value.isBlank() && !beans.isPublishedClass(value.trim())) {
                 problems.add(new ModelProblem(resource, here, where, "names the class '" + value.trim() + "', which is not"
                         + " published for models; use camunda:delegateExpression with one of: " + beans.describe()));
+            }
+            if (!dmn && camunda && "type".equals(local) && !value.isBlank() && !"external".equals(value.trim())) {
+                problems.add(new ModelProblem(resource, here, where, "'" + value.trim() + "' runs a command or sends mail"
+                        + " from the engine, which models may not do; use camunda:type=\"external\" or"
+                        + " camunda:delegateExpression with one of: " + beans.describe()));
             }
             boolean scriptElement = "scriptTask".equals(element.getLocalName()) || "script".equals(element.getLocalName());
             if (!dmn && !scriptElement && ("scriptFormat".equals(local) || "language".equals(local))) {
@@ -260,6 +283,10 @@ public class ExpressionCheck implements DeploymentCheck {
         private void report(String here, String where, List<String> found) {
             found.forEach(message -> problems.add(new ModelProblem(resource, here, where, message)));
         }
+    }
+
+    private static boolean isCamunda(String namespace) {
+        return CAMUNDA_NS.equals(namespace) || ACTIVITI_NS.equals(namespace);
     }
 
     private static boolean isFeelOrJuel(String language) {
