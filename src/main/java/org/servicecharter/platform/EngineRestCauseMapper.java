@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.servicecharter.platform.governance.ModelFailure;
 
 /**
  * Some engine REST resources (task complete, submit-form, ...) wrap what the engine threw in a 500
@@ -61,6 +62,11 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
             Response race = TaskCompletionRace.answerIfLost(uriInfo);
             if (race != null) {
                 return race;
+            }
+            ModelFailure model = ModelFailure.in(exception);
+            if (model != null) {
+                return EngineRestExceptionMapper.answer(Response.Status.fromStatusCode(model.status()), "ModelFailure",
+                        model.message());
             }
             // an object variable sent as JSON (multipart .../variables/{name}/data) naming a type that may not be
             // deserialized: the caller's input, refused by the deserialization type validator

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.servicecharter.platform.governance.ModelFailure;
 
 /**
  * Maps engine errors the stock REST API answers with 500 to what they are:
@@ -93,7 +94,14 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
             }
         }
         Response race = TaskCompletionRace.answerIfLost(uriInfo);
-        return race != null ? race : stock.toResponse(exception);
+        if (race != null) {
+            return race;
+        }
+        ModelFailure model = ModelFailure.in(exception);
+        if (model != null) {
+            return answer(Response.Status.fromStatusCode(model.status()), "ModelFailure", model.message());
+        }
+        return stock.toResponse(exception);
     }
 
     /**

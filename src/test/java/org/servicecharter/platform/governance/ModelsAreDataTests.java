@@ -66,6 +66,9 @@ class ModelsAreDataTests {
     @Autowired
     ModelGatePlugin gate;
 
+    @Autowired
+    HistoryTimeToLiveCheck historyTimeToLive;
+
     final Path marker = Path.of(System.getProperty("java.io.tmpdir"), "servicecharter-probe-" + UUID.randomUUID());
 
     @AfterEach
@@ -330,6 +333,52 @@ class ModelsAreDataTests {
         taskService.complete(reviewTask.getId(), Variables.putValue("clarified", true));
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(id).singleResult().getState())
                 .isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aModelMayNotShortenHistoryBelowTheDepartmentsMinimum() {
+        historyTimeToLive.setMinimumDays(180);
+        try {
+            String key = key();
+            String shortLived = startedServiceTask(key, "camunda:expression=\"${1}\"").replace("camunda:historyTimeToLive=\"1\"",
+                    "camunda:historyTimeToLive=\"0\"");
+            assertThat(refused("olga", key + ".bpmn", shortLived).get("message").asText())
+                    .contains(key + ".bpmn", "'" + key + "'", "camunda:historyTimeToLive", "0 days", "at least 180 days");
+            String decision = "ttl-" + key;
+            String dmn = juelDecision(decision, "${amount}").replace("camunda:historyTimeToLive=\"1\"",
+                    "camunda:historyTimeToLive=\"P30D\"");
+            assertThat(refused("demo", decision + ".dmn", dmn).get("message").asText()).contains("'" + decision + "'", "30 days");
+
+            Http.Response kept = Http.as(port, "olga").multipart("/engine-rest/deployment/create", MODELER, Map.of(key + ".bpmn",
+                    shortLived.replace("camunda:historyTimeToLive=\"0\"", "camunda:historyTimeToLive=\"P180D\"")));
+            assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+        } finally {
+            historyTimeToLive.setMinimumDays(0);
+        }
+    }
+
+    @Test
+    void aModelThatCannotRunAnswersWithWhoseMoveItIsNotWith500() {
+        String key = key();
+        Http.Response deployed = Http.as(port, "olga").multipart("/engine-rest/deployment/create", MODELER, Map.of(
+                key + ".bpmn", startedServiceTask(key, "camunda:expression=\"${text.substring(5)}\" camunda:resultVariable=\"x\"")));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        Http demo = Http.as(port, "demo");
+
+        Http.Response missing = demo.post("/engine-rest/process-definition/key/" + key + "/start", Map.of());
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.json().get("message").asText()).contains("did not provide", "text");
+
+        Http.Response failing = demo.post("/engine-rest/process-definition/key/" + key + "/start",
+                Map.of("variables", Map.of("text", Map.of("value", "abc", "type", "String"))));
+        assertThat(failing.status()).as(failing.body()).isEqualTo(409);
+        assertThat(failing.json().get("message").asText()).contains("process owner must correct the model");
+
+        String planted = key();
+        plant(planted + ".bpmn", startedServiceTask(planted, "camunda:expression=\"${environment.getProperty('x')}\""));
+        Http.Response refused = demo.post("/engine-rest/process-definition/key/" + planted + "/start", Map.of());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("message").asText()).contains("models may not do", "'environment'");
     }
 
     // --- helpers
