@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * Refusals of the person are {@link FourEyesRefusedException} (403), of the answer
  * {@link ApprovalRequestRejectedException} (400). Throwing rolls the claim or completion back.
  */
-@ModelCallable
+@ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("fourEyesGuard")
 public class FourEyesGuard implements TaskListener {
 

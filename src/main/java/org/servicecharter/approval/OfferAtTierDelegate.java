@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * rejecters) is skipped upwards, so a request never waits for nobody; with nobody eligible at the top, starting or
  * escalating is refused.
  */
-@ModelCallable
+@ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("offerAtTierDelegate")
 public class OfferAtTierDelegate implements JavaDelegate {
 

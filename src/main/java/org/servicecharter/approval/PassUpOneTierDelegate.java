@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Moves the request one tier up: the approver passed it up, or the tier's deadline passed without a decision. */
-@ModelCallable
+@ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("passUpOneTierDelegate")
 public class PassUpOneTierDelegate implements JavaDelegate {
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The approver marked the requester's decision as a good one: a recognition in their file and a message to them. */
-@ModelCallable
+@ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("recogniseRequesterDelegate")
 public class RecogniseRequesterDelegate implements JavaDelegate {
 

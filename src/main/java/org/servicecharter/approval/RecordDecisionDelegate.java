@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * decidedBy, decidedAtTier, decidedAt). A rejecter joins the excluded approvers, so that the request never reaches
  * them again should it come back (a restart or modification by an administrator).
  */
-@ModelCallable
+@ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("recordDecisionDelegate")
 public class RecordDecisionDelegate implements JavaDelegate {
 

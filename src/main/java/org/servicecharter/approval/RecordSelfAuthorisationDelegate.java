@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /** The request is within the requester's own authority: approved in full, by the requester, with no task. */
-@ModelCallable
+@ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("recordSelfAuthorisationDelegate")
 public class RecordSelfAuthorisationDelegate implements JavaDelegate {
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * their own name only: a start form cannot name someone else as the requester. Invalid input rolls the start back
  * with a message naming each bad field: nothing is started.
  */
-@ModelCallable
+@ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("registerApprovalRequestDelegate")
 public class RegisterApprovalRequestDelegate implements JavaDelegate {
 

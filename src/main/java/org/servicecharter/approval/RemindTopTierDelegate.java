@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * reminded (outbox {@code employee_notification}: the holder of the task, or everyone it is offered to) and finds
  * it moved up in Tasklist (higher priority). Repeats every deadline until decided.
  */
-@ModelCallable
+@ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("remindTopTierDelegate")
 public class RemindTopTierDelegate implements JavaDelegate {
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code employee}); otherwise it opens a new case ({@value #MESSAGE_CORRECTIVE_ACTION_REQUESTED}) whose business key is
  * the complaint reference. Runs after the complaint's facts are registered, in the same transaction.
  */
-@ModelCallable
+@ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
 @Component("flagForCorrectiveActionDelegate")
 public class FlagForCorrectiveActionDelegate implements JavaDelegate {
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Records the goodwill gesture the agent proposed and how the approval tiers decided it (approved, with the approved
  * amount, or rejected) in the complaints register.
  */
-@ModelCallable
+@ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
 @Component("recordGoodwillOutcomeDelegate")
 public class RecordGoodwillOutcomeDelegate implements JavaDelegate {
 

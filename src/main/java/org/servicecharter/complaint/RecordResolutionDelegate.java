@@ -10,7 +10,7 @@ import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Writes the resolution and who resolved it (the user who completed the handling task) to the register. */
-@ModelCallable
+@ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
 @Component("recordResolutionDelegate")
 public class RecordResolutionDelegate implements JavaDelegate {
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * reference if it has none and writes it to the register. Invalid input rolls the start back with a message
  * naming each bad field: nothing is started.
  */
-@ModelCallable
+@ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
 @Component("registerComplaintDelegate")
 public class RegisterComplaintDelegate implements JavaDelegate {
 

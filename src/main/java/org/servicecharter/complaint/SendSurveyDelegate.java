@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Sends the customer a single-use survey link and sets how long the survey stays open. */
-@ModelCallable
+@ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
 @Component("sendSurveyDelegate")
 public class SendSurveyDelegate implements JavaDelegate {
 

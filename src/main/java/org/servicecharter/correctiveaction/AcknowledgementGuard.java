@@ -10,7 +10,7 @@ import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Completion listener of the acknowledgement: only the employee acknowledges their own corrective action, explicitly. */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("acknowledgementGuard")
 public class AcknowledgementGuard implements TaskListener {
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** A monitoring period without a substantiated repeat complaint: the case closes, and the file says so. */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("closeCorrectiveActionCaseDelegate")
 public class CloseCorrectiveActionCaseDelegate implements JavaDelegate {
 

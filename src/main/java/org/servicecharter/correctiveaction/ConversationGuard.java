@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * to nobody) may document it, whoever else the task was handed to; the documentation must be complete. Throwing rolls
  * the completion back: nothing is recorded.
  */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("conversationGuard")
 public class ConversationGuard implements TaskListener {
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /** Creation listener of every task of a case: the employee's manager chain may read it (not complete it). */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("correctiveActionTaskAccess")
 public class CorrectiveActionTaskAccess implements TaskListener {
 

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The employee's corrective actions within the look-back window (from the DMN), read from the employee file. */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("countPriorActionsDelegate")
 public class CountPriorActionsDelegate implements JavaDelegate {
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Completion listener of HR's review: only HR (never the employee themself) decides, one of the two decisions, always
  * with a reason. Throwing rolls the completion back: nothing is recorded.
  */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("hrDecisionGuard")
 public class HrDecisionGuard implements TaskListener {
 

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * opener is the authenticated user). Then the conversation lead (the employee's manager, or HR's queue when they report
  * to nobody) and the chain's read access to this case. A refusal rolls the start back.
  */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("openCorrectiveActionCaseDelegate")
 public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The employee's acknowledgement (and comment, if any) into their file. */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("recordCorrectiveAcknowledgementDelegate")
 public class RecordCorrectiveAcknowledgementDelegate implements JavaDelegate {
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * The step the ladder decided (coaching, written or final warning) into the employee file; the monitoring period
  * starts. A step the ladder does not know (a DMN edited to say something else) is refused and nothing is recorded.
  */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("recordCorrectiveActionDelegate")
 public class RecordCorrectiveActionDelegate implements JavaDelegate {
 

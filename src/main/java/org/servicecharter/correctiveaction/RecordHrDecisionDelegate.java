@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** HR's decision and reason into the employee file; retaining (with a final warning) starts a monitoring period. */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("recordHrDecisionDelegate")
 public class RecordHrDecisionDelegate implements JavaDelegate {
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The conversation found the complaint not substantiated: recorded (it clears the employee), never counted. */
-@ModelCallable
+@ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("recordNotSubstantiatedDelegate")
 public class RecordNotSubstantiatedDelegate implements JavaDelegate {
 

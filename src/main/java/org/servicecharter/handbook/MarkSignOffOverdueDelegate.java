@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The deadline passed unsigned: the status report shows the sign-off as overdue from now on. */
-@ModelCallable
+@ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("markSignOffOverdueDelegate")
 public class MarkSignOffOverdueDelegate implements JavaDelegate {
 

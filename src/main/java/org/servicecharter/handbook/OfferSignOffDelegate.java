@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * employees' ids become {@code offeredEmployees} (comma-separated, local to the scope), the collection of the
  * multi-instance call activity that follows. A late joiner gets at least {@code late-joiner-sign-off-within}.
  */
-@ModelCallable
+@ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("offerSignOffDelegate")
 public class OfferSignOffDelegate implements JavaDelegate {
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Validates the version (the start form reaches the engine without the API), records it, and supersedes every
  * older version still in force: their open sign-offs end, unsigned.
  */
-@ModelCallable
+@ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("publishHandbookVersionDelegate")
 public class PublishHandbookVersionDelegate implements JavaDelegate {
 

@@ -10,7 +10,7 @@ import org.servicecharter.employeefile.EmployeeFileEntry.NewEntry;
 import org.springframework.stereotype.Component;
 
 /** The signed acknowledgement, into the employee file. */
-@ModelCallable
+@ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("recordAcknowledgementDelegate")
 public class RecordAcknowledgementDelegate extends RecordAnswerDelegate {
 

@@ -10,7 +10,7 @@ import org.servicecharter.employeefile.EmployeeFileEntry.NewEntry;
 import org.springframework.stereotype.Component;
 
 /** The declined sign-off, its reason as the details, into the employee file; the manager talks with the employee next. */
-@ModelCallable
+@ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("recordDeclineDelegate")
 public class RecordDeclineDelegate extends RecordAnswerDelegate {
 

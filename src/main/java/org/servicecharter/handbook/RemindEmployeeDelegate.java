@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * The reminder before the deadline: a message to the employee (outbox {@code employee_notification}) and the
  * sign-off task moved up in their Tasklist (higher priority).
  */
-@ModelCallable
+@ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("remindEmployeeDelegate")
 public class RemindEmployeeDelegate implements JavaDelegate {
 

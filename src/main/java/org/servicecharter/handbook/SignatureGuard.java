@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * It also refuses an incomplete answer: signing needs the explicit acknowledgement, declining a reason. Throwing
  * rolls the completion back, so nothing is recorded.
  */
-@ModelCallable
+@ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("signatureGuard")
 public class SignatureGuard implements TaskListener {
 

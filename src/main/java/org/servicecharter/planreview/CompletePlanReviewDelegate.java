@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The review is complete: its comparison is its result. */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class CompletePlanReviewDelegate implements JavaDelegate {
 

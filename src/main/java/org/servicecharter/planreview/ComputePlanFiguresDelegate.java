@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Computes the period's figures (the review's baseline), stores them with the review and shows them in the forms. */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class ComputePlanFiguresDelegate implements JavaDelegate {
 

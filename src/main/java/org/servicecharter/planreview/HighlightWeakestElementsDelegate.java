@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Reads the rated service-element table, stores it with the review and highlights the weakest elements. A table
  * that is not fully rated is refused, and with it the completion of the rating task (same transaction).
  */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class HighlightWeakestElementsDelegate implements JavaDelegate {
 

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The strategy's due date passed before its owner finished: the register marks it overdue and escalated. */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class MarkStrategyOverdueDelegate implements JavaDelegate {
 

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * {@value PlanReviewProcess#ERROR_PERIOD_TAKEN}): the register's key makes that decision, so two starts at the same
  * moment cannot both win.
  */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class OpenPlanReviewDelegate implements JavaDelegate {
 

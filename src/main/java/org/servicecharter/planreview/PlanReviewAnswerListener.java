@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * employee's survey answer, the policies rewrite and the published handbook version. Incomplete answers are
  * refused, and with them the completion.
  */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class PlanReviewAnswerListener implements TaskListener {
 

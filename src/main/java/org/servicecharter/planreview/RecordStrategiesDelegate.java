@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * Records the one or two strategies the manager chose (weakness, type, owner, due date) for management's approval.
  * Incomplete or wrong choices are refused with every problem named, and with them the completion of the task.
  */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class RecordStrategiesDelegate implements JavaDelegate {
 

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** The waiting period is over: the same figures for the waiting period, compared with the review's baseline. */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class RemeasureFiguresDelegate implements JavaDelegate {
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Every strategy is implemented: the waiting period starts now and lasts {@code remeasure-after}. The figures are
  * computed again for exactly that window, so they measure the time after the changes.
  */
-@ModelCallable
+@ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class StartWaitingPeriodDelegate implements JavaDelegate {
 

@@ -80,7 +80,12 @@ public class ExpressionCheck implements DeploymentCheck {
             } else if (DeploymentContents.isBpmn(name) || DeploymentContents.isDmn(name)) {
                 Document document = parse(deployment.bytes(name));
                 if (document != null) {
-                    new Walk(name, DeploymentContents.isDmn(name), problems).element(document.getDocumentElement(), null);
+                    Walk walk = new Walk(name, DeploymentContents.isDmn(name), problems);
+                    try {
+                        walk.element(document.getDocumentElement(), null, null);
+                    } catch (StackOverflowError e) {
+                        problems.add(ModelProblem.of(name, "the model is nested too deeply to be checked; flatten it"));
+                    }
                 }
             }
         }
@@ -88,7 +93,7 @@ public class ExpressionCheck implements DeploymentCheck {
     }
 
     /** Problems of one expression text (may hold several {@code ${}} parts), or none. */
-    List<String> expressionProblems(String text) {
+    List<String> expressionProblems(String text, String process) {
         List<String> problems = new ArrayList<>();
         Node root;
         try {
@@ -97,17 +102,17 @@ public class ExpressionCheck implements DeploymentCheck {
             problems.add("'" + text + "' is not a valid expression (" + e.getMessage() + ")");
             return problems;
         }
-        node(root, problems);
+        node(root, process, problems);
         return problems;
     }
 
-    private void node(Node node, List<String> problems) {
+    private void node(Node node, String process, List<String> problems) {
         if (node instanceof AstIdentifier identifier) {
-            identifier(identifier.getName(), problems);
+            identifier(identifier.getName(), process, problems);
             return;
         }
         if (node instanceof AstMethod method) {
-            method(method, problems);
+            method(method, process, problems);
             return;
         }
         if (node instanceof AstProperty property) {
@@ -126,21 +131,29 @@ public class ExpressionCheck implements DeploymentCheck {
                     + " are " + String.join("(), ", FUNCTIONS.stream().sorted().toList()) + "()");
         }
         for (int i = 0; i < node.getCardinality(); i++) {
-            node(node.getChild(i), problems);
+            node(node.getChild(i), process, problems);
         }
     }
 
-    private void identifier(String name, List<String> problems) {
+    private void identifier(String name, String process, List<String> problems) {
         if (SandboxedExpressionManager.ENGINE_OBJECTS.contains(name)) {
             problems.add("uses '" + name + "', the engine's own object, which models may not use; read process variables"
                     + " by name instead");
         } else if (beans.isUnpublishedBean(name)) {
             problems.add("names '" + name + "', an application bean that is not published for models (if it is meant as a"
                     + " process variable, rename the variable); models may use: " + beans.describe());
+        } else if (beans.isPublished(name) && !beans.published().get(name).usableIn(process)) {
+            problems.add(boundElsewhere(name, beans.published().get(name).processes(), process));
         }
     }
 
-    private void method(AstMethod method, List<String> problems) {
+    static String boundElsewhere(String name, java.util.Set<String> processes, String process) {
+        return "'" + name + "' belongs to the procedure" + (processes.size() == 1 ? " " : "s ")
+                + String.join(", ", processes.stream().sorted().toList()) + " and writes its records; "
+                + (process == null ? "a decision or filter" : "the model '" + process + "'") + " may not use it";
+    }
+
+    private void method(AstMethod method, String process, List<String> problems) {
         AstProperty property = (AstProperty) method.getChild(0);
         String name = propertyName(property);
         Node base = property.getChild(0);
@@ -152,7 +165,7 @@ public class ExpressionCheck implements DeploymentCheck {
                 && (SandboxedExpressionManager.ENGINE_OBJECTS.contains(identifier.getName())
                         || beans.isUnpublishedBean(identifier.getName()));
         if (forbiddenBase) {
-            identifier(((AstIdentifier) base).getName(), problems);
+            identifier(((AstIdentifier) base).getName(), process, problems);
         } else if (!allowed) {
             String on = base instanceof AstIdentifier identifier ? "'" + identifier.getName() + "'" : "a value";
             problems.add("calls '" + (name == null ? "a computed method" : name) + "' on " + on + "; models may call only"
@@ -160,9 +173,9 @@ public class ExpressionCheck implements DeploymentCheck {
                     + " models: " + beans.describe());
         }
         if (!(base instanceof AstIdentifier)) {
-            node(base, problems);
+            node(base, process, problems);
         }
-        node(method.getChild(1), problems);
+        node(method.getChild(1), process, problems);
     }
 
     private static String propertyName(AstProperty property) {
@@ -207,7 +220,7 @@ public class ExpressionCheck implements DeploymentCheck {
             this.problems = problems;
         }
 
-        void element(Element element, String nearestId) {
+        void element(Element element, String nearestId, String process) {
             String local = element.getLocalName();
             String ns = element.getNamespaceURI();
             if (ns != null && (ns.contains("/DI") || ns.contains("/DD/") || ns.contains("dmndi"))) {
@@ -218,6 +231,9 @@ public class ExpressionCheck implements DeploymentCheck {
             }
             String id = element.getAttribute("id");
             String here = id.isEmpty() ? nearestId : id;
+            if (!dmn && "process".equals(local)) {
+                process = id;
+            }
             if (!dmn && ("scriptTask".equals(local) || ("script".equals(local) && isCamunda(ns)))) {
                 problems.add(new ModelProblem(resource, here, "<" + element.getTagName() + ">", "scripts are not allowed in"
                         + " models; use a DMN table, an expression or a bean published for models"));
@@ -232,11 +248,11 @@ public class ExpressionCheck implements DeploymentCheck {
             }
             NamedNodeMap attributes = element.getAttributes();
             for (int i = 0; i < attributes.getLength(); i++) {
-                attribute(element, (Attr) attributes.item(i), here);
+                attribute(element, (Attr) attributes.item(i), here, process);
             }
             String text = directText(element);
             if (hasExpression(text)) {
-                report(here, "<" + element.getTagName() + ">" + nameOf(element), expressionProblems(text.trim()));
+                report(here, "<" + element.getTagName() + ">" + nameOf(element), expressionProblems(text.trim(), process));
             }
             if (dmn && "text".equals(local) && (FEEL_EXTERNAL_FUNCTION.matcher(text).find()
                     || FEEL_EXTERNAL_BODY.matcher(text).find())) {
@@ -246,20 +262,26 @@ public class ExpressionCheck implements DeploymentCheck {
             NodeList children = element.getChildNodes();
             for (int i = 0; i < children.getLength(); i++) {
                 if (children.item(i) instanceof Element child) {
-                    element(child, here);
+                    element(child, here, process);
                 }
             }
         }
 
-        private void attribute(Element element, Attr attribute, String here) {
+        private void attribute(Element element, Attr attribute, String here, String process) {
             String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
             String ns = attribute.getNamespaceURI();
             String value = attribute.getValue();
             boolean camunda = isCamunda(ns) || DMN_CAMUNDA_NS.equals(ns);
             String where = attribute.getName();
-            if (camunda && CLASS_ATTRIBUTES.contains(local) && !value.isBlank() && !beans.isPublishedClass(value.trim())) {
-                problems.add(new ModelProblem(resource, here, where, "names the class '" + value.trim() + "', which is not"
-                        + " published for models; use camunda:delegateExpression with one of: " + beans.describe()));
+            if (camunda && CLASS_ATTRIBUTES.contains(local) && !value.isBlank()) {
+                ModelBeans.Published published = beans.publishedClass(value.trim());
+                if (published == null) {
+                    problems.add(new ModelProblem(resource, here, where, "names the class '" + value.trim() + "', which is"
+                            + " not published for models; use camunda:delegateExpression with one of: " + beans.describe()));
+                } else if (!published.usableIn(process)) {
+                    problems.add(new ModelProblem(resource, here, where,
+                            boundElsewhere(published.name(), published.processes(), process)));
+                }
             }
             if (!dmn && camunda && "type".equals(local) && !value.isBlank() && !"external".equals(value.trim())) {
                 problems.add(new ModelProblem(resource, here, where, "'" + value.trim() + "' runs a command or sends mail"
@@ -276,7 +298,7 @@ public class ExpressionCheck implements DeploymentCheck {
                         + " FEEL (or JUEL where FEEL cannot express it)"));
             }
             if (hasExpression(value)) {
-                report(here, where, expressionProblems(value));
+                report(here, where, expressionProblems(value, process));
             }
         }
 

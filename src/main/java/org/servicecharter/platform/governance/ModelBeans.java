@@ -23,7 +23,12 @@ import org.springframework.util.ClassUtils;
 public class ModelBeans {
 
     /** A published bean: its class, and the methods a model may call on it. */
-    public record Published(String name, Class<?> type, Set<String> methods, boolean wholeClass) {
+    public record Published(String name, Class<?> type, Set<String> methods, boolean wholeClass, Set<String> processes) {
+
+        /** Whether a model of this process (null: not a process, e.g. a decision or a filter) may use the bean. */
+        public boolean usableIn(String processKey) {
+            return processes.isEmpty() || (processKey != null && processes.contains(processKey));
+        }
     }
 
     private final ApplicationContext context;
@@ -74,7 +79,12 @@ public class ModelBeans {
 
     /** Whether a {@code camunda:class} may name this class: a bean class published as a whole. */
     public boolean isPublishedClass(String className) {
-        return published().values().stream().anyMatch(p -> p.wholeClass() && p.type().getName().equals(className));
+        return publishedClass(className) != null;
+    }
+
+    public Published publishedClass(String className) {
+        return published().values().stream().filter(p -> p.wholeClass() && p.type().getName().equals(className))
+                .findFirst().orElse(null);
     }
 
     /**
@@ -112,7 +122,9 @@ public class ModelBeans {
                 }
             }
             if (wholeClass || !methods.isEmpty()) {
-                found.put(name, new Published(name, type, Collections.unmodifiableSet(methods), wholeClass));
+                ModelCallable annotation = AnnotatedElementUtils.findMergedAnnotation(type, ModelCallable.class);
+                Set<String> processes = annotation == null ? Set.of() : Set.of(annotation.processes());
+                found.put(name, new Published(name, type, Collections.unmodifiableSet(methods), wholeClass, processes));
             }
         }
         return Collections.unmodifiableMap(found);

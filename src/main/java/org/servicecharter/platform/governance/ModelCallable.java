@@ -17,6 +17,7 @@ import java.lang.annotation.Target;
  * {@code camunda:class}.</li>
  * <li>On a method only: the bean may be named in a model, and only its annotated methods may be called.</li>
  * </ul>
+ * A bean may be bound to the procedures it was written for ({@link #processes()}).
  * Enforced twice: when a deployment is checked ({@link ExpressionCheck}) and when an expression runs
  * ({@link SandboxedExpressionManager}).
  */
@@ -24,4 +25,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface ModelCallable {
+
+    /**
+     * The process keys whose models may use this bean; empty: any model. A delegate that writes a procedure's
+     * records (an HR decision into the employee file) is bound to that procedure, so a process owner's other model
+     * cannot call it with variables of its own making.
+     */
+    String[] processes() default {};
 }

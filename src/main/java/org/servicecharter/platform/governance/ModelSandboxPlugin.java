@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.impl.util.StringUtil;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
@@ -102,9 +104,16 @@ public class ModelSandboxPlugin extends AbstractProcessEnginePlugin {
     final class PublishedClassesOnly implements ArtifactFactory {
         @Override
         public <T> T getArtifact(Class<T> clazz) {
-            if (!modelBeans.isPublishedClass(clazz.getName())) {
+            ModelBeans.Published published = modelBeans.publishedClass(clazz.getName());
+            if (published == null) {
                 throw new ProcessEngineException("camunda:class '" + clazz.getName() + "' is not published for models;"
                         + " models may use: " + modelBeans.describe());
+            }
+            BpmnExecutionContext running = Context.getBpmnExecutionContext();
+            String process = SandboxedExpressionManager.processKeyOf(running == null ? null : running.getExecution());
+            if (!published.usableIn(process)) {
+                throw new ProcessEngineException("camunda:class '" + clazz.getName() + "': "
+                        + ExpressionCheck.boundElsewhere(published.name(), published.processes(), process));
             }
             try {
                 return context.getBean(clazz);

@@ -5,8 +5,11 @@ import java.util.Iterator;
 import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.el.VariableContextElResolver;
 import org.camunda.bpm.engine.impl.el.VariableScopeElResolver;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.spring.SpringExpressionManager;
 import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.BeanELResolver;
@@ -61,6 +64,13 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
         resolver.add(new PlainValueMethods());
         resolver.add(new EverythingElseRefused(modelBeans));
         return resolver;
+    }
+
+    /** The key of the process whose expression this is; null for a decision, a filter or anything without one. */
+    static String processKeyOf(Object scope) {
+        ExecutionEntity execution = scope instanceof ExecutionEntity e ? e
+                : scope instanceof TaskEntity task ? task.getExecution() : null;
+        return execution == null || execution.getProcessDefinition() == null ? null : execution.getProcessDefinition().getKey();
     }
 
     static String typeName(Object base) {
@@ -119,6 +129,11 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
         public Object getValue(ELContext context, Object base, Object property) {
             if (base == null && property instanceof String name) {
                 if (beans.isPublished(name)) {
+                    String process = processKeyOf(context.getContext(VariableScope.class));
+                    if (!beans.published().get(name).usableIn(process)) {
+                        throw new ModelSandboxException(
+                                ExpressionCheck.boundElsewhere(name, beans.published().get(name).processes(), process));
+                    }
                     context.setPropertyResolved(true);
                     return beans.bean(name);
                 }

@@ -381,6 +381,20 @@ class ModelsAreDataTests {
         assertThat(refused.json().get("message").asText()).contains("models may not do", "'environment'");
     }
 
+    @Test
+    void aDelegateThatWritesAProceduresRecordsServesOnlyThatProcedure() {
+        String key = key();
+        String model = startedServiceTask(key, "camunda:delegateExpression=\"${recordHrDecisionDelegate}\"");
+        assertThat(refused("olga", key + ".bpmn", model).get("message").asText())
+                .contains("'recordHrDecisionDelegate' belongs to the procedure corrective-action", "'" + key + "'");
+        String byClass = startedServiceTask(key, "camunda:class=\"org.servicecharter.correctiveaction.RecordHrDecisionDelegate\"");
+        assertThat(refused("olga", key + ".bpmn", byClass).get("message").asText()).contains("belongs to the procedure");
+
+        plant(key + ".bpmn", model);
+        assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(key, Variables.putValue("employee", "bob")
+                .putValue("hrDecision", "dismiss"))).hasMessageContaining("belongs to the procedure corrective-action");
+    }
+
     // --- helpers
 
     private JsonNode refused(String user, String file, String content) {
