@@ -3,6 +3,7 @@ package org.servicecharter.complaint;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +35,15 @@ public class ComplaintRegister {
                 reference, processInstanceId, Timestamp.from(Instant.now()), receivedBy, intake.customerName(),
                 intake.customerEmail(), intake.channel(), intake.category(), intake.description(),
                 intake.aboutEmployee(), intake.orderReference());
+    }
+
+    /** Who the complaint is about, as registered at intake (null when it names nobody or is unknown). */
+    public String aboutEmployee(String reference) {
+        if (reference == null) {
+            return null;
+        }
+        return jdbc.query("SELECT about_employee FROM complaint WHERE reference = ?", (rs, i) -> rs.getString(1), reference)
+                .stream().filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     public boolean exists(String reference) {

@@ -33,6 +33,15 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
+        // a refusal by the engine that the resource wrapped as bad input (e.g. comment/attachment create: 400 "Not
+        // enough parameters submitted") is what it is: not allowed
+        if (exception.getStatus() == Response.Status.BAD_REQUEST) {
+            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof AuthorizationException) {
+                    return EngineRestExceptionMapper.answer(Response.Status.FORBIDDEN, cause);
+                }
+            }
+        }
         if (exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
             if (DatabaseUnavailable.isCause(exception)) {
                 return EngineRestExceptionMapper.answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable",

@@ -173,10 +173,11 @@ class AuditApiTests {
         assertThat(ids("state=running&processKey=" + ComplaintProcess.PROCESS_KEY + "&size=200")).contains(running)
                 .doesNotContain(finished);
 
-        // employees involved: alice started and claimed it, bob was assigned and is the subject, supervisors were
+        // employees involved: alice started and claimed it, bob was assigned, maria is the subject, supervisors were
         // offered a task as a group (not a person), hana had nothing to do with it
         assertThat(ids("employee=alice&startedFrom=2026-03-02&startedTo=2026-03-02")).contains(finished);
         assertThat(ids("employee=bob&startedFrom=2026-03-02&startedTo=2026-03-02")).contains(finished);
+        assertThat(ids("employee=maria&startedFrom=2026-03-02&startedTo=2026-03-02")).contains(finished);
         assertThat(ids("employee=sam&startedFrom=2026-03-02&startedTo=2026-03-02")).doesNotContain(finished);
         assertThat(ids("employee=hana&startedFrom=2026-03-02&startedTo=2026-03-02")).doesNotContain(finished);
     }

@@ -75,7 +75,7 @@ final class AuditScenario {
             intake.put(VAR_CHANNEL, "phone");
             intake.put(VAR_CATEGORY, "delivery");
             intake.put(VAR_DESCRIPTION, "The parcel came a week late and the courier was rude.");
-            intake.put(VAR_ABOUT_EMPLOYEE, "bob");
+            intake.put(VAR_ABOUT_EMPLOYEE, "maria"); // not bob, who handles it: nobody handles a complaint about themselves
             intake.put(VAR_ORDER_REFERENCE, "ORD-7");
             // version 1 is the application's own deployment; other tests deploy revised versions in the same context
             String definitionId = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)

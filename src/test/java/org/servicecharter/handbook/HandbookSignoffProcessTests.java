@@ -35,6 +35,7 @@ import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.taskrights.TaskRightsRefusedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -194,6 +195,10 @@ class HandbookSignoffProcessTests {
         assertThat(employeeFile.find(answerKey(version, "alice"))).isEmpty();
         assertThat(employeeFile.find(answerKey(version, "bob"))).isEmpty();
 
+        // nor does alice sign while bob holds her task (a claimed task is its assignee's): it is handed back first
+        assertThatThrownBy(() -> answerAs("alice", task, sign())).hasRootCauseInstanceOf(TaskRightsRefusedException.class)
+                .hasMessageContaining("held by bob");
+        taskService.setAssignee(task.getId(), "alice");
         answerAs("alice", task, sign());
         assertThat(employeeFile.find(answerKey(version, "alice"))).get().extracting(EmployeeFileEntry::recordedBy).isEqualTo("alice");
     }

@@ -1,0 +1,34 @@
+package org.servicecharter.complaint;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.servicecharter.platform.taskrights.CaseSubjects;
+import org.springframework.stereotype.Component;
+
+/**
+ * No one handles a complaint about themselves: the employee a complaint names — as the complaints register has it,
+ * not the process variable — is never given its tasks and never completes them (platform's task rights guard
+ * enforces it for every complaint task: handling, the supervisor's follow-up, the manager's resolution).
+ */
+@Component
+class ComplaintSubjects implements CaseSubjects {
+
+    private final ComplaintRegister register;
+
+    ComplaintSubjects(ComplaintRegister register) {
+        this.register = register;
+    }
+
+    @Override
+    public String processDefinitionKey() {
+        return ComplaintProcess.PROCESS_KEY;
+    }
+
+    @Override
+    public Collection<String> of(DelegateTask task) {
+        String about = register.aboutEmployee(task.getExecution().getProcessBusinessKey());
+        return about == null ? List.of() : List.of(about);
+    }
+}

@@ -1,0 +1,287 @@
+package org.servicecharter.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.servicecharter.Http;
+import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.complaint.ComplaintProcess;
+import org.servicecharter.complaint.ComplaintRegister;
+import org.servicecharter.correctiveaction.CorrectiveActionProcess;
+import org.servicecharter.identity.ReportingLines;
+import org.servicecharter.identity.Roles;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 14's attacks, performed as the demo users through the engine REST API that Tasklist uses: candidates work
+ * (claim, complete through the form, comment) but do not administer (reassign, change candidates, write variables);
+ * a claimed task is its assignee's; nobody handles a complaint about themselves; auditors write nothing. And the
+ * paths that must keep working: the candidate's own work, the supervisor re-routing an agent's complaint.
+ */
+@ServiceCharterTest
+class TaskRightsAttackTests {
+
+    @LocalServerPort int port;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired IdentityService identityService;
+    @Autowired ComplaintRegister register;
+    @Autowired ReportingLines reportingLines;
+
+    /** A complaint from the public intake, naming the employee it is about; returns its handling task. */
+    private Task complaintAbout(String employee) {
+        Map<String, Object> complaint = new LinkedHashMap<>();
+        complaint.put("customerName", "Erin Customer");
+        complaint.put("customerEmail", "erin@example.com");
+        complaint.put("channel", "phone");
+        complaint.put("category", "staff-behaviour");
+        complaint.put("description", "The person at the counter was rude to me.");
+        if (employee != null) {
+            complaint.put("aboutEmployee", employee);
+        }
+        Http.Response created = Http.anonymous(port).post("/api/complaints", complaint);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String reference = created.json().get("reference").asText();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(ComplaintProcess.HANDLE_COMPLAINT).singleResult();
+        assertThat(task).isNotNull();
+        assertThat(candidateGroups(task.getId())).contains(Roles.AGENTS);
+        return task;
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private static Map<String, Object> string(String value) {
+        return Map.of("value", value, "type", "String");
+    }
+
+    private static Map<String, Object> resolution(String text) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put(ComplaintProcess.VAR_CUSTOMER_CONTACTED, Map.of("value", true, "type", "Boolean"));
+        variables.put(ComplaintProcess.VAR_APOLOGISED, Map.of("value", true, "type", "Boolean"));
+        variables.put(ComplaintProcess.VAR_RESOLUTION, string(text));
+        variables.put(ComplaintProcess.VAR_GOODWILL_PROPOSED, Map.of("value", false, "type", "Boolean"));
+        return Map.of("variables", variables);
+    }
+
+    private String assignee(String taskId) {
+        return taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee();
+    }
+
+    @Test
+    void aCandidateClaimsButCannotReassignRerouteOrRewriteTheFacts() {
+        Task task = complaintAbout("bob");
+        String id = task.getId();
+        Http alice = Http.as(port, "alice");
+
+        assertThat(alice.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "alice")).status()).isEqualTo(204);
+
+        Http.Response reassign = alice.post("/engine-rest/task/" + id + "/assignee", Map.of("userId", "henry"));
+        assertThat(reassign.status()).as(reassign.body()).isEqualTo(403);
+        Http.Response unlink = alice.post("/engine-rest/task/" + id + "/identity-links/delete",
+                Map.of("groupId", Roles.AGENTS, "type", "candidate"));
+        assertThat(unlink.status()).as(unlink.body()).isEqualTo(403);
+        Http.Response link = alice.post("/engine-rest/task/" + id + "/identity-links",
+                Map.of("userId", "henry", "type", "candidate"));
+        assertThat(link.status()).as(link.body()).isEqualTo(403);
+        Http.Response about = alice.put("/engine-rest/task/" + id + "/variables/" + ComplaintProcess.VAR_ABOUT_EMPLOYEE, string("maria"));
+        assertThat(about.status()).as(about.body()).isEqualTo(403);
+        Http.Response sla = alice.put("/engine-rest/task/" + id + "/variables/" + ComplaintProcess.VAR_SLA_DURATION, string("P9999D"));
+        assertThat(sla.status()).as(sla.body()).isEqualTo(403);
+        Http.Response both = alice.post("/engine-rest/task/" + id + "/variables",
+                Map.of("modifications", Map.of(ComplaintProcess.VAR_ABOUT_EMPLOYEE, string("maria"))));
+        assertThat(both.status()).as(both.body()).isEqualTo(403);
+        Http.Response delegate = alice.post("/engine-rest/task/" + id + "/delegate", Map.of("userId", "henry"));
+        assertThat(delegate.status()).as(delegate.body()).isEqualTo(403);
+
+        assertThat(assignee(id)).isEqualTo("alice");
+        assertThat(candidateGroups(id)).contains(Roles.AGENTS);
+        assertThat(taskService.getIdentityLinksForTask(id)).noneMatch(l -> "henry".equals(l.getUserId()));
+        assertThat(runtimeService.getVariable(task.getProcessInstanceId(), ComplaintProcess.VAR_ABOUT_EMPLOYEE)).isEqualTo("bob");
+        assertThat(runtimeService.getVariable(task.getProcessInstanceId(), ComplaintProcess.VAR_SLA_DURATION)).isNotEqualTo("P9999D");
+    }
+
+    @Test
+    void aColleagueCannotCompleteOrReleaseATaskSomeoneElseHasClaimed() {
+        Task task = complaintAbout(null);
+        String id = task.getId();
+        assertThat(Http.as(port, "alice").post("/engine-rest/task/" + id + "/claim", Map.of("userId", "alice")).status())
+                .isEqualTo(204);
+        Http bob = Http.as(port, "bob");
+
+        Http.Response complete = bob.post("/engine-rest/task/" + id + "/complete", resolution("Done by bob."));
+        assertThat(complete.status()).as(complete.body()).isEqualTo(403);
+        Http.Response submit = bob.post("/engine-rest/task/" + id + "/submit-form", resolution("Done by bob."));
+        assertThat(submit.status()).as(submit.body()).isEqualTo(403);
+        Http.Response unclaim = bob.post("/engine-rest/task/" + id + "/unclaim", Map.of());
+        assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(403);
+        // a lost race for the claim stays a conflict
+        assertThat(bob.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "bob")).status()).isEqualTo(409);
+
+        assertThat(assignee(id)).isEqualTo("alice");
+        assertThat(register.find(reference(task)).orElseThrow().status())
+                .isEqualTo("OPEN");
+
+        Http.Response own = Http.as(port, "alice").post("/engine-rest/task/" + id + "/submit-form", resolution("Called back and refunded."));
+        assertThat(own.status()).as(own.body()).isEqualTo(204);
+        assertThat(register.find(reference(task)).orElseThrow().resolvedBy()).isEqualTo("alice");
+    }
+
+    @Test
+    void nobodyClaimsOrCompletesAComplaintAboutThemselves() {
+        Task task = complaintAbout("alice");
+        String id = task.getId();
+        Http alice = Http.as(port, "alice");
+
+        Http.Response claim = alice.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "alice"));
+        assertThat(claim.status()).as(claim.body()).isEqualTo(403);
+        Http.Response complete = alice.post("/engine-rest/task/" + id + "/complete", resolution("Nothing to see here."));
+        assertThat(complete.status()).as(complete.body()).isEqualTo(403);
+        Http.Response submit = alice.post("/engine-rest/task/" + id + "/submit-form", resolution("Nothing to see here."));
+        assertThat(submit.status()).as(submit.body()).isEqualTo(403);
+        // not even a supervisor hands it to her
+        Http.Response handed = Http.as(port, "sam").post("/engine-rest/task/" + id + "/assignee", Map.of("userId", "alice"));
+        assertThat(handed.status()).as(handed.body()).isEqualTo(403);
+
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult()).isNotNull();
+        assertThat(assignee(id)).isNull();
+        // a colleague handles it
+        assertThat(Http.as(port, "bob").post("/engine-rest/task/" + id + "/claim", Map.of("userId", "bob")).status()).isEqualTo(204);
+        assertThat(Http.as(port, "bob").post("/engine-rest/task/" + id + "/submit-form", resolution("Apologised for Alice.")).status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void theAuditorWritesNothingOnAConfidentialCorrectiveActionTask() {
+        String employee = newAgentReportingTo("sam");
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(CorrectiveActionProcess.VAR_EMPLOYEE, employee);
+        variables.put(CorrectiveActionProcess.VAR_CONCERN, "Raised their voice at a customer.");
+        identityService.setAuthentication("sam", List.of(Roles.SUPERVISORS, Roles.EMPLOYEES));
+        String processInstanceId;
+        try {
+            processInstanceId = runtimeService.startProcessInstanceByKey(CorrectiveActionProcess.PROCESS_KEY, variables).getId();
+        } finally {
+            identityService.clearAuthentication();
+        }
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(CorrectiveActionProcess.HOLD_CONVERSATION).singleResult();
+        assertThat(task).isNotNull();
+        Http audrey = Http.as(port, "audrey");
+        // she reads it
+        assertThat(audrey.get("/engine-rest/task/" + task.getId()).status()).isEqualTo(200);
+
+        Http.Response comment = audrey.post("/engine-rest/task/" + task.getId() + "/comment/create", Map.of("message", "Audited."));
+        assertThat(comment.status()).as(comment.body()).isEqualTo(403);
+        Http.Response attachment = audrey.multipart("/engine-rest/task/" + task.getId() + "/attachment/create",
+                Map.of("attachment-name", "note.txt", "attachment-type", "text/plain"), Map.of("content", "Audited."));
+        assertThat(attachment.status()).as(attachment.body()).isEqualTo(403);
+        Http.Response link = audrey.post("/engine-rest/task/" + task.getId() + "/attachment/create", Map.of());
+        assertThat(link.status()).isIn(400, 403, 415);
+
+        assertThat(taskService.getTaskComments(task.getId())).isEmpty();
+        assertThat(taskService.getTaskAttachments(task.getId())).isEmpty();
+    }
+
+    @Test
+    void theAuditorWritesNothingOnAComplaintTask() {
+        Task task = complaintAbout("bob");
+        String id = task.getId();
+        Http audrey = Http.as(port, "audrey");
+
+        assertThat(audrey.post("/engine-rest/task/" + id + "/comment/create", Map.of("message", "Audited.")).status()).isEqualTo(403);
+        assertThat(audrey.multipart("/engine-rest/task/" + id + "/attachment/create",
+                Map.of("attachment-name", "note.txt", "attachment-type", "text/plain"), Map.of("content", "Audited.")).status())
+                .isEqualTo(403);
+        assertThat(audrey.put("/engine-rest/task/" + id + "/variables/" + ComplaintProcess.VAR_ABOUT_EMPLOYEE, string("maria")).status())
+                .isEqualTo(403);
+        assertThat(audrey.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "audrey")).status()).isEqualTo(403);
+        assertThat(audrey.post("/engine-rest/task/" + id + "/identity-links", Map.of("userId", "audrey", "type", "candidate")).status())
+                .isEqualTo(403);
+        assertThat(audrey.post("/engine-rest/task/" + id + "/identity-links/delete", Map.of("groupId", Roles.AGENTS, "type", "candidate"))
+                .status()).isEqualTo(403);
+
+        assertThat(taskService.getTaskComments(id)).isEmpty();
+        assertThat(taskService.getTaskAttachments(id)).isEmpty();
+        assertThat(candidateGroups(id)).contains(Roles.AGENTS);
+        assertThat(assignee(id)).isNull();
+    }
+
+    @Test
+    void theCandidateClaimsCommentsAndCompletesThroughTheForm() {
+        Task task = complaintAbout("bob");
+        String id = task.getId();
+        Http alice = Http.as(port, "alice");
+
+        assertThat(alice.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "alice")).status()).isEqualTo(204);
+        assertThat(alice.get("/engine-rest/task/" + id + "/form-variables").status()).isEqualTo(200);
+        Http.Response comment = alice.post("/engine-rest/task/" + id + "/comment/create", Map.of("message", "Left a voicemail."));
+        assertThat(comment.status()).as(comment.body()).isEqualTo(200);
+        Http.Response submit = alice.post("/engine-rest/task/" + id + "/submit-form", resolution("Called back and apologised."));
+        assertThat(submit.status()).as(submit.body()).isEqualTo(204);
+
+        ComplaintRegister.Entry entry = register.find(reference(task)).orElseThrow();
+        assertThat(entry.status()).isEqualTo("RESOLVED");
+        assertThat(entry.resolvedBy()).isEqualTo("alice");
+        assertThat(entry.aboutEmployee()).isEqualTo("bob");
+    }
+
+    @Test
+    void theSupervisorReassignsAnAgentsComplaintAndChangesItsCandidates() {
+        Task task = complaintAbout("bob");
+        String id = task.getId();
+        assertThat(Http.as(port, "alice").post("/engine-rest/task/" + id + "/claim", Map.of("userId", "alice")).status())
+                .isEqualTo(204);
+        Http sam = Http.as(port, "sam");
+
+        Http.Response reassign = sam.post("/engine-rest/task/" + id + "/assignee", Map.of("userId", "maria"));
+        assertThat(reassign.status()).as(reassign.body()).isEqualTo(204);
+        assertThat(assignee(id)).isEqualTo("maria");
+        Http.Response link = sam.post("/engine-rest/task/" + id + "/identity-links", Map.of("groupId", Roles.SUPERVISORS, "type", "candidate"));
+        assertThat(link.status()).as(link.body()).isEqualTo(204);
+        assertThat(candidateGroups(id)).contains(Roles.AGENTS, Roles.SUPERVISORS);
+        Http.Response back = sam.post("/engine-rest/task/" + id + "/assignee", Map.of("userId", "alice"));
+        assertThat(back.status()).as(back.body()).isEqualTo(204);
+        assertThat(assignee(id)).isEqualTo("alice");
+        // the assignee the supervisor chose completes it
+        assertThat(Http.as(port, "alice").post("/engine-rest/task/" + id + "/submit-form", resolution("Sorted.")).status())
+                .isEqualTo(204);
+    }
+
+    private String reference(Task task) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
+                .getBusinessKey();
+    }
+
+    private String newAgentReportingTo(String manager) {
+        identityService.clearAuthentication();
+        String id = "tr" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        User user = identityService.newUser(id);
+        user.setFirstName("Test");
+        user.setLastName("Agent");
+        user.setPassword(id);
+        identityService.saveUser(user);
+        identityService.createMembership(id, Roles.EMPLOYEES);
+        identityService.createMembership(id, Roles.AGENTS);
+        reportingLines.setManager(id, manager);
+        return id;
+    }
+}
