@@ -28,6 +28,11 @@ public record ModelFailure(int status, String message) {
             }
         }
         for (Throwable cause : chain) {
+            if (cause instanceof ModelDefectException) {
+                return new ModelFailure(409, cause.getMessage() + ".");
+            }
+        }
+        for (Throwable cause : chain) {
             String message = String.valueOf(cause.getMessage());
             if (message.contains(UNKNOWN_PROPERTY)) {
                 return new ModelFailure(400, "The procedure needs a value this request did not provide: "

@@ -395,6 +395,36 @@ class ModelsAreDataTests {
                 .putValue("hrDecision", "dismiss"))).hasMessageContaining("belongs to the procedure corrective-action");
     }
 
+    @Test
+    void aTaskAnExpressionOffersToNobodyWhoExistsIsRefusedWhenItIsCreated() {
+        String key = key();
+        String model = process(key, """
+                <bpmn:startEvent id="StartEvent_Started"/>
+                <bpmn:userTask id="UserTask_Handle" name="Handle it" camunda:candidateGroups="${group}" camunda:assignee="${who}"/>
+                <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_Started" targetRef="UserTask_Handle"/>
+                """);
+        Http.Response deployed = Http.as(port, "olga").multipart("/engine-rest/deployment/create", MODELER,
+                Map.of(key + ".bpmn", model));
+        assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
+        Http demo = Http.as(port, "demo");
+        String start = "/engine-rest/process-definition/key/" + key + "/start";
+
+        Http.Response noGroup = demo.post(start, Map.of("variables", Map.of("group", Map.of("value", "acounting"),
+                "who", Map.of("value", "alice"))));
+        assertThat(noGroup.status()).as(noGroup.body()).isEqualTo(409);
+        assertThat(noGroup.json().get("message").asText()).contains("'Handle it'", "group 'acounting', which does not exist");
+
+        Http.Response noUser = demo.post(start, Map.of("variables", Map.of("group", Map.of("value", "agents"),
+                "who", Map.of("value", "alcie"))));
+        assertThat(noUser.status()).as(noUser.body()).isEqualTo(409);
+        assertThat(noUser.json().get("message").asText()).contains("user 'alcie', which does not exist");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(key).count()).isZero();
+
+        Http.Response fine = demo.post(start, Map.of("variables", Map.of("group", Map.of("value", "agents"),
+                "who", Map.of("value", "alice"))));
+        assertThat(fine.status()).as(fine.body()).isEqualTo(200);
+    }
+
     // --- helpers
 
     private JsonNode refused(String user, String file, String content) {
