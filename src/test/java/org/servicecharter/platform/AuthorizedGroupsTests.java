@@ -33,7 +33,7 @@ class AuthorizedGroupsTests {
 
     @BeforeEach
     void tasksOfferedToTwoGroups() {
-        key = TaskQueryAuthorizationTests.offerTasks(engine, new String[][] {{"agents", "nobody"}, {"agents", "nobody"}, {"hr", "nobody"}});
+        key = TaskQueryAuthorizationTests.offerTasks(engine, new String[][] {{"agents", "offeredonly"}, {"agents", "offeredonly"}, {"hr", "offeredonly"}});
     }
 
     @Test
