@@ -84,7 +84,8 @@ final class TaskFormFields {
 
     private static Accepted generated(TaskEntity task) {
         Set<String> fields = new LinkedHashSet<>();
-        if (task.getBpmnModelElementInstance() instanceof UserTask userTask && userTask.getExtensionElements() != null) {
+        UserTask userTask = task.getBpmnModelElementInstance();
+        if (userTask != null && userTask.getExtensionElements() != null) {
             ExtensionElements extensions = userTask.getExtensionElements();
             for (CamundaFormData data : extensions.getChildElementsByType(CamundaFormData.class)) {
                 for (CamundaFormField field : data.getCamundaFormFields()) {
@@ -94,7 +95,7 @@ final class TaskFormFields {
                 }
             }
             for (CamundaFormProperty property : extensions.getChildElementsByType(CamundaFormProperty.class)) {
-                if (property.getCamundaId() != null && property.isCamundaWritable()) {
+                if (property.getCamundaId() != null && !"false".equals(property.getAttributeValueNs("http://camunda.org/schema/1.0/bpmn", "writable"))) {
                     fields.add(property.getCamundaId());
                 }
             }
