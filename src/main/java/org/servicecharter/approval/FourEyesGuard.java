@@ -36,21 +36,27 @@ public class FourEyesGuard implements TaskListener {
 
     private final ApprovalTiers tiers;
     private final ApprovalProperties properties;
+    private final ApprovalRegister register;
 
-    public FourEyesGuard(ApprovalTiers tiers, ApprovalProperties properties) {
+    public FourEyesGuard(ApprovalTiers tiers, ApprovalProperties properties, ApprovalRegister register) {
         this.tiers = tiers;
         this.properties = properties;
+        this.register = register;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String requestId = (String) task.getVariable(VAR_REQUEST_ID);
+        // who asked and how much: from the register of record (the request's business key is its id), never from a
+        // variable that someone could have rewritten
+        String requestId = task.getExecution().getProcessBusinessKey();
+        ApprovalRegister.Entry request = register.find(requestId).orElseThrow(() -> new FourEyesRefusedException(
+                "There is no approval request " + requestId + " in the register; nobody decides it."));
         String tier = (String) task.getVariable(VAR_CURRENT_TIER);
         Set<String> excluded = ApprovalTiers.excluded(task.getVariable(VAR_EXCLUDED_APPROVERS));
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             String assignee = task.getAssignee();
             if (assignee != null) {
-                checkMayDecide(assignee, requestId, tier, excluded, task.getVariable(VAR_REQUESTER));
+                checkMayDecide(assignee, requestId, tier, excluded, request.requester());
             }
             return;
         }
@@ -61,12 +67,12 @@ public class FourEyesGuard implements TaskListener {
         if (user == null) {
             throw new FourEyesRefusedException("The request " + requestId + " is decided by a logged-in approver; nobody is logged in.");
         }
-        checkMayDecide(user, requestId, tier, excluded, task.getVariable(VAR_REQUESTER));
+        checkMayDecide(user, requestId, tier, excluded, request.requester());
         if (!user.equals(task.getAssignee())) {
             throw new FourEyesRefusedException("Claim the request " + requestId + " before deciding it; "
                     + (task.getAssignee() == null ? "nobody holds it yet." : "it is held by " + task.getAssignee() + ", not by " + user + "."));
         }
-        validateAnswer(task, tier);
+        validateAnswer(task, tier, request.amount().doubleValue());
         Object decision = task.getVariable(VAR_DECISION);
         if (!DECISION_PASS_UP.equals(decision)) {
             task.setVariable(VAR_DECIDED_BY, user);
@@ -90,7 +96,7 @@ public class FourEyesGuard implements TaskListener {
         }
     }
 
-    private void validateAnswer(DelegateTask task, String tier) {
+    private void validateAnswer(DelegateTask task, String tier, double asked) {
         List<FieldError> errors = new ArrayList<>();
         Object decision = task.getVariable(VAR_DECISION);
         Object reason = task.getVariable(VAR_DECISION_REASON);
@@ -102,7 +108,6 @@ public class FourEyesGuard implements TaskListener {
         } else if (DECISION_PASS_UP.equals(d) && tiers.isTop(tier)) {
             errors.add(new FieldError(VAR_DECISION, "cannot be pass-up: " + tier + " is the top tier; approve or reject"));
         } else if (DECISION_APPROVE.equals(d)) {
-            double asked = ((Number) task.getVariable(VAR_AMOUNT)).doubleValue();
             Object approved = task.getVariable(VAR_APPROVED_AMOUNT);
             if (approved == null || (approved instanceof String s && s.isBlank())) {
                 task.setVariable(VAR_APPROVED_AMOUNT, asked);

@@ -21,7 +21,7 @@ public class RecogniseRequesterDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        recognitions.recognise((String) execution.getVariable(VAR_REQUEST_ID), (String) execution.getVariable(VAR_DECIDED_BY),
+        recognitions.recognise(execution.getProcessBusinessKey(), (String) execution.getVariable(VAR_DECIDED_BY),
                 (String) execution.getVariable(VAR_RECOGNITION_NOTE), execution.getProcessInstanceId());
     }
 }

@@ -38,7 +38,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
             execution.setVariable(VAR_EXCLUDED_APPROVERS,
                     ApprovalTiers.withExcluded(execution.getVariable(VAR_EXCLUDED_APPROVERS), decidedBy));
         }
-        register.recordOutcome((String) execution.getVariable(VAR_REQUEST_ID), outcome, false,
+        register.recordOutcome(execution.getProcessBusinessKey(), outcome, false,
                 approvedAmount == null ? null : BigDecimal.valueOf(approvedAmount.doubleValue()), decidedBy,
                 (String) execution.getVariable(VAR_DECIDED_AT_TIER), ((Date) execution.getVariable(VAR_DECIDED_AT)).toInstant(),
                 (String) execution.getVariable(VAR_DECISION_REASON));

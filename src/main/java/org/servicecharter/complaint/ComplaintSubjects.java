@@ -28,7 +28,12 @@ class ComplaintSubjects implements CaseSubjects {
 
     @Override
     public Collection<String> of(DelegateTask task) {
-        String about = register.aboutEmployee(task.getExecution().getProcessBusinessKey());
+        return ofCase(task.getExecution().getProcessBusinessKey());
+    }
+
+    @Override
+    public Collection<String> ofCase(String reference) {
+        String about = register.aboutEmployee(reference);
         return about == null ? List.of() : List.of(about);
     }
 }

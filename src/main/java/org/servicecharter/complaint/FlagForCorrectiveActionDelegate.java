@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * two features do not import each other): if a corrective-action case for that employee is in its monitoring period,
  * the complaint is a repeat and goes to that case ({@value #MESSAGE_REPEAT_COMPLAINT}, correlated by the case's variable
  * {@code employee}); otherwise it opens a new case ({@value #MESSAGE_CORRECTIVE_ACTION_REQUESTED}) whose business key is
- * the complaint reference. Runs after the complaint's facts are registered, in the same transaction.
+ * the complaint reference. Runs after the complaint's facts are registered, in the same transaction. The employee and
+ * the concern are the register's (as taken at intake), not the process variables.
  */
 @ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
 @Component("flagForCorrectiveActionDelegate")
@@ -29,6 +30,8 @@ public class FlagForCorrectiveActionDelegate implements JavaDelegate {
     static final String CASE_COMPLAINT_REFERENCE = "complaintReference";
     static final String CASE_CONCERN = "concern";
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(FlagForCorrectiveActionDelegate.class);
+
     private final ComplaintRegister register;
 
     public FlagForCorrectiveActionDelegate(ComplaintRegister register) {
@@ -38,13 +41,19 @@ public class FlagForCorrectiveActionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = execution.getProcessBusinessKey();
+        // who the complaint is about and what happened: from the register, as taken at intake, never from a variable
+        ComplaintRegister.Entry complaint = register.find(reference).orElse(null);
+        String employee = complaint == null ? null : complaint.aboutEmployee();
+        if (employee == null || employee.isBlank()) {
+            log.warn("Complaint {} names nobody in the register; no corrective action is opened", reference);
+            return;
+        }
         register.flagForCorrectiveAction(reference);
 
-        String employee = (String) execution.getVariable(ComplaintProcess.VAR_ABOUT_EMPLOYEE);
         Map<String, Object> variables = new HashMap<>();
         variables.put(CASE_EMPLOYEE, employee);
         variables.put(CASE_COMPLAINT_REFERENCE, reference);
-        variables.put(CASE_CONCERN, execution.getVariable(ComplaintProcess.VAR_DESCRIPTION));
+        variables.put(CASE_CONCERN, complaint.description());
 
         RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
         List<Execution> inMonitoring = runtimeService.createExecutionQuery()

@@ -8,29 +8,37 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sends the customer a single-use survey link and sets how long the survey stays open. */
+/**
+ * Sends the customer a single-use survey link and sets how long the survey stays open. The address and name are the
+ * complaints register's, not the process variables.
+ */
 @ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
 @Component("sendSurveyDelegate")
 public class SendSurveyDelegate implements JavaDelegate {
 
     private final CustomerMessages messages;
     private final ComplaintProperties properties;
+    private final ComplaintRegister register;
 
-    public SendSurveyDelegate(CustomerMessages messages, ComplaintProperties properties) {
+    public SendSurveyDelegate(CustomerMessages messages, ComplaintProperties properties, ComplaintRegister register) {
         this.messages = messages;
         this.properties = properties;
+        this.register = register;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String token = SurveyTokens.newToken();
         String reference = execution.getProcessBusinessKey();
+        // the customer's address and name: the register's, as taken at intake, never a variable
+        ComplaintRegister.Entry complaint = register.find(reference)
+                .orElseThrow(() -> new IllegalStateException("Complaint " + reference + " is not in the register"));
         execution.setVariable(VAR_SURVEY_TOKEN_HASH, SurveyTokens.hash(token));
         execution.setVariable(VAR_SURVEY_TIMEOUT, properties.surveyExpiresAfter().toString());
         String link = properties.publicBaseUrl() + "/survey/" + token;
-        messages.send((String) execution.getVariable(VAR_CUSTOMER_EMAIL),
+        messages.send(complaint.customerEmail(),
                 "How did we handle your complaint " + reference + "?",
-                "Dear " + execution.getVariable(VAR_CUSTOMER_NAME) + ",\n\n"
+                "Dear " + complaint.customerName() + ",\n\n"
                         + "your complaint " + reference + " has been resolved. Please tell us how we served you: "
                         + link + "\n\nThe link works once and expires after " + properties.surveyExpiresAfter().toDays()
                         + " days.",

@@ -28,7 +28,6 @@ public class CorrectiveActionCases {
 
     /** Complaint handling's key and variable: a case opened for a complaint must name the employee the complaint is about. */
     static final String COMPLAINT_PROCESS_KEY = "complaint-handling";
-    static final String COMPLAINT_ABOUT_EMPLOYEE = "aboutEmployee";
     static final int MAX_CONCERN = 4000;
 
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -38,13 +37,16 @@ public class CorrectiveActionCases {
     private final IdentityService identityService;
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
+    private final org.springframework.beans.factory.ObjectProvider<org.servicecharter.platform.taskrights.CaseSubjects> caseSubjects;
 
     public CorrectiveActionCases(ReportingLines reportingLines, IdentityService identityService,
-            HistoryService historyService, RuntimeService runtimeService) {
+            HistoryService historyService, RuntimeService runtimeService,
+            org.springframework.beans.factory.ObjectProvider<org.servicecharter.platform.taskrights.CaseSubjects> caseSubjects) {
         this.reportingLines = reportingLines;
         this.identityService = identityService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
+        this.caseSubjects = caseSubjects;
     }
 
     /** Candidate groups of the conversation: nobody but the manager, or HR when the employee reports to nobody. */
@@ -84,12 +86,9 @@ public class CorrectiveActionCases {
 
     /** Whether complaint handling has (or had) the complaint with this reference about this employee. */
     public boolean complaintAbout(String complaintReference, String employee) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(COMPLAINT_PROCESS_KEY)
-                .processInstanceBusinessKey(complaintReference).variableValueEquals(COMPLAINT_ABOUT_EMPLOYEE, employee)
-                .count() > 0
-                || historyService.createHistoricProcessInstanceQuery().processDefinitionKey(COMPLAINT_PROCESS_KEY)
-                .processInstanceBusinessKey(complaintReference).variableValueEquals(COMPLAINT_ABOUT_EMPLOYEE, employee)
-                .count() > 0;
+        // as complaint handling's register has it (published as CaseSubjects), not the complaint's variable
+        return caseSubjects.orderedStream().filter(rule -> COMPLAINT_PROCESS_KEY.equals(rule.processDefinitionKey()))
+                .anyMatch(rule -> rule.ofCase(complaintReference).contains(employee));
     }
 
     /** The groups of the current user (from the authentication, else from the identity service). */

@@ -17,4 +17,13 @@ public interface CaseSubjects {
 
     /** The user ids the task's case is about; empty when it is about nobody in particular. */
     Collection<String> of(DelegateTask task);
+
+    /**
+     * The user ids the case with this business key is about, from the feature's register; empty when it is about
+     * nobody or unknown. Other procedures ask this (through this published interface, not the feature's table or its
+     * variables), e.g. corrective action checking that a complaint is about the employee it is asked to open a case on.
+     */
+    default Collection<String> ofCase(String businessKey) {
+        return java.util.List.of();
+    }
 }

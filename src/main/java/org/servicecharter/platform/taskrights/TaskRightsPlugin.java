@@ -35,6 +35,8 @@ import org.springframework.stereotype.Component;
  * task is its assignee's; nobody handles their own case;</li>
  * <li>{@link TaskNotesGuard}, a command interceptor: comments and attachments need TASK_WORK or TASK_ASSIGN, which
  * Camunda does not check (so auditors, who only read, write nothing);</li>
+ * <li>{@link TaskFormFieldsGuard}, a command interceptor: completing a task writes the fields of its form and nothing
+ * else (Camunda writes any variable sent with a completion);</li>
  * <li>at start, the UPDATE that candidates and assignees got on tasks created before TASK_WORK became the default is
  * narrowed to TASK_WORK ({@link #narrowTaskGrants}), so that open tasks follow the same rules as new ones.</li>
  * </ul>
@@ -54,6 +56,7 @@ public class TaskRightsPlugin extends AbstractProcessEnginePlugin {
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         TaskNotesGuard.verify();
+        TaskFormFieldsGuard.verify();
         TaskListener guard = new TaskRightsGuard(() -> subjectRules.orderedStream().toList());
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
@@ -71,10 +74,12 @@ public class TaskRightsPlugin extends AbstractProcessEnginePlugin {
             configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<>());
         }
         configuration.getCustomPostCommandInterceptorsTxRequired().add(new TaskNotesGuard());
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new TaskFormFieldsGuard());
         if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
             configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
         }
         configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new TaskNotesGuard());
+        configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new TaskFormFieldsGuard());
     }
 
     @Override
