@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -74,10 +75,15 @@ class AuditBrowserTests {
         browser.findElement(By.name("businessKey")).sendKeys(reference);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("state"))).selectByVisibleText("finished");
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();
-        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText(reference)));
-        String row = browser.findElement(By.cssSelector("#results tbody tr")).getText();
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(reference)));
+        // the results may be drawn again while a slow machine catches up: read and click what is there now
+        String row = wait.ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("#results tbody tr")).getText());
         assertThat(row).contains("Complaint handling", "COMPLETED", "alice");
-        link.click();
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            d.findElement(By.linkText(reference)).click();
+            return true;
+        });
 
         wait.until(ExpectedConditions.attributeToBeNotEmpty(browser.findElement(By.id("timeline")), "data-loaded"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram[data-rendered=true]")));
