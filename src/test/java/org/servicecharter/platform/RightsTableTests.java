@@ -156,6 +156,7 @@ class RightsTableTests {
     private final List<String> started = new ArrayList<>();
     private final List<String> deployments = new ArrayList<>();
     private Map<String, Resource> resources;
+    private final Map<String, Http> clients = new LinkedHashMap<>();
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cells")
@@ -167,7 +168,8 @@ class RightsTableTests {
                 .isNotNull();
 
         Object fixture = current.computeIfAbsent(cell.row().resource(), key -> resource.fixture().get());
-        Http.Response response = operation.perform().apply(fixture, Http.as(port, cell.user()), cell.user());
+        Http.Response response = operation.perform().apply(fixture,
+                clients.computeIfAbsent(cell.user(), user -> Http.as(port, user)), cell.user());
         String answer = symbol(response.status());
         measured.computeIfAbsent(cell.row().resource() + "|" + cell.row().operation(), k -> new LinkedHashMap<>())
                 .put(cell.user(), answer);
