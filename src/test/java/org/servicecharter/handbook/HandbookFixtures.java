@@ -16,9 +16,10 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * Test data for handbook sign-off: unique version labels, and handbook documents served over HTTP by a small
- * server of the test JVM (publication fetches a linked document and checks its SHA-256).
+ * server of the test JVM (publication fetches a linked document and checks its SHA-256). Public for the rights table
+ * test ({@code platform.RightsTableTests}), which publishes versions as each role.
  */
-final class HandbookFixtures {
+public final class HandbookFixtures {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Map<String, byte[]> DOCUMENTS = new ConcurrentHashMap<>();
@@ -27,10 +28,10 @@ final class HandbookFixtures {
     private HandbookFixtures() {
     }
 
-    record Document(String url, String sha256, byte[] content) {
+    public record Document(String url, String sha256, byte[] content) {
     }
 
-    static String uniqueVersion() {
+    public static String uniqueVersion() {
         return "T" + System.currentTimeMillis() % 100000 + "." + COUNTER.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
     }
 
@@ -68,11 +69,11 @@ final class HandbookFixtures {
         return new Document("http://127.0.0.1:" + server.getAddress().getPort() + path, HandbookDocuments.sha256(content), content);
     }
 
-    static Document document() {
+    public static Document document() {
         return document("Customer-service handbook " + UUID.randomUUID() + "\nNever argue with a customer.\n");
     }
 
-    static String inDays(int days) {
+    public static String inDays(int days) {
         return LocalDate.now().plusDays(days).toString();
     }
 
@@ -89,7 +90,7 @@ final class HandbookFixtures {
     }
 
     /** The JSON body of POST /api/handbooks. */
-    static Map<String, Object> publishRequest(String version, Document document, String deadline) {
+    public static Map<String, Object> publishRequest(String version, Document document, String deadline) {
         Map<String, Object> body = new HashMap<>();
         body.put("version", version);
         body.put("title", "Customer-service handbook " + version);
