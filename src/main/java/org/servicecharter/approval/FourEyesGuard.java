@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Assignment and completion listener of the approval task: four-eyes, enforced by the server whatever the API.
  * <ul>
- * <li>assignment (claim, set assignee, delegate): the new holder must not be the requester or an earlier rejecter
+ * <li>assignment (claim, set assignee, delegate): the new holder must not be the requester (as the approval register
+ * has it, not the variable) or an earlier rejecter
  * and must hold the tier's authority;</li>
  * <li>completion: the completing user must be logged in, hold the task (Camunda lets any candidate or an
  * administrator complete a task someone else has claimed), not be excluded and hold the tier's authority; the
@@ -36,10 +37,12 @@ public class FourEyesGuard implements TaskListener {
 
     private final ApprovalTiers tiers;
     private final ApprovalProperties properties;
+    private final ApprovalRegister register;
 
-    public FourEyesGuard(ApprovalTiers tiers, ApprovalProperties properties) {
+    public FourEyesGuard(ApprovalTiers tiers, ApprovalProperties properties, ApprovalRegister register) {
         this.tiers = tiers;
         this.properties = properties;
+        this.register = register;
     }
 
     @Override
@@ -50,7 +53,7 @@ public class FourEyesGuard implements TaskListener {
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             String assignee = task.getAssignee();
             if (assignee != null) {
-                checkMayDecide(assignee, requestId, tier, excluded, task.getVariable(VAR_REQUESTER));
+                checkMayDecide(assignee, requestId, tier, excluded, requester(task, requestId));
             }
             return;
         }
@@ -61,7 +64,7 @@ public class FourEyesGuard implements TaskListener {
         if (user == null) {
             throw new FourEyesRefusedException("The request " + requestId + " is decided by a logged-in approver; nobody is logged in.");
         }
-        checkMayDecide(user, requestId, tier, excluded, task.getVariable(VAR_REQUESTER));
+        checkMayDecide(user, requestId, tier, excluded, requester(task, requestId));
         if (!user.equals(task.getAssignee())) {
             throw new FourEyesRefusedException("Claim the request " + requestId + " before deciding it; "
                     + (task.getAssignee() == null ? "nobody holds it yet." : "it is held by " + task.getAssignee() + ", not by " + user + "."));
@@ -73,6 +76,18 @@ public class FourEyesGuard implements TaskListener {
             task.setVariable(VAR_DECIDED_AT_TIER, tier);
             task.setVariable(VAR_DECIDED_AT, Date.from(ClockUtil.getCurrentTime().toInstant()));
         }
+    }
+
+    /**
+     * Who asked, as the approval register has it (the register of record; the {@code requester} variable could have
+     * been rewritten by an administrator), found by the instance's business key — the request's id, which no variable
+     * changes.
+     */
+    private String requester(DelegateTask task, String requestId) {
+        String id = task.getExecution().getProcessBusinessKey();
+        return register.find(id == null ? requestId : id).map(ApprovalRegister.Entry::requester)
+                .orElseThrow(() -> new FourEyesRefusedException("The request " + id + " is not in the approval register: nobody"
+                        + " decides a request whose requester is unknown."));
     }
 
     private void checkMayDecide(String user, String requestId, String tier, Set<String> excluded, Object requester) {

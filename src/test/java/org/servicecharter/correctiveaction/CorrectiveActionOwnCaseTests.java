@@ -41,6 +41,8 @@ class CorrectiveActionOwnCaseTests {
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired ReportingLines reportingLines;
+    @Autowired CaseRegister register;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private CorrectiveActionFixtures fixtures() {
         return new CorrectiveActionFixtures(identityService, runtimeService, taskService, managementService, reportingLines);
@@ -163,11 +165,11 @@ class CorrectiveActionOwnCaseTests {
     }
 
     @Test
-    void theManagerIsNeverGivenTheConversationAboutThemselves() {
-        // a supervisor reporting to maria: maria holds the conversation; nobody hands it to the supervisor
+    void theEmployeeIsNeverGivenTheConversationAboutThemselves() {
+        // someone reporting to maria (a team lead, say): maria holds the conversation; nobody hands it to them
+        // (no supervisors' membership here: other tests count the supervisors)
         CorrectiveActionFixtures f = fixtures();
         String supervisor = f.newEmployee("maria");
-        identityService.createMembership(supervisor, Roles.SUPERVISORS);
         ProcessInstance pi = f.open("maria", supervisor);
         Task conversation = f.task(pi, HOLD_CONVERSATION);
         assertThat(conversation.getAssignee()).isEqualTo("maria");
@@ -176,5 +178,24 @@ class CorrectiveActionOwnCaseTests {
                 Map.of("userId", supervisor));
         assertThat(handed.status()).as(handed.body()).isEqualTo(403);
         assertThat(taskService.createTaskQuery().taskId(conversation.getId()).singleResult().getAssignee()).isEqualTo("maria");
+    }
+
+    @Test
+    void aCaseOpenedBeforeTheRegisterIsEnteredWithTheEmployeeItWasOpenedFor() throws Exception {
+        CorrectiveActionFixtures f = fixtures();
+        String employee = f.newEmployee("sam");
+        ProcessInstance pi = f.open("sam", employee);
+        assertThat(register.employeeOf(pi.getId())).contains(employee);
+        // as if opened before the register existed, its variable since rewritten
+        jdbc.update("DELETE FROM corrective_action_case WHERE process_instance_id = ?", pi.getId());
+        runtimeService.setVariable(pi.getId(), VAR_EMPLOYEE, "bob");
+        assertThat(register.employeeOf(pi.getId())).isEmpty();
+
+        register.run(null);
+
+        assertThat(register.employeeOf(pi.getId())).contains(employee);
+        register.run(null);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM corrective_action_case WHERE process_instance_id = ?", Integer.class,
+                pi.getId())).isEqualTo(1);
     }
 }
