@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Assignment and completion listener of the approval task: four-eyes, enforced by the server whatever the API.
  * <ul>
- * <li>assignment (claim, set assignee, delegate): the new holder must not be the requester or an earlier rejecter
+ * <li>assignment (claim, set assignee, delegate): the new holder must not be the requester (as the approval register
+ * has it, not the variable) or an earlier rejecter
  * and must hold the tier's authority;</li>
  * <li>completion: the completing user must be logged in, hold the task (Camunda lets any candidate or an
  * administrator complete a task someone else has claimed), not be excluded and hold the tier's authority; the

@@ -49,10 +49,13 @@ public class CorrectiveActionCases {
         this.caseSubjects = caseSubjects;
     }
 
-    /** Candidate groups of the conversation: nobody but the manager, or HR when the employee reports to nobody. */
+    /**
+     * Candidate groups of the conversation: nobody but the manager, or HR when the employee reports to nobody. (The
+     * model passes a missing lead as "": EL coerces null to an empty String.)
+     */
     @ModelCallable
     public List<String> conversationGroups(String conversationLead) {
-        return conversationLead == null ? List.of(Roles.HR) : List.of();
+        return conversationLead == null || conversationLead.isBlank() ? List.of(Roles.HR) : List.of();
     }
 
     /** A manager may open a case for, and document a conversation with, the people in their reporting line. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Opens the case: the employee must exist; a case for a complaint must name a real complaint about that employee; any
  * other case must be opened by a manager in the employee's reporting line (whoever the start variables claim: the
  * opener is the authenticated user). Then the conversation lead (the employee's manager, or HR's queue when they report
- * to nobody) and the chain's read access to this case. A refusal rolls the start back.
+ * to nobody), the chain's read access to this case, and the case register's entry of whom the case is about. A
+ * refusal rolls the start back.
  */
 @ModelCallable(processes = CorrectiveActionProcess.PROCESS_KEY)
 @Component("openCorrectiveActionCaseDelegate")
@@ -23,12 +24,14 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
     private final CorrectiveActionCases cases;
     private final CorrectiveActionAccess access;
     private final ReportingLines reportingLines;
+    private final CaseRegister register;
 
     public OpenCorrectiveActionCaseDelegate(CorrectiveActionCases cases, CorrectiveActionAccess access,
-            ReportingLines reportingLines) {
+            ReportingLines reportingLines, CaseRegister register) {
         this.cases = cases;
         this.access = access;
         this.reportingLines = reportingLines;
+        this.register = register;
     }
 
     @Override
@@ -75,6 +78,7 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
         execution.setVariable(VAR_MONITORING_ENDS_AT, null);
         execution.setVariable(VAR_ACKNOWLEDGEMENT_PENDING, false);
         access.grantCase(execution.getProcessInstanceId(), employee);
+        register.opened(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), employee);
     }
 
     static String trimmed(Object value) {

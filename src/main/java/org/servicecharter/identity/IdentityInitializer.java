@@ -9,8 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * At start-up: groups and their grants, the features' grants, the Tasklist filters and (unless
- * {@code servicecharter.demo.enabled=false}) the demo users. Every step is idempotent.
+ * At start-up: groups and their grants, the features' grants, the Tasklist filters (shared, the features', and each
+ * lead's team filters) and (unless {@code servicecharter.demo.enabled=false}) the demo users. Every step is idempotent.
  */
 @Component
 @Order(0)
@@ -19,14 +19,19 @@ public class IdentityInitializer implements ApplicationRunner {
     private final RoleAuthorizations roles;
     private final List<FeatureGrants> featureGrants;
     private final TasklistFilters filters;
+    private final List<FeatureFilters> featureFilters;
+    private final TeamFilters teamFilters;
     private final DemoUsers demoUsers;
     private final boolean demoEnabled;
 
     public IdentityInitializer(RoleAuthorizations roles, List<FeatureGrants> featureGrants, TasklistFilters filters,
-            DemoUsers demoUsers, @Value("${servicecharter.demo.enabled:true}") boolean demoEnabled) {
+            List<FeatureFilters> featureFilters, TeamFilters teamFilters, DemoUsers demoUsers,
+            @Value("${servicecharter.demo.enabled:true}") boolean demoEnabled) {
         this.roles = roles;
         this.featureGrants = featureGrants;
         this.filters = filters;
+        this.featureFilters = featureFilters;
+        this.teamFilters = teamFilters;
         this.demoUsers = demoUsers;
         this.demoEnabled = demoEnabled;
     }
@@ -36,8 +41,10 @@ public class IdentityInitializer implements ApplicationRunner {
         roles.applyBaseline();
         featureGrants.forEach(grants -> grants.apply(roles));
         filters.create();
+        featureFilters.forEach(feature -> feature.create(filters));
         if (demoEnabled) {
             demoUsers.create();
         }
+        teamFilters.refresh();
     }
 }

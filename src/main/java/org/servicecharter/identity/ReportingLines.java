@@ -1,23 +1,33 @@
 package org.servicecharter.identity;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Who reports to whom. Models call it as {@code ${reportingLines.managerOf(employee)}} to escalate to a
- * person's manager; features use it to check a manager's reach.
+ * person's manager; features use it to check a manager's reach. A change is announced as a {@link Changed} event (the
+ * leads' Tasklist team filters follow it, {@link TeamFilters}).
  */
 @Component("reportingLines")
 public class ReportingLines {
 
-    private final JdbcTemplate jdbc;
+    /** The employee's manager was set or changed. */
+    public record Changed(String employeeId, String managerId) {
+    }
 
-    public ReportingLines(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
+
+    public ReportingLines(JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** The manager of the employee, or null when the employee reports to nobody. */
@@ -47,5 +57,16 @@ public class ReportingLines {
         if (updated == 0) {
             jdbc.update("INSERT INTO reporting_line (employee_id, manager_id) VALUES (?, ?)", employeeId, managerId);
         }
+        events.publishEvent(new Changed(employeeId, managerId));
+    }
+
+    /** Every reporting line at once: employee to manager. */
+    public Map<String, String> all() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        jdbc.query("SELECT employee_id, manager_id FROM reporting_line ORDER BY employee_id",
+                rs -> {
+                    lines.put(rs.getString(1), rs.getString(2));
+                });
+        return lines;
     }
 }

@@ -53,6 +53,21 @@ public class TasklistFilters {
                 taskService.createTaskQuery().taskCandidateGroup(Roles.HR).includeAssignedTasks(), Roles.HR);
     }
 
+    /**
+     * A shared filter, readable by the groups (FILTER READ); created once, then left as a process owner may have
+     * edited it. For features' filters ({@link FeatureFilters}).
+     */
+    public void shared(String name, int priority, String description, TaskQuery query, String... readerGroups) {
+        for (String group : readerGroups) {
+            create(name, priority, description, query, group);
+        }
+    }
+
+    /** A task query to build a filter from. */
+    public TaskQuery newQuery() {
+        return taskService.createTaskQuery();
+    }
+
     private void create(String name, int priority, String description, TaskQuery query, String readerGroup) {
         Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {

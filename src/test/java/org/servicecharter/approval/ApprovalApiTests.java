@@ -224,6 +224,25 @@ class ApprovalApiTests {
     }
 
     @Test
+    void theRequesterIsTheRegistersNotTheVariables() {
+        // maria asks; as a manager she holds the supervisors' tier's authority, so only four-eyes keeps her out
+        String id = asked("maria", "refund", 200);
+        Task task = taskOf(id);
+        // an administrator rewrites who asked and who is excluded (variables), then hands maria her own request
+        runtimeService.setVariable(task.getProcessInstanceId(), VAR_REQUESTER, "bob");
+        runtimeService.setVariable(task.getProcessInstanceId(), VAR_EXCLUDED_APPROVERS, "bob");
+
+        Http.Response assign = Http.as(port, "demo").post("/engine-rest/task/" + task.getId() + "/assignee", Map.of("userId", "maria"));
+        assertThat(assign.status()).as(assign.body()).isEqualTo(403);
+        Http.Response claim = Http.as(port, "maria").post("/engine-rest/task/" + task.getId() + "/claim", Map.of("userId", "maria"));
+        assertThat(claim.status()).as(claim.body()).isEqualTo(403);
+        Http.Response complete = Http.as(port, "maria").post("/engine-rest/task/" + task.getId() + "/complete", variables("approve"));
+        assertThat(complete.status()).as(complete.body()).isEqualTo(403);
+        assertThat(taskOf(id).getAssignee()).isNull();
+        assertThat(Http.as(port, "maria").get("/api/approvals/" + id).json().get("status").asText()).isEqualTo("open");
+    }
+
+    @Test
     void theRequesterCannotDecideThroughTheJavaApi() {
         String id = asked("alice", "refund", 200);
         String taskId = taskOf(id).getId();

@@ -1,0 +1,165 @@
+package org.servicecharter.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each lead's own Tasklist filters of their team — everyone below them in the reporting lines, directly or further
+ * down: "Overdue in my team" (their tasks past the due date) and "My team's tasks" (all their open tasks), from
+ * which a supervisor or manager re-routes.
+ *
+ * <p>A Tasklist filter is a stored task query: it can say {@code assignee in (…)}, {@code candidate group in
+ * ${currentUserGroups()}}, {@code due before ${now()}}, but it cannot join the {@code reporting_line} table, and no
+ * filter expression names "the people who report to me". So each lead gets a filter of their own, holding their team
+ * as an {@code assigneeIn} list, readable by that lead only (a user grant of FILTER READ: they use it, they cannot
+ * edit or delete it). The lists follow the reporting lines: rebuilt at start-up and whenever
+ * {@link ReportingLines#setManager} changes a line ({@link ReportingLines.Changed}); a change made in the table by hand
+ * is picked up at the next start. Someone who no longer leads anyone loses their filters.
+ *
+ * <p>A filter shows only what its user may read: the tasks of the procedures whose tasks the lead reads (complaint
+ * handling for supervisors and managers; a corrective-action case to its employee's managers). Unclaimed work is in the
+ * group queues ("Agents' open complaints", "Supervisors' queue", ...).
+ */
+@Component
+public class TeamFilters {
+
+    public static final String OVERDUE_IN_MY_TEAM = "Overdue in my team";
+    public static final String MY_TEAMS_TASKS = "My team's tasks";
+    /** Filter property naming the lead whose team the filter shows. */
+    static final String TEAM_OF = "teamOf";
+
+    private final FilterService filterService;
+    private final TaskService taskService;
+    private final AuthorizationService authorizationService;
+    private final IdentityService identityService;
+    private final ReportingLines reportingLines;
+
+    public TeamFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+            IdentityService identityService, ReportingLines reportingLines) {
+        this.filterService = filterService;
+        this.taskService = taskService;
+        this.authorizationService = authorizationService;
+        this.identityService = identityService;
+        this.reportingLines = reportingLines;
+    }
+
+    @EventListener
+    public void reportingLineChanged(ReportingLines.Changed changed) {
+        refresh();
+    }
+
+    /** Brings every lead's team filters in step with the reporting lines; changes nothing when they already are. */
+    public synchronized void refresh() {
+        Authentication current = identityService.getCurrentAuthentication();
+        identityService.clearAuthentication();
+        try {
+            Map<String, SortedSet<String>> teams = teams(reportingLines.all());
+            sync(OVERDUE_IN_MY_TEAM, 2, "Tasks of the people who report to me (directly or further down) past their due date",
+                    teams, team -> taskService.createTaskQuery().taskAssigneeIn(team).dueBeforeExpression("${now()}"));
+            sync(MY_TEAMS_TASKS, 3, "Open tasks of the people who report to me (directly or further down)",
+                    teams, team -> taskService.createTaskQuery().taskAssigneeIn(team));
+        } finally {
+            if (current != null) {
+                identityService.setAuthentication(current);
+            }
+        }
+    }
+
+    /** Lead to everyone below them. A loop in the lines ends where it closes. */
+    static Map<String, SortedSet<String>> teams(Map<String, String> lines) {
+        Map<String, SortedSet<String>> teams = new TreeMap<>();
+        lines.forEach((employee, manager) -> {
+            Set<String> seen = new HashSet<>();
+            seen.add(employee);
+            String lead = manager;
+            while (lead != null && seen.add(lead)) {
+                teams.computeIfAbsent(lead, l -> new TreeSet<>()).add(employee);
+                lead = lines.get(lead);
+            }
+        });
+        return teams;
+    }
+
+    private interface QueryOfTeam {
+        TaskQuery of(String[] team);
+    }
+
+    private void sync(String name, int priority, String description, Map<String, SortedSet<String>> teams, QueryOfTeam query) {
+        Map<String, Filter> existing = new LinkedHashMap<>();
+        List<Filter> orphans = new ArrayList<>();
+        for (Filter filter : filterService.createFilterQuery().filterName(name).list()) {
+            Object lead = filter.getProperties() == null ? null : filter.getProperties().get(TEAM_OF);
+            if (lead == null) {
+                continue; // not one of ours (e.g. a process owner's own filter of that name)
+            }
+            if (teams.containsKey(lead.toString()) && !existing.containsKey(lead.toString())) {
+                existing.put(lead.toString(), filter);
+            } else {
+                orphans.add(filter);
+            }
+        }
+        for (Filter orphan : orphans) {
+            filterService.deleteFilter(orphan.getId());
+        }
+        teams.forEach((lead, team) -> {
+            Filter filter = existing.get(lead);
+            if (filter == null) {
+                Map<String, Object> properties = new LinkedHashMap<>();
+                properties.put("priority", priority);
+                properties.put("description", description);
+                properties.put("refresh", true);
+                properties.put(TEAM_OF, lead);
+                filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query.of(team.toArray(String[]::new)));
+                filter = filterService.saveFilter(filter);
+            } else if (!Objects.equals(assignees(filter), team)) {
+                filter.setQuery(query.of(team.toArray(String[]::new)));
+                filter = filterService.saveFilter(filter);
+            }
+            grantRead(lead, filter.getId());
+        });
+    }
+
+    private static Set<String> assignees(Filter filter) {
+        Object query = filter.getQuery();
+        return query instanceof TaskQueryImpl task && task.getAssigneeIn() != null ? new TreeSet<>(task.getAssigneeIn()) : null;
+    }
+
+    private void grantRead(String userId, String filterId) {
+        Authorization grant = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).userIdIn(userId)
+                .resourceType(Resources.FILTER).resourceId(filterId).singleResult();
+        if (grant == null) {
+            grant = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            grant.setUserId(userId);
+            grant.setResource(Resources.FILTER);
+            grant.setResourceId(filterId);
+        } else if (grant.isPermissionGranted(Permissions.READ)) {
+            return;
+        }
+        grant.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(grant);
+    }
+}
