@@ -36,6 +36,24 @@ public final class Chromium {
         return new ChromeDriver(service, options);
     }
 
+    /** Types as a person does, one key at a time (form renderers must not lose a key at this pace). */
+    public static void typeSlowly(org.openqa.selenium.WebElement field, String text, long millisPerKey)
+            throws InterruptedException {
+        for (char c : text.toCharArray()) {
+            field.sendKeys(String.valueOf(c));
+            Thread.sleep(millisPerKey);
+        }
+    }
+
+    /** Polls the condition for up to 30 s, failing with what was awaited. */
+    public static void waitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as(what).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
     public static void screenshot(WebDriver browser, Path directory, String name) throws IOException {
         Files.createDirectories(directory);
         Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

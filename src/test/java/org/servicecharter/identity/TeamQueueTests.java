@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.Http;
+import org.servicecharter.Newcomers;
 import org.servicecharter.ServiceCharterTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,16 +78,7 @@ class TeamQueueTests {
     }
 
     private String newAgentReportingTo(String manager) {
-        String id = "tq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        User user = identityService.newUser(id);
-        user.setFirstName("Team");
-        user.setLastName("Agent");
-        user.setPassword(id);
-        identityService.saveUser(user);
-        identityService.createMembership(id, Roles.AGENTS);
-        identityService.createMembership(id, Roles.EMPLOYEES);
-        reportingLines.setManager(id, manager);
-        return id;
+        return Newcomers.agentReportingTo(identityService, reportingLines, "tq", manager);
     }
 
     @Test

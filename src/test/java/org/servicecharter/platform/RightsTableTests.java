@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.servicecharter.Http;
+import org.servicecharter.Newcomers;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.approval.ApprovalProcess;
 import org.servicecharter.complaint.ComplaintProcess;
@@ -531,17 +532,7 @@ class RightsTableTests {
     }
 
     private String newAgentReportingTo(String manager) {
-        identityService.clearAuthentication();
-        String id = "rt" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        User user = identityService.newUser(id);
-        user.setFirstName("Rights");
-        user.setLastName("Agent");
-        user.setPassword(id);
-        identityService.saveUser(user);
-        identityService.createMembership(id, Roles.EMPLOYEES);
-        identityService.createMembership(id, Roles.AGENTS);
-        reportingLines.setManager(id, manager);
-        return id;
+        return Newcomers.agentReportingTo(identityService, reportingLines, "rt", manager);
     }
 
     private static final AtomicInteger PERIODS = new AtomicInteger(ThreadLocalRandom.current().nextInt(0, 4000));

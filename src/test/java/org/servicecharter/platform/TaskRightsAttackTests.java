@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.Http;
+import org.servicecharter.Newcomers;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.complaint.ComplaintProcess;
 import org.servicecharter.complaint.ComplaintRegister;
@@ -272,16 +273,6 @@ class TaskRightsAttackTests {
     }
 
     private String newAgentReportingTo(String manager) {
-        identityService.clearAuthentication();
-        String id = "tr" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        User user = identityService.newUser(id);
-        user.setFirstName("Test");
-        user.setLastName("Agent");
-        user.setPassword(id);
-        identityService.saveUser(user);
-        identityService.createMembership(id, Roles.EMPLOYEES);
-        identityService.createMembership(id, Roles.AGENTS);
-        reportingLines.setManager(id, manager);
-        return id;
+        return Newcomers.agentReportingTo(identityService, reportingLines, "tr", manager);
     }
 }

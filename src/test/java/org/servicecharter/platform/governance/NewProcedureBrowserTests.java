@@ -145,18 +145,11 @@ class NewProcedureBrowserTests {
     }
 
     private static void typeSlowly(WebElement field, String text) throws InterruptedException {
-        for (char c : text.toCharArray()) {
-            field.sendKeys(String.valueOf(c));
-            Thread.sleep(MILLIS_PER_KEY);
-        }
+        Chromium.typeSlowly(field, text, MILLIS_PER_KEY);
     }
 
-    private void waitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            assertThat(System.currentTimeMillis()).as(what).isLessThan(deadline);
-            Thread.sleep(200);
-        }
+    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        Chromium.waitUntil(condition, what);
     }
 
     private void screenshot(String name) throws Exception {
