@@ -65,6 +65,9 @@ public class ExpressionCheck implements DeploymentCheck {
     private static final String ACTIVITI_NS = "http://activiti.org/bpmn";
     private static final String DMN_CAMUNDA_NS = "http://camunda.org/schema/1.0/dmn";
 
+    /** Said once per refusal, at its end, rather than in every problem ({@link ModelGatePlugin}). */
+    static final String PUBLISHED_AT_THE_END = "the beans and methods published for models, listed at the end";
+
     private final ModelBeans beans;
 
     public ExpressionCheck(ModelBeans beans) {
@@ -122,7 +125,7 @@ public class ExpressionCheck implements DeploymentCheck {
                 problems.add("reads '" + name + "', which leads to reflection; models may read variables only");
             } else if (base instanceof AstIdentifier identifier && beans.isPublished(identifier.getName())) {
                 problems.add("reads a property of the bean '" + identifier.getName() + "'; call one of its published methods"
-                        + " instead (" + beans.describe() + ")");
+                        + " instead (" + PUBLISHED_AT_THE_END + ")");
                 return;
             }
         }
@@ -141,7 +144,7 @@ public class ExpressionCheck implements DeploymentCheck {
                     + " by name instead");
         } else if (beans.isUnpublishedBean(name)) {
             problems.add("names '" + name + "', an application bean that is not published for models (if it is meant as a"
-                    + " process variable, rename the variable); models may use: " + beans.describe());
+                    + " process variable, rename the variable); models may use: " + PUBLISHED_AT_THE_END);
         } else if (beans.isPublished(name) && !beans.published().get(name).usableIn(process)) {
             problems.add(boundElsewhere(name, beans.published().get(name).processes(), process));
         }
@@ -170,7 +173,7 @@ public class ExpressionCheck implements DeploymentCheck {
             String on = base instanceof AstIdentifier identifier ? "'" + identifier.getName() + "'" : "a value";
             problems.add("calls '" + (name == null ? "a computed method" : name) + "' on " + on + "; models may call only"
                     + " the reading and date methods of values (README, \"Models are data\") and the methods published for"
-                    + " models: " + beans.describe());
+                    + " models: " + PUBLISHED_AT_THE_END);
         }
         if (!(base instanceof AstIdentifier)) {
             node(base, process, problems);
@@ -243,7 +246,7 @@ public class ExpressionCheck implements DeploymentCheck {
                 if (!config.isEmpty() && !hasExpression(config) && !beans.isPublishedClass(config)) {
                     problems.add(new ModelProblem(resource, here, element.getTagName() + " 'validator'", "names the class '"
                             + config + "', which is not published for models; use the built-in validators (required, min,"
-                            + " max, minlength, maxlength, readonly) or an expression naming one of: " + beans.describe()));
+                            + " max, minlength, maxlength, readonly) or an expression naming one of: " + PUBLISHED_AT_THE_END));
                 }
             }
             NamedNodeMap attributes = element.getAttributes();
@@ -277,7 +280,7 @@ public class ExpressionCheck implements DeploymentCheck {
                 ModelBeans.Published published = beans.publishedClass(value.trim());
                 if (published == null) {
                     problems.add(new ModelProblem(resource, here, where, "names the class '" + value.trim() + "', which is"
-                            + " not published for models; use camunda:delegateExpression with one of: " + beans.describe()));
+                            + " not published for models; use camunda:delegateExpression with one of: " + PUBLISHED_AT_THE_END));
                 } else if (!published.usableIn(process)) {
                     problems.add(new ModelProblem(resource, here, where,
                             boundElsewhere(published.name(), published.processes(), process)));
@@ -286,7 +289,7 @@ public class ExpressionCheck implements DeploymentCheck {
             if (!dmn && camunda && "type".equals(local) && !value.isBlank() && !"external".equals(value.trim())) {
                 problems.add(new ModelProblem(resource, here, where, "'" + value.trim() + "' runs a command or sends mail"
                         + " from the engine, which models may not do; use camunda:type=\"external\" or"
-                        + " camunda:delegateExpression with one of: " + beans.describe()));
+                        + " camunda:delegateExpression with one of: " + PUBLISHED_AT_THE_END));
             }
             boolean scriptElement = "scriptTask".equals(element.getLocalName()) || "script".equals(element.getLocalName());
             if (!dmn && !scriptElement && ("scriptFormat".equals(local) || "language".equals(local))) {

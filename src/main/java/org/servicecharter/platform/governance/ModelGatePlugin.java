@@ -30,11 +30,13 @@ import org.springframework.stereotype.Component;
 public class ModelGatePlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<DeploymentCheck> checks;
+    private final ObjectProvider<ModelBeans> modelBeans;
     private volatile boolean enabled;
 
-    public ModelGatePlugin(ObjectProvider<DeploymentCheck> checks,
+    public ModelGatePlugin(ObjectProvider<DeploymentCheck> checks, ObjectProvider<ModelBeans> modelBeans,
             @Value("${servicecharter.models.deployment-check:true}") boolean enabled) {
         this.checks = checks;
+        this.modelBeans = modelBeans;
         this.enabled = enabled;
     }
 
@@ -76,7 +78,9 @@ public class ModelGatePlugin extends AbstractProcessEnginePlugin {
         List<ModelProblem> problems = new ArrayList<>();
         checks.orderedStream().forEach(check -> problems.addAll(check.check(contents)));
         if (!problems.isEmpty()) {
-            throw new ModelRefusedException(problems);
+            boolean pointsToTheList = problems.stream().anyMatch(p -> p.message().contains(ExpressionCheck.PUBLISHED_AT_THE_END));
+            throw new ModelRefusedException(problems, pointsToTheList
+                    ? "Published for models: " + modelBeans.getObject().describe() : "");
         }
     }
 

@@ -22,7 +22,13 @@ public class ModelRefusedException extends ParseException {
     private final transient List<ModelProblem> problems;
 
     public ModelRefusedException(List<ModelProblem> problems) {
-        super(message(problems), problems.get(0).resource(), List.copyOf(problems), List.of());
+        this(problems, "");
+    }
+
+    /** With a closing sentence said once for all problems (e.g. what models may use instead). */
+    public ModelRefusedException(List<ModelProblem> problems, String closing) {
+        super(message(problems) + (closing.isEmpty() ? "" : " — " + closing), problems.get(0).resource(),
+                List.copyOf(problems), List.of());
         this.problems = List.copyOf(problems);
         Map<String, List<Problem>> byResource = new LinkedHashMap<>();
         for (ModelProblem problem : problems) {
