@@ -43,20 +43,7 @@ class FactsAttackTests {
 
     /** A complaint from the public intake about an employee; returns its handling task. */
     private Task complaintAbout(String employee) {
-        Map<String, Object> complaint = new LinkedHashMap<>();
-        complaint.put("customerName", "Erin Customer");
-        complaint.put("customerEmail", "erin@example.com");
-        complaint.put("channel", "phone");
-        complaint.put("category", "staff-behaviour");
-        complaint.put("description", "The person at the counter was rude to me.");
-        complaint.put("aboutEmployee", employee);
-        Http.Response created = Http.anonymous(port).post("/api/complaints", complaint);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String reference = created.json().get("reference").asText();
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(ComplaintProcess.HANDLE_COMPLAINT).singleResult();
-        assertThat(task).isNotNull();
-        return task;
+        return PublicComplaints.about(port, taskService, employee);
     }
 
     private static Map<String, Object> value(Object value, String type) {

@@ -45,21 +45,7 @@ class TaskRightsAttackTests {
 
     /** A complaint from the public intake, naming the employee it is about; returns its handling task. */
     private Task complaintAbout(String employee) {
-        Map<String, Object> complaint = new LinkedHashMap<>();
-        complaint.put("customerName", "Erin Customer");
-        complaint.put("customerEmail", "erin@example.com");
-        complaint.put("channel", "phone");
-        complaint.put("category", "staff-behaviour");
-        complaint.put("description", "The person at the counter was rude to me.");
-        if (employee != null) {
-            complaint.put("aboutEmployee", employee);
-        }
-        Http.Response created = Http.anonymous(port).post("/api/complaints", complaint);
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String reference = created.json().get("reference").asText();
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(ComplaintProcess.HANDLE_COMPLAINT).singleResult();
-        assertThat(task).isNotNull();
+        Task task = PublicComplaints.about(port, taskService, employee);
         assertThat(candidateGroups(task.getId())).contains(Roles.AGENTS);
         return task;
     }
