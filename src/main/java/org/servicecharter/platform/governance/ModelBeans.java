@@ -64,17 +64,7 @@ public class ModelBeans {
     /** Whether a model may call the method on this object (a published bean, proxied or not). */
     public boolean mayCall(Object bean, String method) {
         Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
-        for (Published candidate : published().values()) {
-            if (candidate.type().equals(type)) {
-                return candidate.methods().contains(method);
-            }
-        }
-        return false;
-    }
-
-    public Published byObject(Object bean) {
-        Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
-        return published().values().stream().filter(p -> p.type().equals(type)).findFirst().orElse(null);
+        return published().values().stream().anyMatch(p -> p.type().equals(type) && p.methods().contains(method));
     }
 
     /** Whether a {@code camunda:class} may name this class: a bean class published as a whole. */
