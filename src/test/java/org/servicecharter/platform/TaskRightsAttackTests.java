@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -40,6 +42,7 @@ class TaskRightsAttackTests {
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
+    @Autowired ManagementService managementService;
     @Autowired ComplaintRegister register;
     @Autowired ReportingLines reportingLines;
 
@@ -251,6 +254,63 @@ class TaskRightsAttackTests {
         // the assignee the supervisor chose completes it
         assertThat(Http.as(port, "alice").post("/engine-rest/task/" + id + "/submit-form", resolution("Sorted.")).status())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void aCandidateClaimsOnlyForHerself() {
+        Task task = complaintAbout(null);
+        String id = task.getId();
+
+        Http.Response forHenry = Http.as(port, "alice").post("/engine-rest/task/" + id + "/claim", Map.of("userId", "henry"));
+        assertThat(forHenry.status()).as(forHenry.body()).isEqualTo(403);
+        assertThat(forHenry.body()).contains("for oneself");
+        assertThat(assignee(id)).isNull();
+        // a supervisor may hand it to an agent that way too
+        assertThat(Http.as(port, "sam").post("/engine-rest/task/" + id + "/claim", Map.of("userId", "bob")).status()).isEqualTo(204);
+        assertThat(assignee(id)).isEqualTo("bob");
+    }
+
+    @Test
+    void nobodyEndsSomeoneElsesTaskWithAnErrorOrEscalation() {
+        Task task = complaintAbout(null);
+        String id = task.getId();
+        assertThat(Http.as(port, "bob").post("/engine-rest/task/" + id + "/claim", Map.of("userId", "bob")).status()).isEqualTo(204);
+        Http alice = Http.as(port, "alice");
+
+        Http.Response error = alice.post("/engine-rest/task/" + id + "/bpmnError", Map.of("errorCode", "anything"));
+        assertThat(error.status()).as(error.body()).isEqualTo(403);
+        Http.Response escalation = alice.post("/engine-rest/task/" + id + "/bpmnEscalation", Map.of("escalationCode", "anything"));
+        assertThat(escalation.status()).as(escalation.body()).isEqualTo(403);
+
+        assertThat(taskService.createTaskQuery().taskId(id).singleResult()).as("bob's task is still there").isNotNull();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupWorksOnlyTheTasksOfferedToItInAProcedure() {
+        Task handling = complaintAbout(null);
+        // the SLA runs out: the supervisors get a follow-up task in the same case
+        Job sla = managementService.createJobQuery().processInstanceId(handling.getProcessInstanceId())
+                .activityId("BoundaryEvent_SlaBreached").singleResult();
+        managementService.executeJob(sla.getId());
+        Task followUp = taskService.createTaskQuery().processInstanceId(handling.getProcessInstanceId())
+                .taskDefinitionKey("Task_FollowUpOverdueComplaint").singleResult();
+        assertThat(candidateGroups(followUp.getId())).containsExactly(Roles.SUPERVISORS);
+        Http alice = Http.as(port, "alice");
+
+        Http.Response claim = alice.post("/engine-rest/task/" + followUp.getId() + "/claim", Map.of("userId", "alice"));
+        assertThat(claim.status()).as(claim.body()).isEqualTo(403);
+        assertThat(claim.body()).contains("not offered to alice");
+        Http.Response complete = alice.post("/engine-rest/task/" + followUp.getId() + "/submit-form",
+                Map.of("variables", Map.of(ComplaintProcess.VAR_SUPERVISOR_NOTE, string("Chased myself."))));
+        assertThat(complete.status()).as(complete.body()).isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(followUp.getId()).singleResult().getAssignee()).isNull();
+        // the supervisor it is offered to works it
+        Http sam = Http.as(port, "sam");
+        assertThat(sam.post("/engine-rest/task/" + followUp.getId() + "/claim", Map.of("userId", "sam")).status()).isEqualTo(204);
+        Http.Response done = sam.post("/engine-rest/task/" + followUp.getId() + "/submit-form",
+                Map.of("variables", Map.of(ComplaintProcess.VAR_SUPERVISOR_NOTE, string("Reminded the agent."))));
+        assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 
     private String reference(Task task) {

@@ -37,13 +37,13 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
  */
 public class TaskFormFieldsGuard extends CommandInterceptor {
 
-    private static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId", String.class);
+    static final Field COMPLETE_TASK = field(CompleteTaskCmd.class, "taskId", String.class);
     private static final Field COMPLETE_VARIABLES = field(CompleteTaskCmd.class, "variables", Map.class);
-    private static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId", String.class);
+    static final Field SUBMIT_TASK = field(SubmitTaskFormCmd.class, "taskId", String.class);
     private static final Field SUBMIT_VARIABLES = field(SubmitTaskFormCmd.class, "properties", Map.class);
-    private static final Field ERROR_TASK = field(HandleTaskBpmnErrorCmd.class, "taskId", String.class);
+    static final Field ERROR_TASK = field(HandleTaskBpmnErrorCmd.class, "taskId", String.class);
     private static final Field ERROR_VARIABLES = field(HandleTaskBpmnErrorCmd.class, "variables", Map.class);
-    private static final Field ESCALATION_TASK = field(HandleTaskEscalationCmd.class, "taskId", String.class);
+    static final Field ESCALATION_TASK = field(HandleTaskEscalationCmd.class, "taskId", String.class);
     private static final Field ESCALATION_VARIABLES = field(HandleTaskEscalationCmd.class, "variables", Map.class);
 
     /** Resolves the fields (loading this class), so that a changed engine fails the start. */
@@ -112,7 +112,7 @@ public class TaskFormFieldsGuard extends CommandInterceptor {
                 + ". Facts shown on the form are not changed by completing it.";
     }
 
-    private static Object read(Field field, Object command) {
+    static Object read(Field field, Object command) {
         try {
             return field.get(command);
         } catch (IllegalAccessException e) {
@@ -120,7 +120,7 @@ public class TaskFormFieldsGuard extends CommandInterceptor {
         }
     }
 
-    private static Field field(Class<?> type, String name, Class<?> expected) {
+    static Field field(Class<?> type, String name, Class<?> expected) {
         try {
             Field field = type.getDeclaredField(name);
             if (!expected.isAssignableFrom(field.getType())) {
@@ -131,8 +131,8 @@ public class TaskFormFieldsGuard extends CommandInterceptor {
             return field;
         } catch (NoSuchFieldException e) {
             throw new IllegalStateException("The Camunda engine changed " + type.getName() + "." + name + ", which the"
-                    + " form fields guard reads to know what a completion writes; revisit"
-                    + " org.servicecharter.platform.taskrights.TaskFormFieldsGuard before running this engine", e);
+                    + " task guards read to know which task a command works on and what it writes; revisit"
+                    + " org.servicecharter.platform.taskrights before running this engine", e);
         }
     }
 }

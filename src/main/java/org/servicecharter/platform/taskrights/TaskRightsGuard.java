@@ -68,14 +68,19 @@ public class TaskRightsGuard implements TaskListener {
         if (!EVENTNAME_COMPLETE.equals(task.getEventName()) || user == null) {
             return;
         }
-        if (subjects(task).contains(user)) {
-            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is about " + user
-                    + ", who does not handle their own case; someone else completes it.");
-        }
+        refuseOwnCase(task, user);
         String assignee = task.getAssignee();
         if (assignee != null && !assignee.equals(user) && !mayReroute(context, authentication, task)) {
             throw new TaskRightsRefusedException("The task '" + task.getName() + "' is held by " + assignee
                     + "; only they complete it (or a supervisor re-routes it first). " + user + " cannot.");
+        }
+    }
+
+    /** Refuses (403) when the task's case is about the user: nobody handles their own case, administrators included. */
+    void refuseOwnCase(TaskEntity task, String user) {
+        if (subjects(task).contains(user)) {
+            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is about " + user
+                    + ", who does not handle their own case; someone else completes it.");
         }
     }
 

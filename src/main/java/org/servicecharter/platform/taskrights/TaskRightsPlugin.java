@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -35,8 +37,13 @@ import org.springframework.stereotype.Component;
  * task is its assignee's; nobody handles their own case;</li>
  * <li>{@link TaskNotesGuard}, a command interceptor: comments and attachments need TASK_WORK or TASK_ASSIGN, which
  * Camunda does not check (so auditors, who only read, write nothing);</li>
+ * <li>{@link TaskWorkGuard}, a command interceptor: one claims only for oneself, and claims or finishes only tasks offered
+ * to one (candidate groups hold TASK_WORK on a whole definition);</li>
  * <li>{@link TaskFormFieldsGuard}, a command interceptor: completing a task writes the fields of its form and nothing
  * else (Camunda writes any variable sent with a completion);</li>
+ * <li>{@link DefinitionTaskGrants}, the engine's default task grants decorated: candidate groups of a procedure that is
+ * not confidential ({@link ConfidentialProcedure}) get their task rights once on the process definition instead of on
+ * every task;</li>
  * <li>at start, the UPDATE that candidates and assignees got on tasks created before TASK_WORK became the default is
  * narrowed to TASK_WORK ({@link #narrowTaskGrants}), so that open tasks follow the same rules as new ones.</li>
  * </ul>
@@ -48,16 +55,19 @@ public class TaskRightsPlugin extends AbstractProcessEnginePlugin {
     static final int PAGE = 500;
 
     private final ObjectProvider<CaseSubjects> subjectRules;
+    private final ObjectProvider<ConfidentialProcedure> confidential;
 
-    public TaskRightsPlugin(ObjectProvider<CaseSubjects> subjectRules) {
+    public TaskRightsPlugin(ObjectProvider<CaseSubjects> subjectRules, ObjectProvider<ConfidentialProcedure> confidential) {
         this.subjectRules = subjectRules;
+        this.confidential = confidential;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         TaskNotesGuard.verify();
         TaskFormFieldsGuard.verify();
-        TaskListener guard = new TaskRightsGuard(() -> subjectRules.orderedStream().toList());
+        TaskRightsGuard guard = new TaskRightsGuard(() -> subjectRules.orderedStream().toList());
+        TaskWorkGuard.verify();
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
@@ -75,11 +85,33 @@ public class TaskRightsPlugin extends AbstractProcessEnginePlugin {
         }
         configuration.getCustomPostCommandInterceptorsTxRequired().add(new TaskNotesGuard());
         configuration.getCustomPostCommandInterceptorsTxRequired().add(new TaskFormFieldsGuard());
+        configuration.getCustomPostCommandInterceptorsTxRequired().add(new TaskWorkGuard(guard));
         if (configuration.getCustomPostCommandInterceptorsTxRequiresNew() == null) {
             configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<>());
         }
         configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new TaskNotesGuard());
         configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new TaskFormFieldsGuard());
+        configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(new TaskWorkGuard(guard));
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (!(configuration.getResourceAuthorizationProvider() instanceof DefinitionTaskGrants)) {
+            configuration.setResourceAuthorizationProvider(new DefinitionTaskGrants(
+                    configuration.getResourceAuthorizationProvider(), this::confidentialKeys));
+        }
+    }
+
+    private volatile Set<String> confidentialKeys;
+
+    /** The confidential procedures' keys, read once from the features' beans (singletons, fixed after start-up). */
+    private Set<String> confidentialKeys() {
+        Set<String> keys = confidentialKeys;
+        if (keys == null) {
+            keys = confidential.orderedStream().map(ConfidentialProcedure::processDefinitionKey).collect(Collectors.toUnmodifiableSet());
+            confidentialKeys = keys;
+        }
+        return keys;
     }
 
     @Override

@@ -1,0 +1,149 @@
+package org.servicecharter.platform.taskrights;
+
+import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.COMPLETE_TASK;
+import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.ERROR_TASK;
+import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.ESCALATION_TASK;
+import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.SUBMIT_TASK;
+import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.field;
+import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.read;
+
+import java.lang.reflect.Field;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
+/**
+ * One works the tasks offered to one. Camunda lets whoever holds TASK_WORK on a task claim it — also <em>for someone
+ * else</em> ({@code POST /task/{id}/claim {"userId": "henry"}} hands it to henry) — and finish it with a BPMN error or
+ * escalation; and since candidate groups hold TASK_WORK on a whole process definition ({@link DefinitionTaskGrants}),
+ * TASK_WORK alone no longer says the task was offered to the user. This command interceptor (installed by
+ * {@link TaskRightsPlugin}) refuses with 403, after the engine's own TASK_WORK check:
+ * <ul>
+ * <li>claiming a task for someone else (that is assigning, TASK_ASSIGN);</li>
+ * <li>claiming or completing (form, complete, BPMN error, escalation) an unclaimed task by someone who is not one of its
+ * candidates — in person or through a group;</li>
+ * <li>finishing with a BPMN error or escalation a task someone else holds, or one about oneself (what
+ * {@link TaskRightsGuard} already refuses for completion).</li>
+ * </ul>
+ * Exempt, as everywhere, are those who may re-route the task ({@link TaskRightsGuard#mayReroute}). Nothing is checked
+ * without a logged-in user or with authorization off. A claim of a task that someone else already holds is left to
+ * the engine: a lost race stays 409.
+ */
+public class TaskWorkGuard extends CommandInterceptor {
+
+    private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId", String.class);
+    private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId", String.class);
+
+    private final TaskRightsGuard rights;
+
+    public TaskWorkGuard(TaskRightsGuard rights) {
+        this.rights = rights;
+    }
+
+    /** Resolves the fields (loading this class), so that a changed engine fails the start. */
+    static List<Field> verify() {
+        return List.of(CLAIM_TASK, CLAIM_USER);
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+        if (command instanceof ClaimTaskCmd) {
+            String claimant = (String) read(CLAIM_USER, command);
+            if (claimant != null) {
+                check((String) read(CLAIM_TASK, command), claimant, Work.CLAIM);
+            }
+        } else if (command instanceof CompleteTaskCmd) {
+            check((String) read(COMPLETE_TASK, command), null, Work.COMPLETE);
+        } else if (command instanceof SubmitTaskFormCmd) {
+            check((String) read(SUBMIT_TASK, command), null, Work.COMPLETE);
+        } else if (command instanceof HandleTaskBpmnErrorCmd) {
+            check((String) read(ERROR_TASK, command), null, Work.END);
+        } else if (command instanceof HandleTaskEscalationCmd) {
+            check((String) read(ESCALATION_TASK, command), null, Work.END);
+        }
+        return next.execute(command);
+    }
+
+    enum Work {
+        CLAIM("claim"), COMPLETE("complete"), END("end with a BPMN error or escalation");
+
+        final String verb;
+
+        Work(String verb) {
+            this.verb = verb;
+        }
+    }
+
+    private void check(String taskId, String claimant, Work work) {
+        CommandContext context = Context.getCommandContext();
+        if (taskId == null || context == null || !context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
+            return;
+        }
+        Authentication authentication = context.getAuthentication();
+        String user = authentication == null ? null : authentication.getUserId();
+        if (user == null) {
+            return;
+        }
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        if (task == null) {
+            return; // the command answers: not found
+        }
+        for (CommandChecker checker : context.getProcessEngineConfiguration().getCommandCheckers()) {
+            checker.checkTaskWork(task);
+        }
+        String assignee = task.getAssignee();
+        if (work == Work.CLAIM && assignee != null) {
+            return; // the engine answers: already one's own, or someone else's (409)
+        }
+        if (TaskRightsGuard.mayReroute(context, authentication, task)) {
+            if (work == Work.END) {
+                rights.refuseOwnCase(task, user);
+            }
+            return;
+        }
+        if (work == Work.CLAIM && !claimant.equals(user)) {
+            throw new TaskRightsRefusedException(user + " cannot claim the task '" + task.getName() + "' for "
+                    + claimant + ": one claims a task for oneself; a supervisor, manager or administrator assigns it.");
+        }
+        if (work == Work.END) {
+            rights.refuseOwnCase(task, user);
+            if (assignee != null && !assignee.equals(user)) {
+                throw new TaskRightsRefusedException("The task '" + task.getName() + "' is held by " + assignee
+                        + "; only they end it. " + user + " cannot.");
+            }
+        }
+        if (assignee == null && !offeredTo(task, authentication)) {
+            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is not offered to " + user
+                    + " or their groups, so " + user + " cannot " + work.verb + " it; its candidates do, or a supervisor"
+                    + " assigns it.");
+        }
+    }
+
+    /** The user is a candidate of the task, in person or through one of their groups. */
+    static boolean offeredTo(TaskEntity task, Authentication authentication) {
+        List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        for (IdentityLinkEntity link : task.getIdentityLinks()) {
+            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                continue;
+            }
+            if (authentication.getUserId().equals(link.getUserId())
+                    || (link.getGroupId() != null && groups.contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
