@@ -47,7 +47,7 @@ class DefinitionTaskGrantsTests {
 
     @Test
     void complaintTasksAreGrantedToTheirGroupOnceOnTheDefinition() {
-        PublicComplaints.about(port, taskService, null);
+        Task first = PublicComplaints.about(port, taskService, null);
         Task task = PublicComplaints.about(port, taskService, null);
 
         Authorization onDefinition = authorizationService.createAuthorizationQuery().groupIdIn(Roles.AGENTS)
@@ -73,9 +73,26 @@ class DefinitionTaskGrantsTests {
         Http.Response done = alice.post("/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables));
         assertThat(done.status()).as(done.body()).isEqualTo(204);
         // someone outside the groups the procedure offers tasks to sees nothing of it
-        Http.Response hana = Http.as(port, "hana").get("/engine-rest/task?processDefinitionKey=" + ComplaintProcess.PROCESS_KEY + "&maxResults=10");
+        Http.Response hana = Http.as(port, "hana").get("/engine-rest/task?processInstanceIdIn="
+                + first.getProcessInstanceId() + "," + task.getProcessInstanceId() + "&maxResults=10");
         assertThat(hana.status()).isEqualTo(200);
         assertThat(hana.body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aGroupAddedToOneTaskByASupervisorGetsThatTaskNotTheProcedure() {
+        Task task = PublicComplaints.about(port, taskService, null);
+        Task other = PublicComplaints.about(port, taskService, null);
+        Http.Response link = Http.as(port, "sam").post("/engine-rest/task/" + task.getId() + "/identity-links",
+                Map.of("groupId", Roles.HR, "type", "candidate"));
+        assertThat(link.status()).as(link.body()).isEqualTo(204);
+
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(Roles.HR).resourceType(Resources.PROCESS_DEFINITION)
+                .resourceId(ComplaintProcess.PROCESS_KEY).authorizationType(Authorization.AUTH_TYPE_GRANT).list())
+                .noneMatch(a -> a.isPermissionGranted(ProcessDefinitionPermissions.TASK_WORK));
+        Http hana = Http.as(port, "hana");
+        assertThat(hana.get("/engine-rest/task/" + task.getId()).status()).isEqualTo(200);
+        assertThat(hana.get("/engine-rest/task/" + other.getId()).status()).isEqualTo(404);
     }
 
     @Test

@@ -22,6 +22,12 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.servicecharter.platform.taskrights.DefinitionTaskGrants;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
@@ -134,9 +140,19 @@ class TaskQueryAuthorizationTests {
      */
     static String offerTasks(ProcessEngine engine, String[][] offers) {
         String key = "offered-" + UUID.randomUUID().toString().substring(0, 8);
-        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key)
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key)
                 .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Offered").camundaCandidateGroups("${group}")
-                .camundaCandidateUsers("${user}").endEvent().done()).deploy();
+                .camundaCandidateUsers("${user}").endEvent().done();
+        // confidential: its tasks keep their grants per task, which is what these tests check the query against
+        Process process = model.getModelElementById(key);
+        ExtensionElements extensions = model.newInstance(ExtensionElements.class);
+        CamundaProperties properties = extensions.addExtensionElement(CamundaProperties.class);
+        CamundaProperty confidential = model.newInstance(CamundaProperty.class);
+        confidential.setCamundaName(DefinitionTaskGrants.CONFIDENTIAL);
+        confidential.setCamundaValue("true");
+        properties.addChildElement(confidential);
+        process.setExtensionElements(extensions);
+        engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy();
         for (String[] offer : offers) {
             // tasks are offered only to people who exist (TaskPeopleExistPlugin)
             if (engine.getIdentityService().createUserQuery().userId(offer[1]).count() == 0) {

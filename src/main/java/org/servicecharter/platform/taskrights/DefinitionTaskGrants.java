@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Task rights per process definition for every procedure that is not confidential ({@link ConfidentialProcedure}).
  *
+ * <p>A procedure is confidential when a feature declares it ({@link ConfidentialProcedure}) or its model does
+ * ({@link #CONFIDENTIAL}).
+ *
  * <p>Camunda's default provider writes, for every candidate group of every task, a grant on that task (and, with
  * historic instance permissions, another on its history): two rows per task and group, written at creation, checked by
  * every task list, the runtime one deleted at completion and the historic one kept until history cleanup. For a
@@ -54,6 +57,13 @@ public class DefinitionTaskGrants extends ForwardingAuthorizationProvider {
 
     private static final Logger log = LoggerFactory.getLogger(DefinitionTaskGrants.class);
 
+    /**
+     * The process's extension property ({@code camunda:property}, in Camunda Modeler: General → Extension properties)
+     * by which a model declares its procedure confidential: {@code confidential = true}. A feature's
+     * {@link ConfidentialProcedure} bean says it for good (a new model version cannot take it back).
+     */
+    public static final String CONFIDENTIAL = "confidential";
+
     private final Supplier<Set<String>> confidentialKeys;
     /** group + definition key pairs known to hold the definition grant (on this node) */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
@@ -68,7 +78,7 @@ public class DefinitionTaskGrants extends ForwardingAuthorizationProvider {
     @Override
     public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
         String key = perDefinition(task);
-        if (key == null || groupId == null || !IdentityLinkType.CANDIDATE.equals(type)) {
+        if (key == null || groupId == null || !IdentityLinkType.CANDIDATE.equals(type) || !offeredByTheModel(task)) {
             return super.newTaskGroupIdentityLink(task, groupId, type);
         }
         CommandContext context = Context.getCommandContext();
@@ -79,13 +89,26 @@ public class DefinitionTaskGrants extends ForwardingAuthorizationProvider {
         return super.newTaskGroupIdentityLink(task, groupId, type);
     }
 
+    /**
+     * The candidate link is being made while the engine creates the task from its model (the task is still in its
+     * initial state: the model's {@code camunda:candidateGroups}), not added later by someone re-routing one task —
+     * a supervisor adding a group to one task grants that group that task, not the procedure.
+     */
+    static boolean offeredByTheModel(Task task) {
+        return task instanceof TaskEntity entity && INITIAL_STATE.equals(entity.getTaskState());
+    }
+
+    /** {@code TaskEntity.TaskState.STATE_INIT}'s name for the state of a task the engine is still creating. */
+    static final String INITIAL_STATE = "Init";
+
     /** The key of the task's process definition when its rights are per definition; null for per task. */
     String perDefinition(Task task) {
         if (!(task instanceof TaskEntity entity) || entity.getProcessDefinitionId() == null) {
             return null;
         }
         ProcessDefinitionEntity definition = entity.getProcessDefinition();
-        if (definition == null || confidentialKeys.get().contains(definition.getKey())) {
+        if (definition == null || confidentialKeys.get().contains(definition.getKey())
+                || Boolean.TRUE.equals(definition.getProperty(CONFIDENTIAL))) {
             return null;
         }
         return definition.getKey();

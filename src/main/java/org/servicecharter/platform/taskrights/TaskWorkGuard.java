@@ -32,13 +32,15 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * TASK_WORK alone no longer says the task was offered to the user. This command interceptor (installed by
  * {@link TaskRightsPlugin}) refuses with 403, after the engine's own TASK_WORK check:
  * <ul>
- * <li>claiming a task for someone else (that is assigning, TASK_ASSIGN);</li>
+ * <li>claiming a task for someone else (that is assigning: only for those who may re-route it,
+ * {@link TaskRightsGuard#mayReroute});</li>
  * <li>claiming or completing (form, complete, BPMN error, escalation) an unclaimed task by someone who is not one of its
- * candidates — in person or through a group;</li>
- * <li>finishing with a BPMN error or escalation a task someone else holds, or one about oneself (what
- * {@link TaskRightsGuard} already refuses for completion).</li>
+ * candidates — in person or through a group — supervisors included: they re-route a task (assign it, also to
+ * themselves), they do not pick up their team's work as if it were offered to them;</li>
+ * <li>finishing a task someone else holds (what {@link TaskRightsGuard} refuses for completion, here also for a BPMN
+ * error or escalation), and one about oneself.</li>
  * </ul>
- * Exempt, as everywhere, are those who may re-route the task ({@link TaskRightsGuard#mayReroute}). Nothing is checked
+ * Administrators are exempt but for their own case. Nothing is checked
  * without a logged-in user or with authorization off. A claim of a task that someone else already holds is left to
  * the engine: a lost race stays 409.
  */
@@ -108,22 +110,22 @@ public class TaskWorkGuard extends CommandInterceptor {
         if (work == Work.CLAIM && assignee != null) {
             return; // the engine answers: already one's own, or someone else's (409)
         }
-        if (TaskRightsGuard.mayReroute(context, authentication, task)) {
-            if (work == Work.END) {
-                rights.refuseOwnCase(task, user);
-            }
+        if (work == Work.END) {
+            rights.refuseOwnCase(task, user);
+        }
+        if (context.getAuthorizationManager().isCamundaAdmin(authentication)) {
             return;
         }
         if (work == Work.CLAIM && !claimant.equals(user)) {
+            if (TaskRightsGuard.mayReroute(context, authentication, task)) {
+                return; // a supervisor handing the task to someone: assigning
+            }
             throw new TaskRightsRefusedException(user + " cannot claim the task '" + task.getName() + "' for "
                     + claimant + ": one claims a task for oneself; a supervisor, manager or administrator assigns it.");
         }
-        if (work == Work.END) {
-            rights.refuseOwnCase(task, user);
-            if (assignee != null && !assignee.equals(user)) {
-                throw new TaskRightsRefusedException("The task '" + task.getName() + "' is held by " + assignee
-                        + "; only they end it. " + user + " cannot.");
-            }
+        if (assignee != null && !assignee.equals(user)) {
+            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is held by " + assignee
+                    + "; only they " + work.verb + " it (or a supervisor re-routes it first). " + user + " cannot.");
         }
         if (assignee == null && !offeredTo(task, authentication)) {
             throw new TaskRightsRefusedException("The task '" + task.getName() + "' is not offered to " + user
