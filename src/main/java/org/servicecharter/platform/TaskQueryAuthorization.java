@@ -79,9 +79,11 @@ public class TaskQueryAuthorization {
             + " || (candidateGroupsInternal != null &amp;&amp; candidateGroupsInternal.size > 0)";
 
     /**
-     * One arm per resource the engine's join matched (the task, its definition, everything). The definition and
+     * One arm per resource the engine's join matched (its definition, everything, the task). The definition and
      * everything arms are uncorrelated sub-queries: the database reads those grants once and probes them per task
-     * (PostgreSQL: a hashed sub-plan). The task arm is per row for a {@link #NARROWED} query — a scalar count, which
+     * (PostgreSQL: a hashed sub-plan); they come first, so that a task its definition's grant already shows is not
+     * looked up again (PostgreSQL evaluates an {@code OR} in the order written and stops at the first true arm — and
+     * candidate groups hold their grants on the definition, {@code platform.taskrights.DefinitionTaskGrants}). The task arm is per row for a {@link #NARROWED} query — a scalar count, which
      * no database turns into a hash of every task grant of the user (PostgreSQL does so with a correlated EXISTS,
      * 110k rows for an agent at 100k open tasks) — and uncorrelated otherwise (README, "Benchmark").
      */
@@ -93,20 +95,20 @@ public class TaskQueryAuthorization {
                 <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
                 and (
                 <if test="applyAuthorizationCheckForCaseInstances">(RES.CASE_EXECUTION_ID_ IS NOT NULL) OR</if>
-                <choose>
-                  <when test="NARROWED">
-                (SELECT COUNT(A.ID_)""" + VISIBLE_GRANTS + """
-                  AND A.RESOURCE_ID_ = RES.ID_) &gt; 0
-                  </when>
-                  <otherwise>
-                RES.ID_ IN (SELECT A.RESOURCE_ID_""" + VISIBLE_GRANTS + """
-            )
-                  </otherwise>
-                </choose>
-                OR D.KEY_ IN (SELECT A.RESOURCE_ID_""" + VISIBLE_GRANTS + """
+                D.KEY_ IN (SELECT A.RESOURCE_ID_""" + VISIBLE_GRANTS + """
             )
                 OR '*' IN (SELECT A.RESOURCE_ID_""" + VISIBLE_GRANTS + """
             )
+                <choose>
+                  <when test="NARROWED">
+                OR (SELECT COUNT(A.ID_)""" + VISIBLE_GRANTS + """
+                  AND A.RESOURCE_ID_ = RES.ID_) &gt; 0
+                  </when>
+                  <otherwise>
+                OR RES.ID_ IN (SELECT A.RESOURCE_ID_""" + VISIBLE_GRANTS + """
+            )
+                  </otherwise>
+                </choose>
                 )
               </when>
               <otherwise>
