@@ -46,6 +46,13 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "servicecharter.task-query.sub-query-authorization", havingValue = "true", matchIfMissing = true)
 public class TaskQueryAuthorization {
 
+    /**
+     * The identity-link type that keeps a task out of one user's task lists although a group of theirs is offered it:
+     * the person the task's case is about ({@code platform.taskrights.TaskRightsGuard} adds it when the task is
+     * created). One uncorrelated sub-query per list, hashed; the engine's own check (revokes) does not know it.
+     */
+    public static final String EXCLUDED = "excluded";
+
     static final String ENGINE_TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
 
     /** The join: removed (its {@code <if>} stays, empty). */
@@ -110,11 +117,14 @@ public class TaskQueryAuthorization {
                   </otherwise>
                 </choose>
                 )
+                and RES.ID_ NOT IN (SELECT X.TASK_ID_ FROM ${prefix}ACT_RU_IDENTITYLINK X
+                  WHERE X.TYPE_ = 'EXCLUDED' AND X.USER_ID_ = #{authCheck.authUserId, jdbcType=VARCHAR}
+                  AND X.TASK_ID_ IS NOT NULL)
               </when>
               <otherwise>
                 <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck" />
               </otherwise>
-            </choose>""").replace("\"NARROWED\"", "\"" + NARROWED + "\"");
+            </choose>""").replace("\"NARROWED\"", "\"" + NARROWED + "\"").replace("'EXCLUDED'", "'" + EXCLUDED + "'");
 
     /** Replaces the starter's engine configuration bean with the same, plus the patched mapping. */
     @Bean

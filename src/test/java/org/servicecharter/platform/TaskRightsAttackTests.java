@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,6 +44,7 @@ class TaskRightsAttackTests {
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired ManagementService managementService;
+    @Autowired HistoryService historyService;
     @Autowired ComplaintRegister register;
     @Autowired ReportingLines reportingLines;
 
@@ -254,6 +256,27 @@ class TaskRightsAttackTests {
         // the assignee the supervisor chose completes it
         assertThat(Http.as(port, "alice").post("/engine-rest/task/" + id + "/submit-form", resolution("Sorted.")).status())
                 .isEqualTo(204);
+    }
+
+    @Test
+    void aComplaintAboutSomeoneIsNotOfferedToThemInTheirLists() {
+        Task task = complaintAbout("alice");
+        String lists = "&processInstanceId=" + task.getProcessInstanceId() + "&maxResults=10";
+        Http alice = Http.as(port, "alice");
+        Http bob = Http.as(port, "bob");
+
+        assertThat(alice.get("/engine-rest/task?candidateGroup=agents" + lists).body()).isEqualTo("[]");
+        assertThat(alice.get("/engine-rest/task?candidateUser=alice" + lists).body()).isEqualTo("[]");
+        assertThat(alice.get("/engine-rest/task?maxResults=10&processInstanceId=" + task.getProcessInstanceId()).body()).isEqualTo("[]");
+        assertThat(alice.get("/engine-rest/task/count?candidateGroup=agents&processInstanceId=" + task.getProcessInstanceId()).body())
+                .contains("\"count\":0");
+        // her colleagues find it
+        assertThat(bob.get("/engine-rest/task?candidateGroup=agents" + lists).body()).contains(task.getId());
+        assertThat(bob.get("/engine-rest/task/count?candidateGroup=agents&processInstanceId=" + task.getProcessInstanceId()).body())
+                .contains("\"count\":1");
+        // and the trail shows who it was kept from
+        assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId()).type(TaskQueryAuthorization.EXCLUDED)
+                .userId("alice").count()).isEqualTo(1);
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.servicecharter.platform.ForwardingAuthorizationProvider;
+import org.servicecharter.platform.TaskQueryAuthorization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,15 @@ public class DefinitionTaskGrants extends ForwardingAuthorizationProvider {
     public DefinitionTaskGrants(ResourceAuthorizationProvider delegate, Supplier<Set<String>> confidentialKeys) {
         super(delegate);
         this.confidentialKeys = confidentialKeys;
+    }
+
+    /** A user kept out of a task's lists (the person its case is about) gets no grant for it. */
+    @Override
+    public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
+        if (TaskQueryAuthorization.EXCLUDED.equals(type)) {
+            return null;
+        }
+        return super.newTaskUserIdentityLink(task, userId, type);
     }
 
     @Override

@@ -15,10 +15,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.servicecharter.platform.TaskQueryAuthorization;
 
 /**
  * Built into every user task of every model by {@link TaskRightsPlugin} (a built-in listener: no model shows it, no
- * process owner can leave it out), on {@code assignment} and {@code complete}:
+ * process owner can leave it out), on {@code create}, {@code assignment} and {@code complete}:
  * <ul>
  * <li><b>A claimed task is its assignee's.</b> Completing a task that someone else holds, or taking it away from them
  * (unclaim), is refused — Camunda lets any candidate with TASK_WORK do both. Exempt are the people who may re-route
@@ -27,7 +28,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
  * engine itself already.</li>
  * <li><b>No one handles their own case.</b> A task whose case is about someone ({@link CaseSubjects}, declared by the
  * feature) is never given to them (claim, set assignee, delegate — whoever does it) and never completed by them
- * (administrators included).</li>
+ * (administrators included), nor finds it in their task lists ({@link #keepOutOfTheirLists}).</li>
  * </ul>
  * Nothing is checked when nobody is logged in (the job executor, the application's own calls without a user) or when
  * authorization is off. Refusals are {@link TaskRightsRefusedException} (403); throwing rolls the claim or
@@ -46,6 +47,10 @@ public class TaskRightsGuard implements TaskListener {
         CommandContext context = Context.getCommandContext();
         if (context == null || !context.getProcessEngineConfiguration().isAuthorizationEnabled()
                 || !(delegateTask instanceof TaskEntity task)) {
+            return;
+        }
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            keepOutOfTheirLists(task);
             return;
         }
         Authentication authentication = context.getAuthentication();
@@ -73,6 +78,17 @@ public class TaskRightsGuard implements TaskListener {
         if (assignee != null && !assignee.equals(user) && !mayReroute(context, authentication, task)) {
             throw new TaskRightsRefusedException("The task '" + task.getName() + "' is held by " + assignee
                     + "; only they complete it (or a supervisor re-routes it first). " + user + " cannot.");
+        }
+    }
+
+    /**
+     * The people the task's case is about do not find it in their task lists, although a group of theirs is offered
+     * it: an identity link of type {@link TaskQueryAuthorization#EXCLUDED} per person, which the task query honours
+     * (and the history keeps). Gone with the task.
+     */
+    void keepOutOfTheirLists(TaskEntity task) {
+        for (String subject : subjects(task)) {
+            task.addIdentityLink(subject, null, TaskQueryAuthorization.EXCLUDED);
         }
     }
 
