@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * Complaint handling's rights: front-line staff look complaints up (who logs them from Tasklist — agents, supervisors,
  * managers — is said by the model, {@code camunda:candidateStarterGroups}, granted on deployment by
  * {@code platform.governance.CandidateStarterGrants}); supervisors and managers may also see and re-route every
- * complaint task (to chase an overdue one).
+ * complaint task (to chase an overdue one). The head of service sees them, and re-routes those held by or offered to
+ * the people who report to him ({@code platform.taskrights.TeamReroute}), such as the managers' escalated complaints.
  */
 @Component
 public class ComplaintGrants implements FeatureGrants {
@@ -26,5 +27,7 @@ public class ComplaintGrants implements FeatureGrants {
             roles.grant(lead, Resources.PROCESS_DEFINITION, ComplaintProcess.PROCESS_KEY,
                     ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_ASSIGN);
         }
+        roles.grant(Roles.HEAD_OF_SERVICE, Resources.PROCESS_DEFINITION, ComplaintProcess.PROCESS_KEY,
+                ProcessDefinitionPermissions.READ_TASK);
     }
 }
