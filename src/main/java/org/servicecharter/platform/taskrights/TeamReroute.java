@@ -81,8 +81,14 @@ public class TeamReroute extends AuthorizationCommandChecker {
         if (granted(context, authentication, task) || leadsSomeoneOn(context, user, task)) {
             return;
         }
+        Holders holders = holders(task);
+        if (holders.users().contains(user)) {
+            throw new TaskRightsRefusedException(user + " works the task '" + task.getName() + "' but does not re-route it"
+                    + " (assign, delegate, change its candidates or due date): the manager of someone it is held by or"
+                    + " offered to does, or an administrator.");
+        }
         throw new TaskRightsRefusedException(user + " may not re-route the task '" + task.getName() + "' (assign, delegate,"
-                + " change its candidates or due date): it is held by or offered to " + describe(holders(task))
+                + " change its candidates or due date): it is held by or offered to " + describe(holders)
                 + ", and nobody there reports to " + user + ". A manager re-routes the tasks of the people who report to"
                 + " them, directly or further down; an administrator any task.");
     }
