@@ -6,22 +6,41 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicecharter.platform.ApiProblemHandler.FieldError;
 import org.servicecharter.platform.InvalidRequestException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Files a complaint: validates it, gives it its reference and starts complaint handling with it. */
+/**
+ * Files a complaint: validates it, gives it its reference and starts complaint handling with it.
+ *
+ * <p>The intake is public: what it takes from an anonymous customer it takes from anyone. Staff who may log complaints
+ * (the model's candidate starters: agents, supervisors, managers) file in their own name — the complaint is received by
+ * them. Anyone else who happens to be logged in (HR, the head of service, an auditor on the customer page) files as the
+ * public does: the complaint is started without a user, so it is neither received by them nor started in their name,
+ * and {@link ComplaintProcess#VAR_PUBLIC_INTAKE_SENDER} says in the trail who sent it.
+ */
 @Service
 public class ComplaintIntakeService {
 
     private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
     private final ComplaintValidator validator;
     private final ComplaintReferences references;
 
-    public ComplaintIntakeService(RuntimeService runtimeService, ComplaintValidator validator, ComplaintReferences references) {
+    public ComplaintIntakeService(RuntimeService runtimeService, IdentityService identityService,
+            AuthorizationService authorizationService, ComplaintValidator validator, ComplaintReferences references) {
         this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
         this.validator = validator;
         this.references = references;
     }
@@ -35,8 +54,27 @@ public class ComplaintIntakeService {
             throw new InvalidRequestException(errors);
         }
         String reference = references.next();
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables(intake, reference));
+        Map<String, Object> variables = variables(intake, reference);
+        Authentication sender = identityService.getCurrentAuthentication();
+        if (sender == null || sender.getUserId() == null || mayLogComplaints(sender)) {
+            runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
+            return reference;
+        }
+        variables.put(VAR_PUBLIC_INTAKE_SENDER, sender.getUserId());
+        identityService.clearAuthentication();
+        try {
+            runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
+        } finally {
+            identityService.setAuthentication(sender);
+        }
         return reference;
+    }
+
+    /** The engine's own start rule: CREATE on process instances and CREATE_INSTANCE on complaint handling. */
+    private boolean mayLogComplaints(Authentication user) {
+        return authorizationService.isUserAuthorized(user.getUserId(), user.getGroupIds(), Permissions.CREATE, Resources.PROCESS_INSTANCE)
+                && authorizationService.isUserAuthorized(user.getUserId(), user.getGroupIds(), ProcessDefinitionPermissions.CREATE_INSTANCE,
+                        Resources.PROCESS_DEFINITION, PROCESS_KEY);
     }
 
     static Map<String, Object> variables(ComplaintIntake intake, String reference) {

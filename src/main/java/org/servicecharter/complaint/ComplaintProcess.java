@@ -56,6 +56,11 @@ public final class ComplaintProcess {
     public static final String VAR_ABOUT_EMPLOYEE = "aboutEmployee";
     public static final String VAR_ORDER_REFERENCE = "orderReference";
     public static final String VAR_RECEIVED_BY = "receivedBy";
+    /**
+     * Who sent the complaint through the public intake while logged in without the right to log complaints: the
+     * complaint is filed as from the public (no {@link #VAR_RECEIVED_BY}, no start user), and this says who sent it.
+     */
+    public static final String VAR_PUBLIC_INTAKE_SENDER = "publicIntakeSender";
 
     // variables: classification (DMN outputs)
     public static final String VAR_PRIORITY = "priority";

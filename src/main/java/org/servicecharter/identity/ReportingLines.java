@@ -1,22 +1,27 @@
 package org.servicecharter.identity;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.servicecharter.platform.taskrights.Teams;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Who reports to whom. Models call it as {@code ${reportingLines.managerOf(employee)}} to escalate to a
- * person's manager; features use it to check a manager's reach. A change is announced as a {@link Changed} event (the
- * leads' Tasklist team filters follow it, {@link TeamFilters}).
+ * person's manager; features use it to check a manager's reach; the task rights ask it whose tasks a manager re-routes
+ * ({@link Teams}). A change is announced as a {@link Changed} event (the leads' Tasklist team filters follow it,
+ * {@link TeamFilters}).
  */
 @Component("reportingLines")
-public class ReportingLines {
+public class ReportingLines implements Teams {
 
     /** The employee's manager was set or changed. */
     public record Changed(String employeeId, String managerId) {
@@ -49,6 +54,19 @@ public class ReportingLines {
             next = findManager(next.get());
         }
         return chain;
+    }
+
+    /** Everyone below the lead, directly or further down, one query per level; a loop in the lines ends where it closes. */
+    @Override
+    public Set<String> teamOf(String lead) {
+        Set<String> team = new LinkedHashSet<>();
+        List<String> level = List.of(lead);
+        while (!level.isEmpty()) {
+            String in = String.join(", ", Collections.nCopies(level.size(), "?"));
+            level = jdbc.queryForList("SELECT employee_id FROM reporting_line WHERE manager_id IN (" + in + ")", String.class,
+                    level.toArray()).stream().filter(employee -> !employee.equals(lead) && team.add(employee)).toList();
+        }
+        return team;
     }
 
     /** Records (or changes) the employee's manager. */

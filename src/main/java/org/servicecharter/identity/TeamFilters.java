@@ -40,9 +40,11 @@ import org.springframework.stereotype.Component;
  * {@link ReportingLines#setManager} changes a line ({@link ReportingLines.Changed}); a change made in the table by hand
  * is picked up at the next start. Someone who no longer leads anyone loses their filters.
  *
- * <p>A filter shows only what its user may read: the tasks of the procedures whose tasks the lead reads (complaint
- * handling for supervisors and managers; a corrective-action case to its employee's managers). Unclaimed work is in the
- * group queues ("Agents' open complaints", "Supervisors' queue", ...).
+ * <p>A filter shows only what its user may read: the tasks of the procedures whose tasks the leads read (complaint
+ * handling, approvals, handbook sign-offs and plan reviews, granted by each feature; a corrective-action case to its
+ * employee's managers). From it a lead re-routes a task of someone who reports to them
+ * ({@code platform.taskrights.TeamReroute}). Unclaimed work is in the group queues ("Agents' open complaints",
+ * "Supervisors' queue", ...).
  */
 @Component
 public class TeamFilters {

@@ -20,11 +20,15 @@ import org.servicecharter.platform.governance.ModelFailure;
  * Some engine REST resources (task complete, submit-form, ...) wrap what the engine threw in a 500
  * {@link RestException}. Where the cause is a refusal — not allowed (including a task listener refusing the
  * completing user), bad input, nothing there, or a conflict with the state of things (a suspended definition, a
- * {@link ConflictException}) — answer 403/400/404/409 with the cause's message instead.
+ * {@link ConflictException}) — answer 403/400/404/409 with the cause's message instead. A comment or attachment on a
+ * task the user cannot see (or that does not exist) is 404, as reading the task is, not the stock 400.
  */
 @Provider
 @Priority(Priorities.USER - 100)
 public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
+
+    /** What the task comment and attachment resources say when their task query finds nothing (stock: 400). */
+    static final String NO_TASK_FOUND = "No task found for task id ";
 
     private final RestExceptionHandler stock = new RestExceptionHandler();
 
@@ -36,6 +40,13 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
         // a refusal by the engine that the resource wrapped as bad input (e.g. comment/attachment create: 400 "Not
         // enough parameters submitted") is what it is: not allowed
         if (exception.getStatus() == Response.Status.BAD_REQUEST) {
+            // a comment or attachment for a task the user may not see: the resource looked it up with the user's
+            // rights, found nothing and called that bad input; it is what reading the task answers, not found
+            String message = String.valueOf(exception.getMessage());
+            if (message.startsWith(NO_TASK_FOUND)) {
+                return EngineRestExceptionMapper.answer(Response.Status.NOT_FOUND, "InvalidRequestException", "There is no task "
+                        + message.substring(NO_TASK_FOUND.length()).trim() + ", or none you may see.");
+            }
             for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
                 if (cause instanceof AuthorizationException) {
                     return EngineRestExceptionMapper.answer(Response.Status.FORBIDDEN, cause);

@@ -10,12 +10,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.servicecharter.Http;
 import org.servicecharter.ServiceCharterTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +78,41 @@ class ComplaintIntakeApiTests {
         assertThat(read.json().get("currentActivities").toString()).contains(ComplaintProcess.HANDLE_COMPLAINT);
         // hana (HR) has no business with complaints: as if it did not exist
         assertThat(Http.as(port, "hana").get(path).status()).isEqualTo(404);
+    }
+
+    /**
+     * The intake is public: being logged in never makes it refuse what it takes from an anonymous customer. Someone
+     * without the right to log complaints (the model's candidate starters) files as the public does — the complaint is
+     * not started in their name, nor received by them — and the trail says who sent it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"henry", "hana", "olga", "audrey"})
+    void aLoggedInEmployeeWithoutTheRightToLogComplaintsFilesAsThePublicAndTheTrailSaysWhoSentIt(String user) {
+        Http.Response response = Http.as(port, user).post("/api/complaints", with("aboutEmployee", "bob"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String reference = response.json().get("reference").asText();
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ComplaintProcess.PROCESS_KEY).processInstanceBusinessKey(reference).singleResult();
+        assertThat(instance.getStartUserId()).as("started as from the public").isNull();
+        assertThat(jdbc.queryForObject("SELECT received_by FROM complaint WHERE reference = ?", String.class, reference)).isNull();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(ComplaintProcess.VAR_PUBLIC_INTAKE_SENDER).singleResult().getValue()).isEqualTo(user);
+        assertThat(runtimeService.getVariable(instance.getId(), ComplaintProcess.VAR_ABOUT_EMPLOYEE)).isEqualTo("bob");
+    }
+
+    @Test
+    void anAgentLogsAComplaintThroughTheApiInHerOwnName() {
+        Http.Response response = Http.as(port, "alice").post("/api/complaints", validComplaint());
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String reference = response.json().get("reference").asText();
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ComplaintProcess.PROCESS_KEY).processInstanceBusinessKey(reference).singleResult();
+        assertThat(instance.getStartUserId()).isEqualTo("alice");
+        assertThat(jdbc.queryForObject("SELECT received_by FROM complaint WHERE reference = ?", String.class, reference)).isEqualTo("alice");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(ComplaintProcess.VAR_PUBLIC_INTAKE_SENDER).singleResult()).isNull();
     }
 
     static Stream<Arguments> badComplaints() {

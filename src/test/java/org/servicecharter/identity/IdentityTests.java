@@ -64,6 +64,15 @@ class IdentityTests {
     }
 
     @Test
+    void aLeadsTeamIsEveryoneBelowThemDirectlyOrFurtherDown() {
+        assertThat(reportingLines.teamOf("sam")).contains("alice", "bob").doesNotContain("sam", "maria", "hana");
+        assertThat(reportingLines.teamOf("maria")).contains("sam", "alice", "bob", "hana", "olga").doesNotContain("maria", "henry");
+        assertThat(reportingLines.teamOf("henry")).contains("maria", "sam", "alice", "hana").doesNotContain("henry", "audrey");
+        assertThat(reportingLines.teamOf("alice")).isEmpty();
+        assertThat(reportingLines.teamOf("audrey")).isEmpty();
+    }
+
+    @Test
     void tasklistFiltersExistAndEmployeesMayUseThem() {
         List<String> names = filterService.createFilterQuery().list().stream().map(Filter::getName).toList();
         assertThat(names).contains("My tasks", "My group's tasks", "Overdue", "Supervisors' queue", "Managers' queue", "HR queue");

@@ -336,6 +336,47 @@ class TaskRightsAttackTests {
         assertThat(done.status()).as(done.body()).isEqualTo(204);
     }
 
+    @Test
+    void aTaskOneCannotSeeIsNotFoundWhateverOneAsksOfIt() {
+        // hana (HR) has no business with complaints: the task is not shown to her, and no request on it says more
+        Task task = complaintAbout(null);
+        String id = task.getId();
+        Http hana = Http.as(port, "hana");
+        assertThat(hana.get("/engine-rest/task/" + id).status()).isEqualTo(404);
+
+        Map<String, Http.Response> answers = new LinkedHashMap<>();
+        String base = "/engine-rest/task/" + id;
+        answers.put("comment", hana.post(base + "/comment/create", Map.of("message", "Noted.")));
+        answers.put("attach", hana.multipart(base + "/attachment/create",
+                Map.of("attachment-name", "note.txt", "attachment-type", "text/plain"), Map.of("content", "Noted.")));
+        answers.put("list comments", hana.get(base + "/comment"));
+        answers.put("list attachments", hana.get(base + "/attachment"));
+        answers.put("form", hana.get(base + "/form"));
+        answers.put("form variables", hana.get(base + "/form-variables"));
+        answers.put("deployed form", hana.get(base + "/deployed-form"));
+        answers.put("variables", hana.get(base + "/variables"));
+        answers.put("identity links", hana.get(base + "/identity-links"));
+        answers.put("claim", hana.post(base + "/claim", Map.of("userId", "hana")));
+        answers.put("release", hana.post(base + "/unclaim", Map.of()));
+        answers.put("assign", hana.post(base + "/assignee", Map.of("userId", "hana")));
+        answers.put("delegate", hana.post(base + "/delegate", Map.of("userId", "hana")));
+        answers.put("complete", hana.post(base + "/complete", resolution("Done.")));
+        answers.put("submit form", hana.post(base + "/submit-form", resolution("Done.")));
+        answers.put("update", hana.put(base, Map.of("name", "Mine now")));
+        answers.put("add candidate", hana.post(base + "/identity-links", Map.of("userId", "hana", "type", "candidate")));
+        answers.put("remove candidates", hana.post(base + "/identity-links/delete", Map.of("groupId", Roles.AGENTS, "type", "candidate")));
+        answers.put("write variable", hana.put(base + "/variables/" + ComplaintProcess.VAR_ABOUT_EMPLOYEE, string("maria")));
+        answers.put("bpmn error", hana.post(base + "/bpmnError", Map.of("errorCode", "x")));
+        answers.forEach((operation, answer) -> assertThat(answer.status())
+                .as("%s on a task hana cannot see: %s", operation, answer.body()).isIn(403, 404));
+        assertThat(answers.get("comment").status()).isEqualTo(404);
+        assertThat(answers.get("attach").status()).isEqualTo(404);
+
+        assertThat(taskService.getTaskComments(id)).isEmpty();
+        assertThat(taskService.getTaskAttachments(id)).isEmpty();
+        assertThat(assignee(id)).isNull();
+    }
+
     private String reference(Task task) {
         return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult()
                 .getBusinessKey();

@@ -19,6 +19,16 @@ public interface CaseSubjects {
     Collection<String> of(DelegateTask task);
 
     /**
+     * The user ids who do not re-route the task as someone's manager (reassign, delegate, candidates, due date:
+     * {@link TeamReroute}), because it is their own case: by default the people it is about. A feature whose own guard
+     * keeps someone from holding or deciding a task, without their being "about" it here, names them too (the
+     * requester of an approval), so that they cannot choose who decides their case either.
+     */
+    default Collection<String> stakeholders(DelegateTask task) {
+        return of(task);
+    }
+
+    /**
      * The user ids the case with this business key is about, from the feature's register; empty when it is about
      * nobody or unknown. Other procedures ask this (through this published interface, not the feature's table or its
      * variables), e.g. corrective action checking that a complaint is about the employee it is asked to open a case on.

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -26,7 +27,8 @@ import org.camunda.bpm.engine.task.Attachment;
  * {@link TaskRightsPlugin}, inside the command context) asks, before the command runs:
  * <ul>
  * <li>on a task: TASK_WORK or TASK_ASSIGN (or UPDATE) on the task or its process definition — candidates, the
- * assignee, supervisors and managers who re-route it; not auditors, who only READ;</li>
+ * assignee, supervisors and managers who re-route it — or being the manager of someone it is held by or offered to
+ * ({@link TeamReroute}); not auditors, who only READ;</li>
  * <li>on a process instance without a task: UPDATE on the instance or UPDATE_INSTANCE on its definition (Camunda's own
  * rule for editing such a comment);</li>
  * <li>on a task or instance that has ended: nobody but administrators writes on a closed record.</li>
@@ -94,7 +96,10 @@ public class TaskNotesGuard extends CommandInterceptor {
                         .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, key, Permissions.TASK_ASSIGN)
                         .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, key, Permissions.UPDATE_TASK);
             }
-            context.getAuthorizationManager().checkAuthorization(check.build());
+            CompositePermissionCheck permission = check.build();
+            if (!context.getAuthorizationManager().isAuthorized(permission) && !TeamReroute.leads(context, authentication, task)) {
+                context.getAuthorizationManager().checkAuthorization(permission);
+            }
             return;
         }
         if (processInstanceId != null) {

@@ -100,7 +100,10 @@ public class TaskRightsGuard implements TaskListener {
         }
     }
 
-    /** Administrators, and whoever holds TASK_ASSIGN (or the full UPDATE) on the task or on its process definition. */
+    /**
+     * Administrators, whoever holds TASK_ASSIGN (or the full UPDATE) on the task or on its process definition, and the
+     * managers of the people it is held by or offered to ({@link TeamReroute}).
+     */
     static boolean mayReroute(CommandContext context, Authentication authentication, TaskEntity task) {
         if (context.getAuthorizationManager().isCamundaAdmin(authentication)) {
             return true;
@@ -114,7 +117,8 @@ public class TaskRightsGuard implements TaskListener {
                     .atomicCheckForResourceId(Resources.PROCESS_DEFINITION, key, Permissions.UPDATE_TASK);
         }
         CompositePermissionCheck check = builder.build();
-        return context.getAuthorizationManager().isAuthorized(authentication.getUserId(), authentication.getGroupIds(), check);
+        return context.getAuthorizationManager().isAuthorized(authentication.getUserId(), authentication.getGroupIds(), check)
+                || TeamReroute.leads(context, authentication, task);
     }
 
     private Collection<String> subjects(TaskEntity task) {

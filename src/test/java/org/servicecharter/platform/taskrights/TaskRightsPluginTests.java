@@ -12,12 +12,17 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.CommandChecker;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The engine grants candidates TASK_WORK, and the UPDATE that open tasks got before is narrowed at start. */
+/**
+ * The engine grants candidates TASK_WORK, and the UPDATE that open tasks got before is narrowed at start; the engine's
+ * authorization checker is the one that lets managers re-route their people's tasks.
+ */
 @ServiceCharterTest
 class TaskRightsPluginTests {
 
@@ -27,6 +32,13 @@ class TaskRightsPluginTests {
     @Test
     void candidatesGetTaskWorkNotUpdate() {
         assertThat(((ProcessEngineConfigurationImpl) configuration).getDefaultUserPermissionForTask()).isEqualTo(Permissions.TASK_WORK);
+    }
+
+    @Test
+    void theEnginesAuthorizationCheckerIsTheOneThatLetsManagersRerouteTheirPeoplesTasks() {
+        List<CommandChecker> checkers = ((ProcessEngineConfigurationImpl) configuration).getCommandCheckers();
+        assertThat(checkers).hasAtLeastOneElementOfType(TeamReroute.class)
+                .noneMatch(checker -> checker.getClass() == AuthorizationCommandChecker.class);
     }
 
     @Test
