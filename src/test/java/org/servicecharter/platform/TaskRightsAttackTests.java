@@ -280,6 +280,22 @@ class TaskRightsAttackTests {
     }
 
     @Test
+    void aCandidateGivesBackHerOwnTaskInTasklistsWay() {
+        Task task = complaintAbout(null);
+        String id = task.getId();
+        Http alice = Http.as(port, "alice");
+        assertThat(alice.post("/engine-rest/task/" + id + "/claim", Map.of("userId", "alice")).status()).isEqualTo(204);
+
+        Http.Response back = alice.post("/engine-rest/task/" + id + "/unclaim", Map.of());
+        assertThat(back.status()).as(back.body()).isEqualTo(204);
+        assertThat(assignee(id)).isNull();
+        // setting the assignee to nobody is still assigning for anyone who does not hold the task
+        assertThat(Http.as(port, "bob").post("/engine-rest/task/" + id + "/claim", Map.of("userId", "bob")).status()).isEqualTo(204);
+        assertThat(alice.post("/engine-rest/task/" + id + "/unclaim", Map.of()).status()).isEqualTo(403);
+        assertThat(assignee(id)).isEqualTo("bob");
+    }
+
+    @Test
     void aCandidateClaimsOnlyForHerself() {
         Task task = complaintAbout(null);
         String id = task.getId();

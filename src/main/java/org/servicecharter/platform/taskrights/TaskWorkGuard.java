@@ -11,6 +11,9 @@ import java.lang.reflect.Field;
 import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.CommandChecker;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
@@ -40,6 +43,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * <li>finishing a task someone else holds (what {@link TaskRightsGuard} refuses for completion, here also for a BPMN
  * error or escalation), and one about oneself.</li>
  * </ul>
+ * And one gives back a task one holds: the "unclaim" of Tasklist and the REST API is {@code setAssignee(null)}, which
+ * needs TASK_ASSIGN; for the task's own assignee it runs as Camunda's claim with no user, which needs TASK_WORK.
  * Administrators are exempt but for their own case. Nothing is checked
  * without a logged-in user or with authorization off. A claim of a task that someone else already holds is left to
  * the engine: a lost race stays 409.
@@ -48,6 +53,8 @@ public class TaskWorkGuard extends CommandInterceptor {
 
     private static final Field CLAIM_TASK = field(ClaimTaskCmd.class, "taskId", String.class);
     private static final Field CLAIM_USER = field(ClaimTaskCmd.class, "userId", String.class);
+    private static final Field ASSIGN_TASK = field(AbstractSetTaskPropertyCmd.class, "taskId", String.class);
+    private static final Field ASSIGN_USER = field(AbstractAddIdentityLinkCmd.class, "userId", String.class);
 
     private final TaskRightsGuard rights;
 
@@ -57,11 +64,18 @@ public class TaskWorkGuard extends CommandInterceptor {
 
     /** Resolves the fields (loading this class), so that a changed engine fails the start. */
     static List<Field> verify() {
-        return List.of(CLAIM_TASK, CLAIM_USER);
+        return List.of(CLAIM_TASK, CLAIM_USER, ASSIGN_TASK, ASSIGN_USER);
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> T execute(Command<T> command) {
+        if (command instanceof AssignTaskCmd && read(ASSIGN_USER, command) == null
+                && givesBackOwnTask((String) read(ASSIGN_TASK, command))) {
+            // Tasklist's and the REST API's "unclaim" is setAssignee(null), which needs TASK_ASSIGN; giving back one's
+            // own task is work (TASK_WORK), as Camunda's own claim command with no user has it
+            return (T) next.execute(new ClaimTaskCmd((String) read(ASSIGN_TASK, command), null));
+        }
         if (command instanceof ClaimTaskCmd) {
             String claimant = (String) read(CLAIM_USER, command);
             if (claimant != null) {
@@ -132,6 +146,20 @@ public class TaskWorkGuard extends CommandInterceptor {
                     + " or their groups, so " + user + " cannot " + work.verb + " it; its candidates do, or a supervisor"
                     + " assigns it.");
         }
+    }
+
+    /** The logged-in user holds the task and sets its assignee to nobody: giving it back. */
+    private static boolean givesBackOwnTask(String taskId) {
+        CommandContext context = Context.getCommandContext();
+        if (taskId == null || context == null || !context.getProcessEngineConfiguration().isAuthorizationEnabled()) {
+            return false;
+        }
+        Authentication authentication = context.getAuthentication();
+        if (authentication == null || authentication.getUserId() == null) {
+            return false;
+        }
+        TaskEntity task = context.getTaskManager().findTaskById(taskId);
+        return task != null && authentication.getUserId().equals(task.getAssignee());
     }
 
     /** The user is a candidate of the task, in person or through one of their groups. */
