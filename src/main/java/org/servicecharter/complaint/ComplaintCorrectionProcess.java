@@ -43,7 +43,7 @@ public final class ComplaintCorrectionProcess {
     public static final String CORRECT_CUSTOMER_EMAIL = "customerEmail";
     public static final List<String> CORRECTIONS = List.of(CORRECT_ABOUT_EMPLOYEE, CORRECT_ABOUT_NOBODY, CORRECT_CUSTOMER_EMAIL);
 
-    // the facts of the complaints register that can be corrected (complaint_correction.fact)
+    // the facts of the complaints register that can be corrected, as the record of corrections names them
     public static final String FACT_ABOUT_EMPLOYEE = ComplaintProcess.VAR_ABOUT_EMPLOYEE;
     public static final String FACT_CUSTOMER_EMAIL = ComplaintProcess.VAR_CUSTOMER_EMAIL;
 

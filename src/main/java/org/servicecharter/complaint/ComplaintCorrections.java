@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 /**
  * Corrects a fact of a complaint that drives other procedures — who the complaint is about, the customer's e-mail
  * address — in its register of record, and leaves the trail: the correction (from what to what, who, when, why) in the
- * register's append-only {@code complaint_correction}, the complaint's own variable changed to match (so its next steps
+ * register's append-only record of corrections, the complaint's own variable changed to match (so its next steps
  * and forms show the register's value), and a comment on the complaint's instance, which its timeline on the auditors'
  * pages shows. When who the complaint is about changes, {@link CaseSubjectsChanged} is published after the change, so
  * that the complaint's open tasks can be offered anew.
