@@ -15,7 +15,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ComplaintQueries {
 
-    public record ComplaintView(ComplaintRegister.Entry complaint, String state, List<String> currentActivities) {
+    /** The register entry, the instance's state and position, and every correction of its facts (oldest first). */
+    public record ComplaintView(ComplaintRegister.Entry complaint, String state, List<String> currentActivities,
+            List<ComplaintRegister.Correction> corrections) {
     }
 
     private final ComplaintRegister register;
@@ -37,7 +39,7 @@ public class ComplaintQueries {
             }
             List<String> activities = "ACTIVE".equals(instance.getState())
                     ? runtimeService.getActiveActivityIds(entry.processInstanceId()) : List.of();
-            return Optional.of(new ComplaintView(entry, instance.getState(), activities));
+            return Optional.of(new ComplaintView(entry, instance.getState(), activities, register.corrections(entry.reference())));
         });
     }
 }

@@ -3,13 +3,19 @@ package org.servicecharter.complaint;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.servicecharter.platform.ConflictException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The complaints register: each complaint's facts and outcome, in the application's own table. */
+/**
+ * The complaints register: each complaint's facts and outcome, in the application's own table, and every correction of
+ * a fact (table {@code complaint_correction}, append-only: inserted and read here, never changed).
+ */
 @Repository
 public class ComplaintRegister {
 
@@ -20,6 +26,16 @@ public class ComplaintRegister {
             BigDecimal goodwillApprovedAmount, String goodwillDecidedBy, String goodwillApprovalRequest,
             boolean correctiveActionFlagged, Integer surveyRating, String surveyComment, Instant surveyAnsweredAt) {
     }
+
+    /** One correction of a fact: from what to what, who, when, why, and the correction's own process instance. */
+    public record Correction(String reference, String fact, String oldValue, String newValue, String correctedBy,
+            Instant correctedAt, String reason, String processInstanceId) {
+    }
+
+    /** The facts a correction may change, each with its column (a fixed list: no name from outside reaches SQL). */
+    private static final Map<String, String> CORRECTABLE = Map.of(
+            ComplaintProcess.VAR_ABOUT_EMPLOYEE, "about_employee",
+            ComplaintProcess.VAR_CUSTOMER_EMAIL, "customer_email");
 
     private final JdbcTemplate jdbc;
 
@@ -87,6 +103,43 @@ public class ComplaintRegister {
                 rs.getBoolean("corrective_action_flagged"), (Integer) rs.getObject("survey_rating"),
                 rs.getString("survey_comment"), instant(rs.getTimestamp("survey_answered_at"))), reference)
                 .stream().findFirst();
+    }
+
+    /**
+     * Changes one fact of the complaint from {@code oldValue} to {@code newValue} and records the correction beside it,
+     * in the caller's transaction. Refused as a conflict when the fact no longer holds {@code oldValue} (someone else
+     * corrected it at the same moment): the correction was decided on a value that is gone.
+     */
+    public Correction correct(String reference, String fact, String oldValue, String newValue, String correctedBy,
+            String reason, String processInstanceId) {
+        String column = CORRECTABLE.get(fact);
+        if (column == null) {
+            throw new IllegalArgumentException("Not a fact a correction may change: " + fact);
+        }
+        int changed = oldValue == null
+                ? jdbc.update("UPDATE complaint SET " + column + " = ? WHERE reference = ? AND " + column + " IS NULL",
+                        newValue, reference)
+                : jdbc.update("UPDATE complaint SET " + column + " = ? WHERE reference = ? AND " + column + " = ?",
+                        newValue, reference, oldValue);
+        if (changed != 1) {
+            throw new ConflictException("Someone else changed complaint " + reference + " at the same moment; look at it"
+                    + " again and correct it if it is still needed.");
+        }
+        Instant now = Instant.now();
+        jdbc.update("""
+                INSERT INTO complaint_correction (reference, fact, old_value, new_value, corrected_by, corrected_at, reason,
+                    process_instance_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                reference, fact, oldValue, newValue, correctedBy, Timestamp.from(now), reason, processInstanceId);
+        return new Correction(reference, fact, oldValue, newValue, correctedBy, now, reason, processInstanceId);
+    }
+
+    /** The corrections of the complaint's facts, oldest first. */
+    public List<Correction> corrections(String reference) {
+        return jdbc.query("SELECT * FROM complaint_correction WHERE reference = ? ORDER BY corrected_at, id",
+                (rs, i) -> new Correction(rs.getString("reference"), rs.getString("fact"), rs.getString("old_value"),
+                        rs.getString("new_value"), rs.getString("corrected_by"), instant(rs.getTimestamp("corrected_at")),
+                        rs.getString("reason"), rs.getString("process_instance_id")), reference);
     }
 
     private static Instant instant(Timestamp timestamp) {

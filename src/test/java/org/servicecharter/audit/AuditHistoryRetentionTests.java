@@ -25,6 +25,7 @@ class AuditHistoryRetentionTests {
     static final Map<String, Integer> TIME_TO_LIVE = Map.of(
             "complaint-handling", 1095,
             "complaint-classification", 1095,
+            "complaint-correction", 1095,
             "handbook-signoff", 3650,
             "handbook-signoff-employee", 3650,
             "corrective-action", 3650);

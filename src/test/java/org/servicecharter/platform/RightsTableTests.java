@@ -35,6 +35,7 @@ import org.servicecharter.Http;
 import org.servicecharter.Newcomers;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.approval.ApprovalProcess;
+import org.servicecharter.complaint.ComplaintCorrectionProcess;
 import org.servicecharter.complaint.ComplaintProcess;
 import org.servicecharter.correctiveaction.CorrectiveActionProcess;
 import org.servicecharter.handbook.HandbookFixtures;
@@ -264,6 +265,9 @@ class RightsTableTests {
                 (f, http, u) -> track(http.post("/engine-rest/process-definition/key/" + ComplaintProcess.PROCESS_KEY + "/submit-form",
                         Map.of("variables", typed(complaintIntake(null)))))));
         taskOperations(complaint, ComplaintProcess.VAR_ABOUT_EMPLOYEE, "maria", "bob", this::resolution);
+        complaint.put("correct a fact (Tasklist)", new Operation("POST /engine-rest/process-definition/key/complaint-correction/submit-form",
+                true, (f, http, u) -> http.post("/engine-rest/process-definition/key/" + ComplaintCorrectionProcess.PROCESS_KEY
+                        + "/submit-form", Map.of("variables", typed(addressCorrection(businessKey(f)))))));
         complaint.put("suspend", new Operation("PUT /engine-rest/process-instance/{id}/suspended", true,
                 (f, http, u) -> http.put("/engine-rest/process-instance/" + pi(f) + "/suspended", Map.of("suspended", true))));
         complaint.put("delete", new Operation("DELETE /engine-rest/process-instance/{id}", true,
@@ -410,6 +414,18 @@ class RightsTableTests {
             complaint.put("aboutEmployee", about);
         }
         return complaint;
+    }
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    /** The correction's start form: the customer's address, to a new one each time (an unchanged one is refused). */
+    private static Map<String, Object> addressCorrection(String reference) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put(ComplaintCorrectionProcess.VAR_COMPLAINT_REFERENCE, reference);
+        form.put(ComplaintCorrectionProcess.VAR_CORRECTION, ComplaintCorrectionProcess.CORRECT_CUSTOMER_EMAIL);
+        form.put(ComplaintCorrectionProcess.VAR_CUSTOMER_EMAIL, "rita." + ADDRESSES.incrementAndGet() + "@example.org");
+        form.put(ComplaintCorrectionProcess.VAR_REASON, "The customer gave a new address on the phone.");
+        return form;
     }
 
     private TaskCase complaintTask(String about) {

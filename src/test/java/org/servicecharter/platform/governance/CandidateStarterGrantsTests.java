@@ -187,6 +187,7 @@ class CandidateStarterGrantsTests {
     void theRepositoryModelsGrantTheStartRightsTheFeaturesUsedToGrant() {
         Map<String, Set<String>> expected = Map.of(
                 "complaint-handling", Set.of("agents", "supervisors", "managers"),
+                "complaint-correction", Set.of("supervisors", "managers"),
                 "decision-approval", Set.of("employees"),
                 "corrective-action", Set.of("supervisors", "managers", "head-of-service"),
                 "handbook-signoff", Set.of("process-owners"),
