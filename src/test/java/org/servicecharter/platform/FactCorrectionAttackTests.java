@@ -192,6 +192,12 @@ class FactCorrectionAttackTests {
         String correctionId = corrected.json().get("id").asText();
         assertThat(complaints.aboutEmployee(reference)).isEqualTo("alice");
 
+        // the case is offered anew at once: alice loses the task she held and no longer finds it; bob finds it again
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        String lists = "/engine-rest/task?candidateGroup=agents&maxResults=10&processInstanceId=" + task.getProcessInstanceId();
+        assertThat(alice.get(lists).body()).isEqualTo("[]");
+        assertThat(Http.as(port, "bob").get(lists).body()).contains(task.getId());
+
         // no one handles their own case: alice, who held it, cannot complete it now; the guard reads the register
         Http.Response own = alice.post("/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", resolution()));
         assertThat(own.status()).as(own.body()).isEqualTo(403);
