@@ -38,6 +38,7 @@ import org.servicecharter.audit.AuditTrail.ActivityState;
 import org.servicecharter.audit.AuditTrail.DiagramPath;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
 import org.servicecharter.platform.ApiException;
+import org.servicecharter.platform.TaskQueryAuthorization;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,6 +47,7 @@ import org.springframework.stereotype.Service;
  *
  * <p>Entry types: {@code instance-started}, {@code instance-ended}, {@code activity-entered},
  * {@code activity-left}, {@code task-created}, {@code task-offered}, {@code task-offer-withdrawn},
+ * {@code task-withheld}, {@code task-withheld-no-longer} (kept out of the lists of the person a case is about),
  * {@code task-claimed}, {@code task-assigned}, {@code task-unassigned}, {@code task-completed},
  * {@code task-ended}, {@code form-field}, {@code variable-set}, {@code variable-changed},
  * {@code decision-evaluated}, {@code timer-fired}, {@code timer-cancelled}, {@code job-failed},
@@ -247,6 +249,11 @@ public class AuditTrailService {
                             taskLabel + " assigned to " + link.getUserId()
                                     + (link.getAssignerId() != null ? " by " + link.getAssignerId() : ""), details);
                 }
+            } else if (TaskQueryAuthorization.EXCLUDED.equals(link.getType())) {
+                // the application's own doing (no one handles their own case), whoever was logged in at the time
+                addTask(link.getTime(), rank, add ? "task-withheld" : "task-withheld-no-longer", task, null,
+                        taskLabel + (add ? " kept out of " + link.getUserId() + "'s task lists: the case is about them"
+                                : " back in " + link.getUserId() + "'s task lists: the case is no longer about them"), details);
             } else {
                 addTask(link.getTime(), rank, add ? "task-offered" : "task-offer-withdrawn", task, link.getAssignerId(),
                         taskLabel + ": " + link.getType() + " " + (add ? "set to " : "removed: ") + who, details);

@@ -196,8 +196,9 @@ class HandbookSignoffProcessTests {
         assertThat(employeeFile.find(answerKey(version, "bob"))).isEmpty();
 
         // nor does alice sign while bob holds her task (a claimed task is its assignee's): it is handed back first
-        assertThatThrownBy(() -> answerAs("alice", task, sign())).hasRootCauseInstanceOf(TaskRightsRefusedException.class)
-                .hasMessageContaining("held by bob");
+        assertThatThrownBy(() -> answerAs("alice", task, sign())).hasMessageContaining("held by bob")
+                .satisfies(refusal -> assertThat(org.assertj.core.util.Throwables.getRootCause(refusal) == null ? refusal
+                        : org.assertj.core.util.Throwables.getRootCause(refusal)).isInstanceOf(TaskRightsRefusedException.class));
         taskService.setAssignee(task.getId(), "alice");
         answerAs("alice", task, sign());
         assertThat(employeeFile.find(answerKey(version, "alice"))).get().extracting(EmployeeFileEntry::recordedBy).isEqualTo("alice");
