@@ -46,19 +46,26 @@ public final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
     private final String user;
+    private final String password;
 
-    private Http(String base, String user) {
+    private Http(String base, String user, String password) {
         this.base = base;
         this.user = user;
+        this.password = password;
     }
 
     public static Http anonymous(int port) {
-        return new Http("http://localhost:" + port, null);
+        return new Http("http://localhost:" + port, null, null);
     }
 
     /** Logged in as a demo user, whose password equals the id. */
     public static Http as(int port, String user) {
-        return new Http("http://localhost:" + port, user);
+        return new Http("http://localhost:" + port, user, user);
+    }
+
+    /** Logged in with HTTP Basic as a user with its own password (an administrator made from the environment). */
+    public static Http as(int port, String user, String password) {
+        return new Http("http://localhost:" + port, user, password);
     }
 
     public Response get(String path) {
@@ -105,7 +112,7 @@ public final class Http {
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {
-            String credentials = user + ":" + user;
+            String credentials = user + ":" + password;
             builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         return builder;

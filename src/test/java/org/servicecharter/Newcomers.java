@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.identity.Roles;
 
@@ -21,7 +22,7 @@ public final class Newcomers {
         user.setFirstName("Test");
         user.setLastName("Agent");
         user.setPassword(id);
-        identityService.saveUser(user);
+        ((IdentityServiceImpl) identityService).saveUser(user, true); // password = id, like the demo users: around the policy
         identityService.createMembership(id, Roles.EMPLOYEES);
         identityService.createMembership(id, Roles.AGENTS);
         reportingLines.setManager(id, manager);

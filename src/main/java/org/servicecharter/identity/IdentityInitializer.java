@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up: groups and their grants, the features' grants, the Tasklist filters (shared, the features', and each
- * lead's team filters) and (unless {@code servicecharter.demo.enabled=false}) the demo users. Every step is idempotent.
+ * lead's team filters), the demo users where {@code servicecharter.demo.enabled} (the quick start only: the
+ * {@code postgres} profile switches them off) and, while there is none, the first administrator
+ * ({@link FirstAdministrator}: from the environment, or start-up stops). Every step is idempotent.
  */
 @Component
 @Order(0)
@@ -22,17 +24,19 @@ public class IdentityInitializer implements ApplicationRunner {
     private final List<FeatureFilters> featureFilters;
     private final TeamFilters teamFilters;
     private final DemoUsers demoUsers;
+    private final FirstAdministrator firstAdministrator;
     private final boolean demoEnabled;
 
     public IdentityInitializer(RoleAuthorizations roles, List<FeatureGrants> featureGrants, TasklistFilters filters,
             List<FeatureFilters> featureFilters, TeamFilters teamFilters, DemoUsers demoUsers,
-            @Value("${servicecharter.demo.enabled:true}") boolean demoEnabled) {
+            FirstAdministrator firstAdministrator, @Value("${servicecharter.demo.enabled:false}") boolean demoEnabled) {
         this.roles = roles;
         this.featureGrants = featureGrants;
         this.filters = filters;
         this.featureFilters = featureFilters;
         this.teamFilters = teamFilters;
         this.demoUsers = demoUsers;
+        this.firstAdministrator = firstAdministrator;
         this.demoEnabled = demoEnabled;
     }
 
@@ -45,6 +49,7 @@ public class IdentityInitializer implements ApplicationRunner {
         if (demoEnabled) {
             demoUsers.create();
         }
+        firstAdministrator.ensure();
         teamFilters.refresh();
     }
 }

@@ -24,6 +24,23 @@ public class RestSecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Wrong passwords slow down their sender: every door that checks a password, before the doors themselves (the
+     * authentication filters below, and the web apps' login, which Camunda serves under the web apps' path).
+     */
+    @Bean
+    public FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(
+            @org.springframework.beans.factory.annotation.Value("${servicecharter.login-throttle.failures:10}") long failures,
+            @org.springframework.beans.factory.annotation.Value("${servicecharter.login-throttle.window:PT1M}") java.time.Duration window,
+            org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties camunda) {
+        FilterRegistrationBean<LoginThrottleFilter> registration = new FilterRegistrationBean<>(new LoginThrottleFilter(failures, window));
+        registration.setName("login-throttle");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*",
+                camunda.getWebapp().getApplicationPath() + "/api/admin/auth/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+        return registration;
+    }
+
     /** HTTP Basic for the engine REST API (Camunda Modeler deploys through it with the process owner's login). */
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -49,7 +50,7 @@ final class CorrectiveActionFixtures {
         user.setFirstName("Test");
         user.setLastName("Employee");
         user.setPassword(id);
-        identityService.saveUser(user);
+        ((IdentityServiceImpl) identityService).saveUser(user, true); // password = id, like the demo users: around the policy
         identityService.createMembership(id, Roles.EMPLOYEES);
         identityService.createMembership(id, Roles.AGENTS);
         if (manager != null) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -55,7 +56,7 @@ class CorrectiveActionOwnCaseTests {
         user.setFirstName("Test");
         user.setLastName("HR");
         user.setPassword(id);
-        identityService.saveUser(user);
+        ((IdentityServiceImpl) identityService).saveUser(user, true); // password = id, like the demo users: around the policy
         identityService.createMembership(id, Roles.HR);
         identityService.createMembership(id, Roles.EMPLOYEES);
         if (manager != null) {

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -459,7 +460,7 @@ class HandbookSignoffProcessTests {
         user.setFirstName("New");
         user.setLastName("Joiner");
         user.setPassword(id);
-        identityService.saveUser(user);
+        ((IdentityServiceImpl) identityService).saveUser(user, true); // password = id, like the demo users: around the policy
         identityService.createMembership(id, Roles.EMPLOYEES);
         reportingLines.setManager(id, "sam");
         return id;

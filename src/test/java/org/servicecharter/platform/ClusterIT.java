@@ -138,7 +138,8 @@ class ClusterIT {
     }
 
     private static List<String> nodeArgs(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+        // the postgres profile has no demo users; the nodes' users are the demo department, asked for explicitly
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=postgres", "--servicecharter.demo.enabled=true",
                 "--camunda.bpm.job-execution.wait-time-in-millis=200", "--camunda.bpm.job-execution.max-wait=1000"));
         args.addAll(List.of(extra));
         return args;

@@ -44,7 +44,7 @@ class DatabaseFaultsIT {
         try (PostgresDatabase db = PostgresDatabase.create("sc_faults"); TcpProxy relay = new TcpProxy(5432)) {
             String url = db.url().replace(":5432/", ":" + relay.port() + "/");
             try (PackagedApp app = PackagedApp.start(logs, "faults", List.of("--spring.profiles.active=postgres",
-                    "--camunda.bpm.job-execution.enabled=false"), Map.of("DB_URL", url, "DB_USER", db.user(), "DB_PASSWORD", ""))) {
+                    "--servicecharter.demo.enabled=true", "--camunda.bpm.job-execution.enabled=false"), Map.of("DB_URL", url, "DB_USER", db.user(), "DB_PASSWORD", ""))) {
                 int port = app.port();
                 assertThat(file(port).status()).isEqualTo(201);
 

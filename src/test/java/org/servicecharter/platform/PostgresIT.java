@@ -28,7 +28,9 @@ class PostgresIT {
     @Test
     void aComplaintRunsEndToEndOnPostgresAndSurvivesSigkill() throws Exception {
         try (PostgresDatabase db = PostgresDatabase.create("sc_it")) {
-            List<String> args = List.of("--spring.profiles.active=postgres", "--camunda.bpm.job-execution.enabled=false");
+            // the postgres profile has no demo users; this test works as them, so it asks for them explicitly
+            List<String> args = List.of("--spring.profiles.active=postgres", "--servicecharter.demo.enabled=true",
+                    "--camunda.bpm.job-execution.enabled=false");
             Map<String, String> env = Map.of("DB_URL", db.url(), "DB_USER", db.user(), "DB_PASSWORD", "");
             String reference;
             String taskId;
