@@ -29,6 +29,7 @@ import com.sun.net.httpserver.HttpServer;
 class DocumentLinksTests {
 
     HttpServer server;
+    final List<HandbookDocuments> created = new java.util.ArrayList<>();
     final AtomicInteger requests = new AtomicInteger();
     final byte[] pdf = HandbookFixtures.pdf("the handbook");
 
@@ -66,6 +67,7 @@ class DocumentLinksTests {
 
     @AfterEach
     void stopServer() {
+        created.forEach(HandbookDocuments::destroy);
         server.stop(0);
     }
 
@@ -157,7 +159,7 @@ class DocumentLinksTests {
 
     @Test
     void aDocumentLargerThanTheLimitIsRefusedWhileItIsRead() {
-        HandbookDocuments documents = new HandbookDocuments(properties(true, List.of("localhost"), Duration.ofSeconds(5),
+        HandbookDocuments documents = documents(properties(true, List.of("localhost"), Duration.ofSeconds(5),
                 DataSize.ofMegabytes(1)));
         assertThatThrownBy(() -> documents.fetchSha256(base("localhost") + "/big.pdf"))
                 .hasMessageContaining("larger than 1 MB");
@@ -188,8 +190,14 @@ class DocumentLinksTests {
         return "http://" + host + ":" + server.getAddress().getPort();
     }
 
-    private static HandbookDocuments documents(boolean allowHttp, List<String> trusted, Duration timeout) {
-        return new HandbookDocuments(properties(allowHttp, trusted, timeout, DataSize.ofMegabytes(10)));
+    private HandbookDocuments documents(boolean allowHttp, List<String> trusted, Duration timeout) {
+        return documents(properties(allowHttp, trusted, timeout, DataSize.ofMegabytes(10)));
+    }
+
+    private HandbookDocuments documents(HandbookProperties properties) {
+        HandbookDocuments documents = new HandbookDocuments(properties);
+        created.add(documents);
+        return documents;
     }
 
     private static HandbookProperties properties(boolean allowHttp, List<String> trusted, Duration timeout, DataSize maxSize) {
