@@ -109,6 +109,25 @@ public final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(sb.toString(), StandardCharsets.UTF_8)));
     }
 
+    /** A multipart/form-data POST with text fields and one file, as a browser uploads it: its name, type and bytes. */
+    public Response upload(String path, Map<String, String> fields, String part, String fileName, String contentType,
+            byte[] content) {
+        String boundary = "----sc" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        StringBuilder head = new StringBuilder();
+        fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        head.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(part).append("\"; filename=\"").append(fileName).append("\"\r\n")
+                .append("Content-Type: ").append(contentType).append("\r\n\r\n");
+        body.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(builder(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private HttpRequest.Builder builder(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (user != null) {

@@ -9,6 +9,7 @@ import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.platform.ApiException;
 import org.servicecharter.platform.ApiProblemHandler.FieldError;
 import org.servicecharter.platform.InvalidRequestException;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -83,11 +84,31 @@ public class HandbookController {
         }
         HandbookRegister.Document document = register.findDocument(v.documentSha256())
                 .orElseThrow(() -> ApiException.notFound("The document of handbook version " + version + " is missing."));
+        // inert whatever is stored (uploads are checked PDFs; a document stored before that check may be anything):
+        // always a PDF to the browser, never sniffed, sandboxed if rendered at all, and downloaded rather than shown
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(document.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + document.fileName().replace("\"", "") + "\"")
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(downloadName(document.fileName()))
+                        .build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; frame-ancestors 'none'")
                 .header("X-Content-SHA256", document.sha256())
                 .body(document.content());
+    }
+
+    /** The uploader's file name without its path and extension, in letters, digits, dots, dashes and underscores, as .pdf. */
+    static String downloadName(String original) {
+        String name = original == null ? "" : original;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        if (dot > 0) {
+            name = name.substring(0, dot);
+        }
+        name = name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
+        if (name.length() > 100) {
+            name = name.substring(0, 100);
+        }
+        return (name.isEmpty() ? "handbook" : name) + ".pdf";
     }
 
     /** The logged-in employee signs or declines their own sign-off of this version. */

@@ -1,6 +1,7 @@
 package org.servicecharter.handbook;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,8 +15,13 @@ import org.springframework.util.unit.DataSize;
  * @param lateJoinerCheck         how often a version in force looks for employees who joined (ISO-8601 cycle)
  * @param employeesGroup          whose sign-off a version asks for
  * @param verifyLinkedDocuments   fetch a linked document at publication and check its SHA-256
- * @param documentFetchTimeout    how long fetching a linked document may take
+ * @param documentFetchTimeout    how long fetching a linked document may take in all: name look-ups, connections,
+ *                                redirects and the whole body
  * @param maxDocumentSize         the largest handbook document (linked or uploaded)
+ * @param allowHttpLinks          accept {@code http} links besides {@code https} (off: a link is fetched only over TLS)
+ * @param trustedDocumentHosts    hosts the server may fetch linked documents from although they are not on the public
+ *                                internet (an intranet server): {@code host} (any port) or {@code host:port}, IPv6
+ *                                literals in brackets; every other host must resolve to public addresses only
  */
 @ConfigurationProperties("servicecharter.handbook")
 public record HandbookProperties(
@@ -25,5 +31,7 @@ public record HandbookProperties(
         @DefaultValue("employees") String employeesGroup,
         @DefaultValue("true") boolean verifyLinkedDocuments,
         @DefaultValue("PT10S") Duration documentFetchTimeout,
-        @DefaultValue("10MB") DataSize maxDocumentSize) {
+        @DefaultValue("10MB") DataSize maxDocumentSize,
+        @DefaultValue("false") boolean allowHttpLinks,
+        @DefaultValue List<String> trustedDocumentHosts) {
 }

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HandbookPublishing {
 
-    /** An uploaded handbook document. */
+    /** An uploaded handbook document; the client's content type is not trusted (the content must be a PDF). */
     public record Upload(String fileName, String contentType, byte[] content) {
     }
 
@@ -50,7 +50,13 @@ public class HandbookPublishing {
                 throw new InvalidRequestException(List.of(new FieldError("document", "is empty")));
             }
             if (upload.content().length > properties.maxDocumentSize().toBytes()) {
-                throw new InvalidRequestException(List.of(new FieldError("document", "is larger than " + properties.maxDocumentSize())));
+                throw new InvalidRequestException(List.of(new FieldError("document", "is larger than " + HandbookDocuments.inWords(properties.maxDocumentSize()))));
+            }
+            // judged by its content, not by the name or type the client gave it: anything else could be a web page
+            // that runs in the application's origin when an employee opens it
+            if (!HandbookDocuments.isPdf(upload.content())) {
+                throw new InvalidRequestException(List.of(new FieldError("document",
+                        "must be a PDF file (its content does not start with %PDF-); save the handbook as PDF and upload that")));
             }
             String actual = HandbookDocuments.sha256(upload.content());
             if (draft.documentSha256() != null && !draft.documentSha256().equals(actual)) {
@@ -65,8 +71,7 @@ public class HandbookPublishing {
             if (upload != null) {
                 Authentication current = identityService.getCurrentAuthentication();
                 register.storeDocument(new HandbookRegister.Document(draft.documentSha256(),
-                        upload.fileName() == null ? "handbook" : upload.fileName(),
-                        upload.contentType() == null ? "application/octet-stream" : upload.contentType(),
+                        upload.fileName() == null ? "handbook.pdf" : upload.fileName(), HandbookDocuments.PDF_CONTENT_TYPE,
                         upload.content().length, upload.content()), current == null ? null : current.getUserId());
             }
             runtimeService.startProcessInstanceByKey(PROCESS_KEY, draft.version(), variables(draft));

@@ -1,6 +1,5 @@
 package org.servicecharter.handbook;
 
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -89,16 +88,19 @@ public class HandbookValidator {
             }
         } else if (draft.documentUrl() == null) {
             errors.add(new FieldError("documentUrl", "is required: a link to the handbook document (or upload the file)"));
-        } else if (!isHttpUrl(draft.documentUrl())) {
-            errors.add(new FieldError("documentUrl", "must be an http or https link of at most 2000 characters"));
+        } else if (draft.documentUrl().length() > 2000) {
+            errors.add(new FieldError("documentUrl", "must be at most 2000 characters"));
+        } else if (documents.linkProblem(draft.documentUrl()) != null) {
+            errors.add(new FieldError("documentUrl", documents.linkProblem(draft.documentUrl())));
         } else if (checkDocument && shaValid && properties.verifyLinkedDocuments()) {
             try {
-                String actual = documents.fetchSha256(draft.documentUrl());
-                if (!actual.equals(draft.documentSha256())) {
-                    errors.add(new FieldError("documentSha256", "does not match the document behind the link (its SHA-256 is " + actual + ")"));
+                // the document's own hash is not repeated: the link may lead to a server the publisher cannot read
+                if (!documents.fetchSha256(draft.documentUrl()).equals(draft.documentSha256())) {
+                    errors.add(new FieldError("documentSha256", "does not match the document behind the link; "
+                            + "compute it from the very file the link serves (sha256sum)"));
                 }
             } catch (HandbookDocuments.UnreadableDocumentException e) {
-                errors.add(new FieldError("documentUrl", "the document " + e.getMessage()));
+                errors.add(new FieldError("documentUrl", e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
@@ -124,19 +126,6 @@ public class HandbookValidator {
             }
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private static boolean isHttpUrl(String url) {
-        if (url.length() > 2000) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(url);
-            return ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))
-                    && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 }

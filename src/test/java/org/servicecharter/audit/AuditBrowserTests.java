@@ -109,5 +109,7 @@ class AuditBrowserTests {
         Path shot = SCREENSHOTS.resolve("finished-complaint-trail.png");
         Files.write(shot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         assertThat(Files.size(shot)).isGreaterThan(10_000);
+        // both pages and the diagram viewer work under the application's content security policy
+        assertThat(Chromium.policyViolations(browser)).isEmpty();
     }
 }

@@ -55,7 +55,7 @@ class HandbookApiTests {
     @Test
     void aProcessOwnerPublishesAnUploadedDocumentWhichTheApplicationStoresAndHashes() {
         String version = uniqueVersion();
-        String content = "Handbook " + version + ": greet every customer with a smile.";
+        String content = "%PDF-1.4\n% Handbook " + version + ": greet every customer with a smile.\n%%EOF\n";
         String sha = HandbookDocuments.sha256(content.getBytes(StandardCharsets.UTF_8));
 
         Http.Response response = Http.as(port, "olga").multipart("/api/handbooks",
@@ -79,7 +79,7 @@ class HandbookApiTests {
         Http.Response response = Http.as(port, "olga").multipart("/api/handbooks",
                 Map.of("version", version, "title", "Handbook", "rules", "Smile.", "deadline", inDays(20),
                         "documentSha256", HandbookDocuments.sha256("something else".getBytes())),
-                Map.of("document", "the real handbook"));
+                Map.of("document", "%PDF-1.4\n% the real handbook\n%%EOF\n"));
         assertThat(response.status()).isEqualTo(400);
         assertThat(errorFields(response)).containsExactly("documentSha256");
         assertThat(Http.as(port, "olga").get("/api/handbooks/" + version).status()).isEqualTo(404);
