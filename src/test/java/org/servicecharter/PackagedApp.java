@@ -40,6 +40,14 @@ public final class PackagedApp implements AutoCloseable {
     /** Another build of the application (e.g. a copy of the jar with a changed model), started the same way. */
     public static PackagedApp start(Path jarPath, Path logDir, String name, List<String> arguments, java.util.Map<String, String> environment)
             throws IOException, InterruptedException {
+        PackagedApp app = launch(jarPath, logDir, name, arguments, environment);
+        app.awaitReady();
+        return app;
+    }
+
+    /** Starts the JVM and returns at once, before the application answers (for tests of the start-up itself). */
+    public static PackagedApp launch(Path jarPath, Path logDir, String name, List<String> arguments, java.util.Map<String, String> environment)
+            throws IOException {
         int port = freePort();
         File jar = jarPath.toFile();
         assertThat(jar).as("packaged application (run mvn verify)").exists();
@@ -50,9 +58,7 @@ public final class PackagedApp implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        PackagedApp app = new PackagedApp(process, port, log);
-        app.awaitReady();
-        return app;
+        return new PackagedApp(process, port, log);
     }
 
     /** target/it-logs: where the application JVMs of integration tests write their logs. */

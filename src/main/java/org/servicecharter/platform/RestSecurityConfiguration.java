@@ -5,6 +5,7 @@ import jakarta.servlet.MultipartConfigElement;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,16 @@ public class RestSecurityConfiguration {
         registration.setName("database-unavailable");
         registration.addUrlPatterns("/engine-rest/*", "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** 503 with Retry-After until the application is ready (and while it shuts down), for the APIs and pages. */
+    @Bean
+    public FilterRegistrationBean<NotReadyFilter> notReadyFilter(ApplicationAvailability availability) {
+        FilterRegistrationBean<NotReadyFilter> registration = new FilterRegistrationBean<>(new NotReadyFilter(availability));
+        registration.setName("not-ready");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/survey/*", "/audit/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
