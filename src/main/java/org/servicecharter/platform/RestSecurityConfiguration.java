@@ -78,7 +78,7 @@ public class RestSecurityConfiguration {
     public FilterRegistrationBean<RequestSizeLimitFilter> engineRestRequestSizeLimit(
             @Value("${servicecharter.engine-rest.max-request-bytes:10485760}") long maxBytes) {
         return sizeLimit("engine-rest-request-size-limit",
-                new RequestSizeLimitFilter("A request to the engine REST API (a deployment included)", maxBytes),
+                new RequestSizeLimitFilter("A request to the engine REST API or the web apps' API (a deployment included)", maxBytes),
                 "/engine-rest/*", "/camunda/api/*");
     }
 
