@@ -1,4 +1,4 @@
-// The audit search page: reads /api/audit with the Camunda web-app session (same login as Cockpit).
+// The audit search page: reads /api/audit with the Camunda web-app session (same login as Cockpit), through api.js.
 (function () {
   'use strict';
   const form = document.getElementById('search');
@@ -26,7 +26,7 @@
   }
 
   async function getJson(url) {
-    const response = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    const response = await serviceCharterApi.fetch(url, { headers: { Accept: 'application/json' } });
     if (response.status === 401) { window.location.href = '/camunda/app/cockpit/default/'; throw new Error('login'); }
     const json = await response.json();
     if (!response.ok) throw new Error(json.detail || response.statusText);

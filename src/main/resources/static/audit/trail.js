@@ -12,7 +12,7 @@
   }
   function when(iso) { return iso ? new Date(iso).toLocaleString() : ''; }
   async function get(url, asText) {
-    const response = await fetch(url, { credentials: 'same-origin' });
+    const response = await serviceCharterApi.fetch(url);
     if (response.status === 401) { window.location.href = '/camunda/app/cockpit/default/'; throw new Error('login'); }
     if (!response.ok) {
       let detail = response.statusText;

@@ -53,6 +53,14 @@ public final class PackagedApp implements AutoCloseable {
     /** The packaged application, ready once the probe's user reads the complaint model. */
     public static PackagedApp start(Path jarPath, Path logDir, String name, List<String> arguments, java.util.Map<String, String> environment,
             ReadyProbe probe) throws IOException, InterruptedException {
+        PackagedApp app = launch(jarPath, logDir, name, arguments, environment);
+        app.awaitReady(probe);
+        return app;
+    }
+
+    /** Starts the JVM and returns at once, before the application answers (for tests of the start-up itself). */
+    public static PackagedApp launch(Path jarPath, Path logDir, String name, List<String> arguments, java.util.Map<String, String> environment)
+            throws IOException {
         int port = freePort();
         File jar = jarPath.toFile();
         assertThat(jar).as("packaged application (run mvn verify)").exists();
@@ -63,9 +71,7 @@ public final class PackagedApp implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
-        PackagedApp app = new PackagedApp(process, port, log);
-        app.awaitReady(probe);
-        return app;
+        return new PackagedApp(process, port, log);
     }
 
     /** target/it-logs: where the application JVMs of integration tests write their logs. */

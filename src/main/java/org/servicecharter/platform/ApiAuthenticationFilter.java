@@ -31,6 +31,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * log apply as they do for the engine REST API.
  *
  * <p>Only the customer-facing endpoints are public: filing a complaint and answering a survey.
+ *
+ * <p>A change (any method but GET, HEAD, OPTIONS) that only the session cookie authenticates must carry the web
+ * apps' CSRF token ({@link WebappCsrfToken}), or it is refused with 403; on a public endpoint it is served as to an
+ * anonymous caller instead. Requests with HTTP Basic (API clients, scripts) need no token.
  */
 @Component
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -69,8 +73,18 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } else {
             UserAuthentication session = fromWebappSession(request);
             if (session != null) {
-                userId = session.getName();
-                groups = session.getGroupIds();
+                HttpSession httpSession = request.getSession(false);
+                if (WebappCsrfToken.isRequiredFor(request) && !WebappCsrfToken.isCarriedBy(request, httpSession)) {
+                    if (!isPublic(request)) {
+                        forbidden(request, response, WebappCsrfToken.refusal(httpSession));
+                        return;
+                    }
+                    // a public endpoint without the token: served as to anyone, not as the session's user
+                } else {
+                    userId = session.getName();
+                    groups = session.getGroupIds();
+                    WebappCsrfToken.handOut(httpSession, response);
+                }
             }
         }
 
@@ -114,6 +128,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static void forbidden(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
+        problem.setTitle("CSRF token missing");
+        problem.setInstance(URI.create(request.getRequestURI()));
+        response.setHeader(WebappCsrfToken.HEADER, "Required");
+        ProblemResponses.write(response, problem);
     }
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, String detail) throws IOException {

@@ -3,6 +3,8 @@ package org.servicecharter.platform;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -16,7 +18,9 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -96,9 +100,20 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /** A file upload larger than its limit (the container counts it, also when sent chunked). */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return tooLarge(RequestSizeLimitFilter.refusal(servletRequest(request)));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestSizeLimitFilter.BodyTooLargeException tooLarge = RequestSizeLimitFilter.tooLarge(ex);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge.getMessage());
+        }
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("Unreadable request body");
         Throwable cause = ex.getMostSpecificCause();
@@ -110,9 +125,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
             problem.setDetail("Field '" + field + "' has the wrong type.");
             problem.setProperty("errors", List.of(new FieldError(field, "has the wrong type")));
         } else {
-            problem.setDetail("The body is not valid JSON (or is too large).");
+            problem.setDetail("The body is not valid JSON.");
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ResponseEntity<Object> tooLarge(String refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, refusal);
+        problem.setTitle("Request too large");
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
+    }
+
+    private static HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest() : null;
     }
 
     /** One invalid field and why. */

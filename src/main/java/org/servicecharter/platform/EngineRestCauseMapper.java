@@ -37,6 +37,10 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
 
     @Override
     public Response toResponse(RestException exception) {
+        Response clientError = EngineRestClientErrors.answer(exception, uriInfo);
+        if (clientError != null) {
+            return clientError;
+        }
         // a refusal by the engine that the resource wrapped as bad input (e.g. comment/attachment create: 400 "Not
         // enough parameters submitted") is what it is: not allowed
         if (exception.getStatus() == Response.Status.BAD_REQUEST) {

@@ -36,7 +36,9 @@ import org.servicecharter.platform.governance.ModelFailure;
  * <li>a refusal by a task listener (the engine wraps it, e.g. ENGINE-03051 on claim or set assignee): what the
  * listener meant — not allowed 403, bad input 400.</li>
  * </ul>
- * Everything else goes to Camunda's own handler unchanged. Takes precedence over it by priority.
+ * The caller's mistakes that the stock API answers without saying what to change (paging, ids, forms, sizes) are
+ * answered first, by {@link EngineRestClientErrors}. Everything else goes to Camunda's own handler unchanged. Takes
+ * precedence over it by priority.
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -52,6 +54,10 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
         String message = exception.getMessage() == null ? "" : exception.getMessage();
         if (DatabaseUnavailable.isCause(exception)) {
             return answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DatabaseUnavailable.MESSAGE);
+        }
+        Response clientError = EngineRestClientErrors.answer(exception, uriInfo);
+        if (clientError != null) {
+            return clientError;
         }
         if (message.startsWith("ENGINE-09003")) {
             return answer(Response.Status.BAD_REQUEST, "ParseException",

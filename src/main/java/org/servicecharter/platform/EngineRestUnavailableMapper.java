@@ -28,6 +28,10 @@ public class EngineRestUnavailableMapper implements ExceptionMapper<Throwable> {
         if (DatabaseUnavailable.isCause(error)) {
             return EngineRestExceptionMapper.answer(Response.Status.SERVICE_UNAVAILABLE, "DatabaseUnavailable", DatabaseUnavailable.MESSAGE);
         }
+        Response clientError = EngineRestClientErrors.answer(error, uriInfo);
+        if (clientError != null) {
+            return clientError;
+        }
         if (!(error instanceof jakarta.ws.rs.WebApplicationException)) {
             Response race = TaskCompletionRace.answerIfLost(uriInfo);
             if (race != null) {

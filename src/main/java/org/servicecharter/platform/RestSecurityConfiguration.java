@@ -1,7 +1,11 @@
 package org.servicecharter.platform;
 
+import jakarta.servlet.MultipartConfigElement;
+
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +45,16 @@ public class RestSecurityConfiguration {
         return registration;
     }
 
+    /** 503 with Retry-After until the application is ready (and while it shuts down), for the APIs and pages. */
+    @Bean
+    public FilterRegistrationBean<NotReadyFilter> notReadyFilter(ApplicationAvailability availability) {
+        FilterRegistrationBean<NotReadyFilter> registration = new FilterRegistrationBean<>(new NotReadyFilter(availability));
+        registration.setName("not-ready");
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*", "/survey/*", "/audit/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** HTTP Basic for the engine REST API (Camunda Modeler deploys through it with the process owner's login). */
     @Bean
     public FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
@@ -73,23 +87,44 @@ public class RestSecurityConfiguration {
         return registration;
     }
 
-    /** The engine REST API reads deployments itself (Jersey), outside Spring's multipart limits: cap it here. */
+    /**
+     * The engine REST API, and the web apps' copy of it, read bodies themselves (Jersey; deployments from Camunda
+     * Modeler included), outside Spring's multipart limits: one limit for every request, file uploads included.
+     */
     @Bean
     public FilterRegistrationBean<RequestSizeLimitFilter> engineRestRequestSizeLimit(
-            @org.springframework.beans.factory.annotation.Value("${servicecharter.engine-rest.max-request-bytes:10485760}") long maxBytes) {
-        return sizeLimit("engine-rest-request-size-limit", "/engine-rest/*", maxBytes);
+            @Value("${servicecharter.engine-rest.max-request-bytes:10485760}") long maxBytes) {
+        return sizeLimit("engine-rest-request-size-limit",
+                new RequestSizeLimitFilter("A request to the engine REST API or the web apps' API (a deployment included)", maxBytes),
+                "/engine-rest/*", "/camunda/api/*");
     }
 
+    /** {@code /api}: small JSON bodies; file uploads (a handbook document) up to their own limit, fields included. */
     @Bean
     public FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimit(
-            @org.springframework.beans.factory.annotation.Value("${servicecharter.api.max-request-bytes:65536}") long maxBytes) {
-        return sizeLimit("api-request-size-limit", "/api/*", maxBytes);
+            @Value("${servicecharter.api.max-request-bytes:65536}") long maxBytes,
+            @Value("${servicecharter.api.max-upload-bytes:10485760}") long maxUploadBytes) {
+        return sizeLimit("api-request-size-limit", new RequestSizeLimitFilter("A request to /api", maxBytes,
+                "A file upload to /api", maxUploadBytes), "/api/*");
     }
 
-    private static FilterRegistrationBean<RequestSizeLimitFilter> sizeLimit(String name, String urlPattern, long maxBytes) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+    /**
+     * Spring's limits of file uploads, which the container parses itself (also when sent chunked): a file up to
+     * {@code servicecharter.api.max-upload-bytes}, and the whole request up to that plus the JSON limit for the other
+     * fields. {@code spring.servlet.multipart.*} sizes are not used.
+     */
+    @Bean
+    public MultipartConfigElement multipartConfig(
+            @Value("${servicecharter.api.max-request-bytes:65536}") long maxBytes,
+            @Value("${servicecharter.api.max-upload-bytes:10485760}") long maxUploadBytes) {
+        return new MultipartConfigElement(null, maxUploadBytes, RequestSizeLimitFilter.uploadRequestBytes(maxUploadBytes, maxBytes), 0);
+    }
+
+    private static FilterRegistrationBean<RequestSizeLimitFilter> sizeLimit(String name, RequestSizeLimitFilter filter,
+            String... urlPatterns) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName(name);
-        registration.addUrlPatterns(urlPattern);
+        registration.addUrlPatterns(urlPatterns);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -37,7 +37,7 @@ public class WebappEngineApiConfiguration implements ServletContextInitializer {
     static final String SERVLET_NAME = "Engine Api";
 
     static final String PROVIDERS = Stream.of(EngineRestExceptionMapper.class, EngineRestCauseMapper.class,
-            EngineRestUnavailableMapper.class).map(Class::getName).collect(Collectors.joining(","));
+            EngineRestUnavailableMapper.class, EngineRestParameterMapper.class, EngineRestPaging.class).map(Class::getName).collect(Collectors.joining(","));
 
     private final CamundaBpmProperties properties;
 

@@ -153,6 +153,6 @@ class EngineRestSecurityTests {
         Http.Response response = Http.as(port, "audrey").get("/engine-rest/history/process-instance?maxResults=1000000000");
         assertThat(response.status()).isEqualTo(400);
         JsonNode body = response.json();
-        assertThat(body.get("message").asText()).contains("Max results limit");
+        assertThat(body.get("message").asText()).contains("maxResults", "at most 2000");
     }
 }

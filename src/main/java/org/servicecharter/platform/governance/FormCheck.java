@@ -10,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -48,8 +49,10 @@ final class FormCheck {
     private static final Set<String> KEYED_TYPES = Set.of("textfield", "textarea", "number", "datetime", "expression",
             "checkbox", "checklist", "radio", "select", "taglist");
 
+    /** As strict as the engine's form parser: no duplicate keys, and nothing after the form's object. */
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** The forms' ids (id to the files that declare it) and what is wrong with them. */
     record Result(Map<String, List<String>> filesById, List<ModelProblem> problems) {

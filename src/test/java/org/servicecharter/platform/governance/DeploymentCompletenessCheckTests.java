@@ -220,6 +220,14 @@ class DeploymentCompletenessCheckTests {
                 .contains("is not valid JSON").contains("Duplicate field 'id'");
     }
 
+    /** The engine's form parser stops at anything after the form's object (ENGINE-09033, a 500 before). */
+    @Test
+    void aFormWithAnythingAfterItsObjectIsNotValidJson() {
+        ModelProblem problem = only(check(Map.of("trailing.form", "{\"id\": \"a\", \"type\": \"default\", \"components\": []} and more")));
+        assertThat(problem.resource()).isEqualTo("trailing.form");
+        assertThat(problem.message()).startsWith("is not valid JSON: line 1").contains("form editor");
+    }
+
     @Test
     void aFormNeedsAnId() {
         for (String id : new String[] {null, "", " ", "42"}) {
