@@ -22,6 +22,10 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.el.JuelExpressionManager;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+import org.servicecharter.platform.governance.SandboxedExpressionManager;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -240,6 +244,17 @@ class ThroughputBenchmark {
         configuration.setJobExecutorActivate(false);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setBeans(beans);
+        // the models read a decision's result as decisionResult.singleResult.x, which the application's expression
+        // manager resolves; the bare engine gets that one resolver in front of Camunda's own, nothing else
+        configuration.setExpressionManager(new JuelExpressionManager(beans) {
+            @Override
+            protected ELResolver createElResolver() {
+                CompositeELResolver resolver = new CompositeELResolver();
+                resolver.add(new SandboxedExpressionManager.DecisionResults());
+                resolver.add(super.createElResolver());
+                return resolver;
+            }
+        });
         configuration.setMetricsEnabled(app.isMetricsEnabled());
         return configuration.buildProcessEngine();
     }

@@ -78,7 +78,7 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
     }
 
     /** Base for resolvers that answer only what they handle. */
-    abstract static class NarrowResolver extends ELResolver {
+    public abstract static class NarrowResolver extends ELResolver {
         @Override
         public Class<?> getType(ELContext context, Object base, Object property) {
             return null;
@@ -154,8 +154,11 @@ public class SandboxedExpressionManager extends SpringExpressionManager {
         }
     }
 
-    /** A decision's result in an output mapping: {@code decisionResult.singleResult.priority}. */
-    static final class DecisionResults extends NarrowResolver {
+    /**
+     * A decision's result in an output mapping: {@code decisionResult.singleResult.priority} (public: the benchmark's
+     * bare engine reads the same models).
+     */
+    public static final class DecisionResults extends NarrowResolver {
         @Override
         public Object getValue(ELContext context, Object base, Object property) {
             if (!(base instanceof DmnDecisionResult result) || !(property instanceof String name)) {
