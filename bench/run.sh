@@ -28,7 +28,7 @@ if [[ $which == postgres || $which == all ]]; then
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
   trap 'psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)"' EXIT
   pg=("-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$db" -Dspring.datasource.username=postgres
-      -Dspring.datasource.password= -Dspring.profiles.include=postgres)
+      -Dspring.datasource.password= -Dspring.profiles.include=postgres -Dservicecharter.demo.enabled=true)
   # throughput first; the open tasks are then left in the database it drops (the engine's cascading delete of
   # 100k instances ran for more than half an hour)
   run 'ThroughputBenchmark#complaintThroughputAppVersusBareEngine' "${pg[@]}"

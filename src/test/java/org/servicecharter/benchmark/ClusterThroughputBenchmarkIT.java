@@ -35,7 +35,8 @@ class ClusterThroughputBenchmarkIT {
         Path logs = PackagedApp.logDirectory();
         try (PostgresDatabase db = PostgresDatabase.create("sc_bench_cluster")) {
             Map<String, String> env = Map.of("DB_URL", db.url(), "DB_USER", db.user(), "DB_PASSWORD", "");
-            List<String> args = List.of("--spring.profiles.active=postgres", "--camunda.bpm.job-execution.enabled=true");
+            List<String> args = List.of("--spring.profiles.active=postgres", "--servicecharter.demo.enabled=true",
+                    "--camunda.bpm.job-execution.enabled=true");
             try (PackagedApp a = PackagedApp.start(logs, "bench-a", args, env);
                     PackagedApp b = PackagedApp.start(logs, "bench-b", args, env);
                     Connection sampler = db.connect()) {
