@@ -305,7 +305,7 @@ class TeamRerouteAttackTests {
         user.setFirstName("Test");
         user.setLastName("Loner");
         user.setPassword(id);
-        identityService.saveUser(user, true); // password = id, around the password policy
+        ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identityService).saveUser(user, true); // password = id, around the password policy
         identityService.createMembership(id, Roles.EMPLOYEES);
         identityService.createMembership(id, Roles.AGENTS);
         return id;
