@@ -126,6 +126,54 @@ public class TaskQueryAuthorization {
               </otherwise>
             </choose>""").replace("\"NARROWED\"", "\"" + NARROWED + "\"").replace("'EXCLUDED'", "'" + EXCLUDED + "'");
 
+    /**
+     * Whether a query may ask its candidate criteria as a semi-join ({@code RES.ID_ IN (SELECT I.TASK_ID_ ...)}) instead
+     * of joining the identity links: every query but an {@code or} query (whose branches may each ask the joined link)
+     * and one narrowed to an involved user (which reads the joined link outside the candidate criteria). Bound before
+     * the engine binds its join flags, reset per query of the {@code or} list.
+     */
+    static final String SEMI_JOIN_FLAG = """
+            <bind name="I_SEMI" value="true" />
+                <foreach collection="queries" item="query">
+                  <if test="query != null &amp;&amp; (query.isOrQueryActive || query.involvedUser != null)">
+                    <bind name="I_SEMI" value="false" />
+                  </if>
+                </foreach>
+            """;
+
+    /** Where the engine's task-list SQL binds its join flags: the semi-join flag goes before it. */
+    static final Pattern JOIN_FLAGS = Pattern.compile(Pattern.quote("<bind name=\"I_JOIN\" value=\"false\" />"));
+
+    /** The identity-link join: only when the candidate criteria are not asked as a semi-join. */
+    static final Pattern IDENTITY_LINK_JOIN = Pattern.compile(Pattern.quote("<if test=\"I_JOIN\">"));
+
+    /** The start of the candidate criteria on the joined link. */
+    static final Pattern CANDIDATE_START = Pattern.compile(Pattern.quote("and I.TYPE_ = 'candidate'"));
+
+    /** The end of the candidate criteria on the joined link (the last of them, then the block's end). */
+    static final Pattern CANDIDATE_END = Pattern.compile("(and I\\.USER_ID_ is not null\\s*</if>)(\\s*</trim>)");
+
+    /**
+     * The count: {@code count(distinct)} (on PostgreSQL a {@code DISTINCT} sub-select) only where rows can repeat —
+     * the identity links joined, or an ordering by a related table. With the authorization join gone and the
+     * candidates asked as a semi-join, a "my group's tasks" count is a plain count: the distinct step hashed (and on a
+     * small {@code work_mem} spilled) every matching task id.
+     */
+    static final Pattern COUNT = Pattern.compile(Pattern.quote("${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}")
+            + "(\\s*<include refid=\"selectTaskByQueryCriteriaSql\"/>\\s*)" + Pattern.quote("${countDistinctAfterEnd}"));
+
+    static final String COUNT_HEAD = SEMI_JOIN_FLAG + """
+                <bind name="SC_REPEATS" value="!I_SEMI" />
+                <foreach collection="orderingProperties" item="orderingProperty">
+                  <if test="orderingProperty.relation != null"><bind name="SC_REPEATS" value="true" /></if>
+                </foreach>
+                <choose>
+                  <when test="SC_REPEATS">${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}</when>
+                  <otherwise>select count(RES.ID_)</otherwise>
+                </choose>""";
+
+    static final String COUNT_TAIL = "<if test=\"SC_REPEATS\">${countDistinctAfterEnd}</if>";
+
     /** Replaces the starter's engine configuration bean with the same, plus the patched mapping. */
     @Bean
     public ProcessEngineConfigurationImpl processEngineConfigurationImpl(List<ProcessEnginePlugin> plugins) {
@@ -153,10 +201,22 @@ public class TaskQueryAuthorization {
     /** The engine's task mapping with the authorization check as sub-queries; refuses a mapping it does not recognise. */
     static String patch(String taskMapping) {
         String patched = replaceOnce(taskMapping, AUTH_JOIN, "");
-        return replaceOnce(patched, CONTEXTUAL_CHECK, SUB_QUERY_CHECK);
+        patched = replaceOnce(patched, CONTEXTUAL_CHECK, SUB_QUERY_CHECK);
+        // the candidate criteria as a semi-join, and a count without DISTINCT where no row can repeat
+        patched = replaceOnce(patched, JOIN_FLAGS, SEMI_JOIN_FLAG + "<bind name=\"I_JOIN\" value=\"false\" />");
+        patched = replaceOnce(patched, IDENTITY_LINK_JOIN, "<if test=\"I_JOIN &amp;&amp; !I_SEMI\">");
+        patched = replaceOnce(patched, CANDIDATE_START, "<if test=\"I_SEMI\">and RES.ID_ IN (SELECT I.TASK_ID_ FROM"
+                + " ${prefix}ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ IS NOT NULL</if> and I.TYPE_ = 'candidate'");
+        patched = replaceOnceRaw(patched, CANDIDATE_END, "$1<if test=\"I_SEMI\">)</if>$2");
+        return replaceOnceRaw(patched, COUNT, Matcher.quoteReplacement(COUNT_HEAD) + "$1" + Matcher.quoteReplacement(COUNT_TAIL));
     }
 
     private static String replaceOnce(String text, Pattern pattern, String replacement) {
+        return replaceOnceRaw(text, pattern, Matcher.quoteReplacement(replacement));
+    }
+
+    /** As {@link #replaceOnce}, the replacement may refer to the pattern's groups ({@code $1}). */
+    private static String replaceOnceRaw(String text, Pattern pattern, String replacement) {
         Matcher matcher = pattern.matcher(text);
         int found = 0;
         while (matcher.find()) {
@@ -167,7 +227,7 @@ public class TaskQueryAuthorization {
                     + pattern + " where this application expects one: it cannot patch the task query's authorization"
                     + " check; set servicecharter.task-query.sub-query-authorization=false");
         }
-        return pattern.matcher(text).replaceFirst(Matcher.quoteReplacement(replacement));
+        return pattern.matcher(text).replaceFirst(replacement);
     }
 
     private static String read(String resource) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -133,6 +134,41 @@ class TaskQueryAuthorizationTests {
             List<String> allTasksSql = statementTextsOf(() -> engine.getTaskService().createTaskQuery().processDefinitionKey(key).listPage(0, 50));
             assertThat(narrowedSql).anyMatch(sql -> sql.contains(perTask));
             assertThat(allTasksSql).isNotEmpty().noneMatch(sql -> sql.contains(perTask));
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void aTaskOfferedToSeveralOfTheUsersGroupsIsCountedOnceWithoutJoiningTheIdentityLinks() {
+        String both = "offered-both-" + UUID.randomUUID().toString().substring(0, 8);
+        engine.getRepositoryService().createDeployment().addModelInstance(both + ".bpmn", Bpmn.createExecutableProcess(both)
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Offered").camundaCandidateGroups("agents, hr")
+                .endEvent().done()).deploy();
+        for (int i = 0; i < 3; i++) {
+            engine.getRuntimeService().startProcessInstanceByKey(both);
+        }
+        String bob = engine.getTaskService().createTaskQuery().processDefinitionKey(both).listPage(0, 1).get(0).getId();
+        engine.getTaskService().setAssignee(bob, "bob");
+        IdentityService identity = engine.getIdentityService();
+        identity.setAuthentication("hilda", List.of("agents", "hr"));
+        try {
+            Supplier<TaskQuery> mine = () -> engine.getTaskService().createTaskQuery().processDefinitionKey(both);
+            assertThat(mine.get().taskCandidateGroupIn(List.of("agents", "hr")).count()).isEqualTo(2)
+                    .isEqualTo(mine.get().taskCandidateGroupIn(List.of("agents", "hr")).listPage(0, 50).size());
+            assertThat(mine.get().taskCandidateGroupIn(List.of("agents", "hr")).includeAssignedTasks().count()).isEqualTo(3);
+            // the queries that still join the links: an "or" query, an involved user
+            assertThat(mine.get().or().taskCandidateGroup("agents").taskAssignee("bob").endOr().count()).isEqualTo(3)
+                    .isEqualTo(mine.get().or().taskCandidateGroup("agents").taskAssignee("bob").endOr().listPage(0, 50).size());
+            assertThat(mine.get().taskInvolvedUser("bob").count()).isEqualTo(1);
+            assertThat(mine.get().taskCandidateGroup("hr").orderByTaskCreateTime().asc().listPage(0, 50)).hasSize(2);
+
+            List<String> countSql = statementTextsOf(() -> mine.get().taskCandidateGroupIn(List.of("agents", "hr")).count());
+            assertThat(countSql).anyMatch(sql -> sql.contains("RES.ID_ IN (SELECT I.TASK_ID_"))
+                    .noneMatch(sql -> sql.toUpperCase().contains("DISTINCT"))
+                    .noneMatch(sql -> sql.contains("ACT_RU_IDENTITYLINK I on"));
+            List<String> orSql = statementTextsOf(() -> mine.get().or().taskCandidateGroup("agents").taskAssignee("bob").endOr().count());
+            assertThat(orSql).anyMatch(sql -> sql.toUpperCase().contains("DISTINCT") && sql.contains("ACT_RU_IDENTITYLINK I on"));
         } finally {
             identity.clearAuthentication();
         }
