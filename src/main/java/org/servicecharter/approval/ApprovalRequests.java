@@ -1,5 +1,9 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.NotFound;
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.math.BigDecimal;
@@ -11,19 +15,14 @@ import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
-import org.servicecharter.platform.ApiException;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
-import org.springframework.http.HttpStatus;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -92,11 +91,10 @@ public class ApprovalRequests {
                 .normalized(properties.defaultCurrency());
         List<FieldError> errors = validator.validate(request);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw Rejected.fields(errors);
         }
         if (!user.equals(request.requester())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed",
-                    "You ask in your own name only; " + user + " cannot ask on behalf of " + request.requester() + ".");
+            throw new Refused("You ask in your own name only; " + user + " cannot ask on behalf of " + request.requester() + ".");
         }
         String id = register.nextId();
         Map<String, Object> variables = new HashMap<>();
@@ -106,11 +104,8 @@ public class ApprovalRequests {
         variables.put(VAR_REASON, request.reason());
         variables.put(VAR_REQUESTER, request.requester());
         variables.put(VAR_COMPLAINT_REFERENCE, request.complaintReference());
-        try {
-            runtimeService.startProcessInstanceByKey(PROCESS_KEY, id, variables);
-        } catch (ProcessEngineException e) {
-            throw translate(e);
-        }
+        // the register step's and the guard's refusals (Rejected, Refused, Conflict) are answered by ApiProblemHandler
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, id, variables);
         return id;
     }
 
@@ -146,25 +141,21 @@ public class ApprovalRequests {
         String user = currentUser();
         ApprovalRegister.Entry entry = register.find(id).orElseThrow(() -> notFound(id));
         if (!entry.isOpen()) {
-            throw ApiException.conflict("The request " + id + " is decided already (" + entry.status() + " by "
+            throw new Conflict("The request " + id + " is decided already (" + entry.status() + " by "
                     + entry.decidedBy() + "); a decision is taken once.");
         }
         Task task = openTask(entry);
         if (task == null) {
-            throw ApiException.conflict("The request " + id + " is not waiting for a decision at the moment.");
+            throw new Conflict("The request " + id + " is not waiting for a decision at the moment.");
         }
         if (task.getAssignee() != null && !task.getAssignee().equals(user)) {
-            throw ApiException.conflict("The request " + id + " is held by " + task.getAssignee() + "; only they decide it now.");
+            throw new Conflict("The request " + id + " is held by " + task.getAssignee() + "; only they decide it now.");
         }
         Map<String, Object> variables = answerVariables(answer);
-        try {
-            if (task.getAssignee() == null) {
-                taskService.claim(task.getId(), user);
-            }
-            taskService.complete(task.getId(), variables);
-        } catch (ProcessEngineException e) {
-            throw translate(e);
+        if (task.getAssignee() == null) {
+            taskService.claim(task.getId(), user);
         }
+        taskService.complete(task.getId(), variables);
     }
 
     /** An approver marks the requester's (approved) decision as a good one, after the fact. */
@@ -173,22 +164,22 @@ public class ApprovalRequests {
         String user = currentUser();
         ApprovalRegister.Entry entry = register.find(id).orElseThrow(() -> notFound(id));
         if (user.equals(entry.requester())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "Nobody recognises their own decision.");
+            throw new Refused("Nobody recognises their own decision.");
         }
         if (!tiers.hasAuthority(user, TIER_SUPERVISOR)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "Approvers (supervisors and above) recognise good decisions.");
+            throw new Refused("Approvers (supervisors and above) recognise good decisions.");
         }
         if (!OUTCOME_APPROVED.equals(entry.status())) {
-            throw ApiException.conflict("Only an approved request is recognised as a good decision; " + id + " is " + entry.status() + ".");
+            throw new Conflict("Only an approved request is recognised as a good decision; " + id + " is " + entry.status() + ".");
         }
         String note = recognition == null ? null : recognition.note();
         if (note != null && note.length() > ApprovalRecognitions.MAX_NOTE) {
-            throw new InvalidRequestException(List.of(new FieldError("note", "must be at most " + ApprovalRecognitions.MAX_NOTE + " characters")));
+            throw Rejected.fields(List.of(new FieldError("note", "must be at most " + ApprovalRecognitions.MAX_NOTE + " characters")));
         }
         try {
             return recognitions.recognise(id, user, note, entry.processInstanceId());
-        } catch (EmployeeFile.AlreadyRecordedException e) {
-            throw ApiException.conflict("The decision of request " + id + " is recognised already.");
+        } catch (Conflict e) {
+            throw new Conflict("The decision of request " + id + " is recognised already.");
         }
     }
 
@@ -198,8 +189,7 @@ public class ApprovalRequests {
         boolean visible = user.equals(entry.requester()) || user.equals(entry.decidedBy()) || isOfferedTo(entry, user)
                 || historyService.createHistoricProcessInstanceQuery().processInstanceId(entry.processInstanceId()).count() > 0;
         if (!visible) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed",
-                    "The requester, the approvers and auditors read a request; " + user + " cannot read " + id + ".");
+            throw new Refused("The requester, the approvers and auditors read a request; " + user + " cannot read " + id + ".");
         }
         return entry;
     }
@@ -234,7 +224,7 @@ public class ApprovalRequests {
 
     private static Map<String, Object> answerVariables(Answer answer) {
         if (answer == null) {
-            throw new InvalidRequestException(List.of(new FieldError("decision", "is required: one of " + DECISIONS)));
+            throw Rejected.fields(List.of(new FieldError("decision", "is required: one of " + DECISIONS)));
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_DECISION, answer.decision());
@@ -246,30 +236,14 @@ public class ApprovalRequests {
         return variables;
     }
 
-    /** The guard's and the register step's refusals arrive wrapped by the engine; answer them as what they are. */
-    static RuntimeException translate(ProcessEngineException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof FourEyesRefusedException refused) {
-                return new ApiException(HttpStatus.FORBIDDEN, "Not allowed", refused.getMessage());
-            }
-            if (cause instanceof ApprovalRequestRejectedException invalid) {
-                return new InvalidRequestException(invalid.fieldErrors());
-            }
-            if (cause instanceof NoEligibleApproverException nobody) {
-                return ApiException.conflict(nobody.getMessage());
-            }
-        }
-        return e;
-    }
-
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("There is no approval request " + id + ".");
+    private static NotFound notFound(String id) {
+        return new NotFound("There is no approval request " + id + ".");
     }
 
     private String currentUser() {
         Authentication current = identityService.getCurrentAuthentication();
         if (current == null || current.getUserId() == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in to ask for or decide approvals.");
+            throw new Refused("Log in to ask for or decide approvals.");
         }
         return current.getUserId();
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /** Checks a request before anything is started: the same rules for the API, the start form and complaint handling. */

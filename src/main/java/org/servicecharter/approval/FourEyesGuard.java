@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -13,7 +15,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
  * answer must be complete (a reason to reject, an approved amount above zero and not above the one asked for, no
  * pass-up from the top tier, recognition only with an approval).</li>
  * </ul>
- * Refusals of the person are {@link FourEyesRefusedException} (403), of the answer
+ * Refusals of the person are {@link Refused} (403), of the answer
  * {@link ApprovalRequestRejectedException} (400). Throwing rolls the claim or completion back.
  */
 @ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
@@ -50,7 +52,7 @@ public class FourEyesGuard implements TaskListener {
         // who asked and how much: from the register of record (the request's business key is its id), never from a
         // variable that someone could have rewritten
         String requestId = task.getExecution().getProcessBusinessKey();
-        ApprovalRegister.Entry request = register.find(requestId).orElseThrow(() -> new FourEyesRefusedException(
+        ApprovalRegister.Entry request = register.find(requestId).orElseThrow(() -> new Refused(
                 "There is no approval request " + requestId + " in the register; nobody decides it."));
         String tier = (String) task.getVariable(VAR_CURRENT_TIER);
         Set<String> excluded = ApprovalTiers.excluded(task.getVariable(VAR_EXCLUDED_APPROVERS));
@@ -66,11 +68,11 @@ public class FourEyesGuard implements TaskListener {
         }
         String user = CurrentUser.of(task);
         if (user == null) {
-            throw new FourEyesRefusedException("The request " + requestId + " is decided by a logged-in approver; nobody is logged in.");
+            throw new Refused("The request " + requestId + " is decided by a logged-in approver; nobody is logged in.");
         }
         checkMayDecide(user, requestId, tier, excluded, request.requester());
         if (!user.equals(task.getAssignee())) {
-            throw new FourEyesRefusedException("Claim the request " + requestId + " before deciding it; "
+            throw new Refused("Claim the request " + requestId + " before deciding it; "
                     + (task.getAssignee() == null ? "nobody holds it yet." : "it is held by " + task.getAssignee() + ", not by " + user + "."));
         }
         validateAnswer(task, tier, request.amount().doubleValue());
@@ -84,15 +86,15 @@ public class FourEyesGuard implements TaskListener {
 
     private void checkMayDecide(String user, String requestId, String tier, Set<String> excluded, Object requester) {
         if (user.equals(requester)) {
-            throw new FourEyesRefusedException("Four-eyes: " + user + " asked for the request " + requestId
+            throw new Refused("Four-eyes: " + user + " asked for the request " + requestId
                     + " and cannot decide it; someone else at the " + tier + " tier decides.");
         }
         if (excluded.contains(user)) {
-            throw new FourEyesRefusedException("Four-eyes: " + user + " rejected the request " + requestId
+            throw new Refused("Four-eyes: " + user + " rejected the request " + requestId
                     + " before and cannot decide it again.");
         }
         if (!tiers.hasAuthority(user, tier)) {
-            throw new FourEyesRefusedException(user + " has no authority at the " + tier + " tier to decide the request "
+            throw new Refused(user + " has no authority at the " + tier + " tier to decide the request "
                     + requestId + ".");
         }
     }
@@ -133,7 +135,7 @@ public class FourEyesGuard implements TaskListener {
             errors.add(new FieldError(VAR_RECOGNITION_NOTE, "must be at most " + ApprovalRecognitions.MAX_NOTE + " characters"));
         }
         if (!errors.isEmpty()) {
-            throw new ApprovalRequestRejectedException("The decision cannot be taken", errors);
+            throw Rejected.of("The decision cannot be taken", errors);
         }
         task.setVariable(VAR_RECOGNISE, recognise);
     }

@@ -1,5 +1,6 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.Conflict;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -36,7 +37,7 @@ public class OfferAtTierDelegate implements JavaDelegate {
         String excluded = (String) execution.getVariable(VAR_EXCLUDED_APPROVERS);
         while (tiers.candidates(tier, excluded).isEmpty()) {
             if (tiers.isTop(tier)) {
-                throw new NoEligibleApproverException("Nobody may decide the request " + execution.getVariable(VAR_REQUEST_ID)
+                throw new Conflict("Nobody may decide the request " + execution.getVariable(VAR_REQUEST_ID)
                         + ": no member of the " + tier + " tier or above is someone other than " + excluded + ".");
             }
             tier = ApprovalTiers.next(tier);

@@ -1,5 +1,6 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -10,7 +11,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.servicecharter.platform.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,7 @@ public class RegisterApprovalRequestDelegate implements JavaDelegate {
             errors.add(new FieldError("requester", "must be you (" + user + "): ask in your own name"));
         }
         if (!errors.isEmpty()) {
-            throw new ApprovalRequestRejectedException("The request cannot be started", errors);
+            throw Rejected.of("The request cannot be started", errors);
         }
 
         String id = execution.getProcessBusinessKey();

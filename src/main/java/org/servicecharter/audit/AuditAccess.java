@@ -1,13 +1,12 @@
 package org.servicecharter.audit;
 
+import org.servicecharter.platform.Refused;
 import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicecharter.identity.Roles;
-import org.servicecharter.platform.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +37,7 @@ public class AuditAccess {
     public String requireAuditor() {
         Authentication current = identityService.getCurrentAuthentication();
         if (current == null || !mayAudit(current.getGroupIds())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed",
-                    "Audit trails are for auditors (and administrators) only.");
+            throw new Refused("Audit trails are for auditors (and administrators) only.");
         }
         return current.getUserId();
     }

@@ -1,5 +1,7 @@
 package org.servicecharter.audit;
 
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.NotFound;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,12 +17,9 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.servicecharter.audit.AuditSearchService.Criteria;
 import org.servicecharter.audit.AuditSearchService.Page;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
-import org.servicecharter.platform.ApiException;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,8 +87,7 @@ public class AuditController {
         Criteria first = criteria(processKey, businessKey, startedFrom, startedTo, state, employee, 0, batch);
         Page page = search.search(first);
         if (!page.totalExact() || page.total() > MAX_EXPORT_ROWS) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "Too many instances",
-                    "The search matches " + (page.totalExact() ? "" : "more than ") + page.total()
+            throw new Rejected("The search matches " + (page.totalExact() ? "" : "more than ") + page.total()
                             + " instances; an export holds at most " + MAX_EXPORT_ROWS
                             + ". Narrow it (model, dates, state) and export in parts.");
         }
@@ -143,7 +141,7 @@ public class AuditController {
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
                 .singleResult();
         if (instance == null) {
-            throw ApiException.notFound("There is no process instance " + id + " in the history.");
+            throw new NotFound("There is no process instance " + id + " in the history.");
         }
         try (var model = repositoryService.getProcessModel(instance.getProcessDefinitionId())) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(model.readAllBytes());
@@ -152,7 +150,7 @@ public class AuditController {
 
     private static void checkFormat(String format) {
         if (!"csv".equals(format) && !"json".equals(format)) {
-            throw new InvalidRequestException(List.of(new FieldError("format", "must be csv or json")));
+            throw Rejected.fields(List.of(new FieldError("format", "must be csv or json")));
         }
     }
 
@@ -170,7 +168,7 @@ public class AuditController {
         Instant to = time(startedTo, true, "startedTo", errors);
         errors.addAll(Criteria.errors(state, page, size, from, to));
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw Rejected.fields(errors);
         }
         return new Criteria(processKey, businessKey, from, to, state, employee, page, size);
     }

@@ -1,5 +1,6 @@
 package org.servicecharter.audit;
 
+import org.servicecharter.platform.Rejected;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -18,8 +19,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.NativeHistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -89,7 +89,7 @@ public class AuditSearchService {
         public Criteria {
             List<FieldError> errors = errors(state, page, size, startedFrom, startedTo);
             if (!errors.isEmpty()) {
-                throw new InvalidRequestException(errors);
+                throw Rejected.fields(errors);
             }
             state = state == null ? null : state.toLowerCase(Locale.ROOT);
         }

@@ -1,5 +1,6 @@
 package org.servicecharter.audit;
 
+import org.servicecharter.platform.NotFound;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +38,6 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.servicecharter.audit.AuditTrail.ActivityState;
 import org.servicecharter.audit.AuditTrail.DiagramPath;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
-import org.servicecharter.platform.ApiException;
 import org.servicecharter.platform.TaskQueryAuthorization;
 import org.springframework.stereotype.Service;
 
@@ -91,7 +91,7 @@ public class AuditTrailService {
         HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(processInstanceId).singleResult();
         if (instance == null) {
-            throw ApiException.notFound("There is no process instance " + processInstanceId + " in the history.");
+            throw new NotFound("There is no process instance " + processInstanceId + " in the history.");
         }
         ProcessDefinition definition = repositoryService.getProcessDefinition(instance.getProcessDefinitionId());
         Builder builder = new Builder(instance, repositoryService.getBpmnModelInstance(definition.getId()));

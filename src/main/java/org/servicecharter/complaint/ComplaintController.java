@@ -1,10 +1,10 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.NotFound;
 import java.net.URI;
 import java.util.Map;
 
 
-import org.servicecharter.platform.ApiException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,6 +39,6 @@ public class ComplaintController {
     @GetMapping("/{reference}")
     public ComplaintQueries.ComplaintView get(@PathVariable String reference) {
         return queries.find(reference)
-                .orElseThrow(() -> ApiException.notFound("No complaint with reference " + reference + " is visible to you."));
+                .orElseThrow(() -> new NotFound("No complaint with reference " + reference + " is visible to you."));
     }
 }

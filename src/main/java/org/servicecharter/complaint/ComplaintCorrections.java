@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import static org.servicecharter.complaint.ComplaintCorrectionProcess.*;
 
 import java.util.List;
@@ -13,7 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.servicecharter.identity.Roles;
-import org.servicecharter.platform.ConflictException;
+import org.servicecharter.platform.Conflict;
 import org.servicecharter.platform.taskrights.CaseSubjectsChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -62,39 +64,39 @@ public class ComplaintCorrections {
     /** Corrects the fact as {@code user}, recording it as made by the correction's process instance. */
     public ComplaintRegister.Correction correct(Request request, String user, String correctionInstanceId) {
         if (user == null) {
-            throw new ComplaintCorrectionRefusedException("Nobody is logged in: a correction of a complaint's facts is made"
+            throw new Refused("Nobody is logged in: a correction of a complaint's facts is made"
                     + " by a supervisor or manager, whose name it carries.");
         }
         if (identityService.createGroupQuery().groupMember(user).groupIdIn(CORRECTORS.toArray(String[]::new)).count() == 0) {
-            throw new ComplaintCorrectionRefusedException(user + " may not correct a complaint's facts: supervisors and"
+            throw new Refused(user + " may not correct a complaint's facts: supervisors and"
                     + " managers do.");
         }
 
         String reference = trimmed(request.complaintReference());
         if (reference == null) {
-            throw new ComplaintCorrectionRejectedException(VAR_COMPLAINT_REFERENCE, "Give the complaint's reference, such"
+            throw new Rejected(VAR_COMPLAINT_REFERENCE, "Give the complaint's reference, such"
                     + " as C-2026-7KQ2M9XD.");
         }
-        ComplaintRegister.Entry complaint = find(reference).orElseThrow(() -> new ComplaintCorrectionRejectedException(
+        ComplaintRegister.Entry complaint = find(reference).orElseThrow(() -> new Rejected(
                 VAR_COMPLAINT_REFERENCE, "There is no complaint " + abbreviated(reference) + "."));
         if (user.equals(complaint.aboutEmployee())) {
-            throw new ComplaintCorrectionRefusedException("Complaint " + complaint.reference() + " is about " + user
+            throw new Refused("Complaint " + complaint.reference() + " is about " + user
                     + ", who does not correct the facts of a complaint about themselves; another supervisor or manager"
                     + " does.");
         }
 
         String correction = trimmed(request.correction());
         if (correction == null || !CORRECTIONS.contains(correction)) {
-            throw new ComplaintCorrectionRejectedException(VAR_CORRECTION, "Choose what to correct: "
+            throw new Rejected(VAR_CORRECTION, "Choose what to correct: "
                     + String.join(", ", CORRECTIONS) + ".");
         }
         String reason = trimmed(request.reason());
         if (reason == null) {
-            throw new ComplaintCorrectionRejectedException(VAR_REASON, "Say why the fact is corrected (what was wrong,"
+            throw new Rejected(VAR_REASON, "Say why the fact is corrected (what was wrong,"
                     + " how you know): the reason stays with the correction.");
         }
         if (reason.length() > MAX_REASON) {
-            throw new ComplaintCorrectionRejectedException(VAR_REASON, "The reason must be at most " + MAX_REASON
+            throw new Rejected(VAR_REASON, "The reason must be at most " + MAX_REASON
                     + " characters.");
         }
 
@@ -105,11 +107,11 @@ public class ComplaintCorrections {
                 fact = FACT_ABOUT_EMPLOYEE;
                 newValue = trimmed(request.aboutEmployee());
                 if (newValue == null) {
-                    throw new ComplaintCorrectionRejectedException(VAR_ABOUT_EMPLOYEE, "Name the employee the complaint is"
+                    throw new Rejected(VAR_ABOUT_EMPLOYEE, "Name the employee the complaint is"
                             + " about (user id, e.g. bob), or choose that it is about no employee.");
                 }
                 if (newValue.length() > 64 || identityService.createUserQuery().userId(newValue).count() == 0) {
-                    throw new ComplaintCorrectionRejectedException(VAR_ABOUT_EMPLOYEE, "There is no employee "
+                    throw new Rejected(VAR_ABOUT_EMPLOYEE, "There is no employee "
                             + abbreviated(newValue) + ".");
                 }
             }
@@ -121,32 +123,32 @@ public class ComplaintCorrections {
                 fact = FACT_CUSTOMER_EMAIL;
                 newValue = trimmed(request.customerEmail());
                 if (newValue == null) {
-                    throw new ComplaintCorrectionRejectedException(VAR_CUSTOMER_EMAIL, "Give the customer's correct"
+                    throw new Rejected(VAR_CUSTOMER_EMAIL, "Give the customer's correct"
                             + " e-mail address.");
                 }
                 // the intake's own rules for the address
                 validator.validateValue(ComplaintIntake.class, VAR_CUSTOMER_EMAIL, newValue).stream().findFirst()
                         .ifPresent(invalid -> {
-                            throw new ComplaintCorrectionRejectedException(VAR_CUSTOMER_EMAIL, "The customer's e-mail address "
+                            throw new Rejected(VAR_CUSTOMER_EMAIL, "The customer's e-mail address "
                                     + invalid.getMessage() + ": " + abbreviated(request.customerEmail().trim()) + ".");
                         });
             }
         }
 
         if (runtimeService.createProcessInstanceQuery().processInstanceId(complaint.processInstanceId()).count() == 0) {
-            throw new ConflictException("Complaint " + complaint.reference() + " is closed: its facts stay as they were"
+            throw new Conflict("Complaint " + complaint.reference() + " is closed: its facts stay as they were"
                     + " when it closed.");
         }
         String oldValue = FACT_ABOUT_EMPLOYEE.equals(fact) ? complaint.aboutEmployee() : complaint.customerEmail();
         if (FACT_ABOUT_EMPLOYEE.equals(fact) && !"OPEN".equals(complaint.status())) {
-            throw new ConflictException("Complaint " + complaint.reference() + " has been resolved: who it is about can be"
+            throw new Conflict("Complaint " + complaint.reference() + " has been resolved: who it is about can be"
                     + " corrected only while it is being handled, before the decision on corrective action is taken on it"
                     + (complaint.correctiveActionFlagged() ? " (it was handed to corrective action about "
                             + complaint.aboutEmployee() + "; that case's manager records it as not substantiated)" : "")
                     + ".");
         }
         if (Objects.equals(oldValue, newValue)) {
-            throw new ComplaintCorrectionRejectedException(FACT_ABOUT_EMPLOYEE.equals(fact) && newValue == null
+            throw new Rejected(FACT_ABOUT_EMPLOYEE.equals(fact) && newValue == null
                     ? VAR_CORRECTION : fact, "Complaint " + complaint.reference() + (FACT_ABOUT_EMPLOYEE.equals(fact)
                             ? " is already about " + describe(fact, newValue)
                             : " already has the customer's e-mail address " + newValue) + ": there is nothing to correct.");

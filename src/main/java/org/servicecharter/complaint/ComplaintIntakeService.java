@@ -1,5 +1,6 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.Rejected;
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import java.util.HashMap;
@@ -13,8 +14,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,7 +51,7 @@ public class ComplaintIntakeService {
         ComplaintIntake intake = raw.normalized();
         List<FieldError> errors = validator.validate(intake);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw Rejected.fields(errors);
         }
         String reference = references.next();
         Map<String, Object> variables = variables(intake, reference);

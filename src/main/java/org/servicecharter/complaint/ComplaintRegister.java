@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.servicecharter.platform.ConflictException;
+import org.servicecharter.platform.Conflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -122,7 +122,7 @@ public class ComplaintRegister {
                 : jdbc.update("UPDATE complaint SET " + column + " = ? WHERE reference = ? AND " + column + " = ?",
                         newValue, reference, oldValue);
         if (changed != 1) {
-            throw new ConflictException("Someone else changed complaint " + reference + " at the same moment; look at it"
+            throw new Conflict("Someone else changed complaint " + reference + " at the same moment; look at it"
                     + " again and correct it if it is still needed.");
         }
         Instant now = Instant.now();

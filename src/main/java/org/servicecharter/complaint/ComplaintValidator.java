@@ -7,7 +7,7 @@ import java.util.List;
 import jakarta.validation.Validator;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /** Checks a complaint before anything is started: the same rules for the API and the Tasklist start form. */

@@ -1,5 +1,6 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.complaint.ComplaintProcess.*;
@@ -8,8 +9,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +43,7 @@ public class RegisterComplaintDelegate implements JavaDelegate {
                 (String) execution.getVariable(VAR_ORDER_REFERENCE)).normalized();
         List<FieldError> errors = validator.validate(intake);
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw Rejected.fields(errors);
         }
 
         String reference = execution.getProcessBusinessKey();

@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.NotFound;
+import org.servicecharter.platform.Gone;
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import java.util.Map;
@@ -10,7 +12,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.servicecharter.platform.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,13 +69,13 @@ public class SurveyService {
     @Transactional
     public void answer(String token, int rating, String comment) {
         if (!SurveyTokens.wellFormed(token)) {
-            throw ApiException.notFound(NO_SURVEY);
+            throw new NotFound(NO_SURVEY);
         }
         String hash = SurveyTokens.hash(token);
         ProcessInstance instance = runtimeService.createProcessInstanceQuery()
                 .variableValueEquals(VAR_SURVEY_TOKEN_HASH, hash).singleResult();
         if (instance == null) {
-            throw issued(hash) ? ApiException.gone(ALREADY_ANSWERED) : ApiException.notFound(NO_SURVEY);
+            throw issued(hash) ? new Gone(ALREADY_ANSWERED) : new NotFound(NO_SURVEY);
         }
         try {
             runtimeService.createMessageCorrelation(MESSAGE_SURVEY_ANSWERED)
@@ -83,15 +84,15 @@ public class SurveyService {
                     .setVariable(VAR_SURVEY_COMMENT, comment)
                     .correlate();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
-            throw ApiException.gone("This survey has just been answered or has expired.");
+            throw new Gone("This survey has just been answered or has expired.");
         }
         register.recordSurveyAnswer(instance.getBusinessKey(), rating, comment);
     }
 
     private void requireOpen(String token) {
         switch (state(token)) {
-            case UNKNOWN -> throw ApiException.notFound(NO_SURVEY);
-            case GONE -> throw ApiException.gone(ALREADY_ANSWERED);
+            case UNKNOWN -> throw new NotFound(NO_SURVEY);
+            case GONE -> throw new Gone(ALREADY_ANSWERED);
             case OPEN -> { }
         }
     }

@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -19,15 +21,15 @@ public class AcknowledgementGuard implements TaskListener {
         String employee = (String) task.getVariable(VAR_EMPLOYEE);
         String user = CurrentUser.of(task);
         if (user == null || !user.equals(employee)) {
-            throw new CorrectiveActionRefusedException("Only " + employee + " can acknowledge their own corrective action"
+            throw new Refused("Only " + employee + " can acknowledge their own corrective action"
                     + (user == null ? "; nobody is logged in." : "; " + user + " cannot."));
         }
         if (!Boolean.TRUE.equals(task.getVariable(VAR_ACKNOWLEDGED))) {
-            throw new CorrectiveActionRejectedException(VAR_ACKNOWLEDGED, "Confirm that you have been told about the corrective action.");
+            throw new Rejected(VAR_ACKNOWLEDGED, "Confirm that you have been told about the corrective action.");
         }
         Object comment = task.getVariable(VAR_EMPLOYEE_COMMENT);
         if (comment instanceof String text && text.length() > MAX_TEXT) {
-            throw new CorrectiveActionRejectedException(VAR_EMPLOYEE_COMMENT, "The comment must be at most " + MAX_TEXT + " characters.");
+            throw new Rejected(VAR_EMPLOYEE_COMMENT, "The comment must be at most " + MAX_TEXT + " characters.");
         }
     }
 }

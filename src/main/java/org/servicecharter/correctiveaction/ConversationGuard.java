@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -30,7 +32,7 @@ public class ConversationGuard implements TaskListener {
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = current == null ? null : current.getUserId();
         if (!cases.mayDocument(user, cases.groupsOf(current), employee)) {
-            throw new CorrectiveActionRefusedException((user == null ? "Nobody is logged in" : user + " is not in "
+            throw new Refused((user == null ? "Nobody is logged in" : user + " is not in "
                     + employee + "'s reporting line") + ": only " + employee
                     + "'s managers can document the conversation with them.");
         }
@@ -38,12 +40,12 @@ public class ConversationGuard implements TaskListener {
         requireText(task, VAR_EMPLOYEE_ACCOUNT, "Record the employee's account of it.");
         Object substantiated = task.getVariable(VAR_SUBSTANTIATED);
         if (!(substantiated instanceof Boolean)) {
-            throw new CorrectiveActionRejectedException(VAR_SUBSTANTIATED, "Say whether the complaint is substantiated (true or false).");
+            throw new Rejected(VAR_SUBSTANTIATED, "Say whether the complaint is substantiated (true or false).");
         }
         Object severity = task.getVariable(VAR_SEVERITY);
         if ((Boolean) substantiated || severity != null) {
             if (!(severity instanceof String s) || !SEVERITIES.contains(s)) {
-                throw new CorrectiveActionRejectedException(VAR_SEVERITY,
+                throw new Rejected(VAR_SEVERITY,
                         "The severity must be one of " + String.join(", ", SEVERITIES) + (severity == null ? "." : ", not " + severity + "."));
             }
         }
@@ -53,10 +55,10 @@ public class ConversationGuard implements TaskListener {
     static void requireText(DelegateTask task, String name, String message) {
         Object value = task.getVariable(name);
         if (!(value instanceof String text) || text.isBlank()) {
-            throw new CorrectiveActionRejectedException(name, message);
+            throw new Rejected(name, message);
         }
         if (text.length() > MAX_TEXT) {
-            throw new CorrectiveActionRejectedException(name, name + " must be at most " + MAX_TEXT + " characters.");
+            throw new Rejected(name, name + " must be at most " + MAX_TEXT + " characters.");
         }
     }
 }

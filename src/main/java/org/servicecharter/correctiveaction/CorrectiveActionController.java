@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import java.net.URI;
@@ -16,9 +18,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.servicecharter.platform.CurrentUser;
-import org.servicecharter.platform.InvalidRequestException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -74,19 +75,15 @@ public class CorrectiveActionController {
             errors.add(new FieldError(VAR_CONCERN, "must be at most " + CorrectiveActionCases.MAX_CONCERN + " characters"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw Rejected.fields(errors);
         }
         String user = CurrentUser.of(identityService);
         if (!cases.inReportingLine(user, employee)) {
-            throw new CorrectiveActionRefusedException(user + " is not in " + employee
+            throw new Refused(user + " is not in " + employee
                     + "'s reporting line: only the managers " + employee + " reports to may open a case for them.");
         }
-        ProcessInstance started;
-        try {
-            started = cases.open(employee, request.concern().trim());
-        } catch (CorrectiveActionRejectedException e) {
-            throw new InvalidRequestException(List.of(new FieldError(e.field(), e.getMessage())));
-        }
+        // the model's start step refuses with Rejected naming the field, answered by ApiProblemHandler
+        ProcessInstance started = cases.open(employee, request.concern().trim());
         return ResponseEntity.created(URI.create("/api/corrective-actions?reference=" + started.getBusinessKey()))
                 .body(new Opened(started.getBusinessKey(), started.getId(), employee));
     }
@@ -101,7 +98,7 @@ public class CorrectiveActionController {
     public List<CaseView> list(@RequestParam(required = false) String employee, @RequestParam(required = false) String step,
             @RequestParam(required = false) String reference) {
         if (step != null && LadderStep.of(step).isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldError("step", "is not a step of the ladder: " + step
+            throw Rejected.fields(List.of(new FieldError("step", "is not a step of the ladder: " + step
                     + " (known: " + String.join(", ", Arrays.stream(LadderStep.values()).map(LadderStep::id).toList()) + ")")));
         }
         HistoricProcessInstanceQuery query = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY);

@@ -1,5 +1,6 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.Rejected;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
@@ -41,12 +42,12 @@ public class CorrectiveActionRecords {
         try {
             Period period = Period.parse(window);
             if (period.isNegative() || period.isZero()) {
-                throw new CorrectiveActionRejectedException(CorrectiveActionProcess.VAR_LOOK_BACK_WINDOW,
+                throw new Rejected(CorrectiveActionProcess.VAR_LOOK_BACK_WINDOW,
                         "The look-back window must be a positive ISO-8601 period (e.g. P12M), not " + window + ".");
             }
             return period;
         } catch (DateTimeParseException | NullPointerException e) {
-            throw new CorrectiveActionRejectedException(CorrectiveActionProcess.VAR_LOOK_BACK_WINDOW,
+            throw new Rejected(CorrectiveActionProcess.VAR_LOOK_BACK_WINDOW,
                     "The look-back decision gave no ISO-8601 period (e.g. P12M) but " + window + ".");
         }
     }

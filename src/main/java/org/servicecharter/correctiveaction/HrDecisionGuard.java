@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -30,20 +32,20 @@ public class HrDecisionGuard implements TaskListener {
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = current == null ? null : current.getUserId();
         if (user == null || user.equals(employee) || !cases.groupsOf(current).contains(Roles.HR)) {
-            throw new CorrectiveActionRefusedException("Only HR can decide on retaining or dismissing " + employee
+            throw new Refused("Only HR can decide on retaining or dismissing " + employee
                     + (user == null ? "; nobody is logged in." : "; " + user + " cannot."));
         }
         Object decision = task.getVariable(VAR_HR_DECISION);
         if (!(decision instanceof String d) || !HR_DECISIONS.contains(d)) {
-            throw new CorrectiveActionRejectedException(VAR_HR_DECISION,
+            throw new Rejected(VAR_HR_DECISION,
                     "Decide one of " + String.join(", ", HR_DECISIONS) + (decision == null ? "." : ", not " + decision + "."));
         }
         Object reason = task.getVariable(VAR_HR_REASON);
         if (!(reason instanceof String text) || text.isBlank()) {
-            throw new CorrectiveActionRejectedException(VAR_HR_REASON, "HR's decision needs a reason.");
+            throw new Rejected(VAR_HR_REASON, "HR's decision needs a reason.");
         }
         if (text.length() > MAX_TEXT) {
-            throw new CorrectiveActionRejectedException(VAR_HR_REASON, "The reason must be at most " + MAX_TEXT + " characters.");
+            throw new Rejected(VAR_HR_REASON, "The reason must be at most " + MAX_TEXT + " characters.");
         }
         task.setVariable(VAR_HR_DECIDED_BY, user);
     }

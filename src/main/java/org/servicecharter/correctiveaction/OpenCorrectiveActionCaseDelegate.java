@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -38,15 +40,15 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String employee = trimmed(execution.getVariable(VAR_EMPLOYEE));
         if (employee == null || !cases.userExists(employee)) {
-            throw new CorrectiveActionRejectedException(VAR_EMPLOYEE,
+            throw new Rejected(VAR_EMPLOYEE,
                     employee == null ? "Name the employee the case is about." : "There is no employee " + employee + ".");
         }
         String concern = trimmed(execution.getVariable(VAR_CONCERN));
         if (concern == null) {
-            throw new CorrectiveActionRejectedException(VAR_CONCERN, "Describe the behaviour or complaint the case is about.");
+            throw new Rejected(VAR_CONCERN, "Describe the behaviour or complaint the case is about.");
         }
         if (concern.length() > CorrectiveActionCases.MAX_CONCERN) {
-            throw new CorrectiveActionRejectedException(VAR_CONCERN,
+            throw new Rejected(VAR_CONCERN,
                     "The description must be at most " + CorrectiveActionCases.MAX_CONCERN + " characters.");
         }
 
@@ -55,13 +57,13 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
         if (complaintReference != null) {
             if (!cases.complaintAbout(complaintReference, employee)) {
                 // only complaint handling opens cases for complaints; a message naming no such complaint is not allowed
-                throw new CorrectiveActionRefusedException("There is no complaint " + complaintReference + " about "
+                throw new Refused("There is no complaint " + complaintReference + " about "
                         + employee + ": a case for a complaint is opened by complaint handling only.");
             }
             execution.setVariable(VAR_REQUESTED_BY, null);
         } else {
             if (!cases.inReportingLine(user, employee)) {
-                throw new CorrectiveActionRefusedException((user == null ? "Nobody is logged in" : user + " is not in "
+                throw new Refused((user == null ? "Nobody is logged in" : user + " is not in "
                         + employee + "'s reporting line") + ": only the managers " + employee
                         + " reports to may open a corrective-action case for them.");
             }

@@ -1,5 +1,6 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -29,7 +30,7 @@ public class RecordCorrectiveActionDelegate implements JavaDelegate {
         Object decided = execution.getVariable(VAR_CORRECTIVE_ACTION);
         LadderStep step = LadderStep.of(decided instanceof String s ? s : null)
                 .filter(s -> LadderStep.DECIDABLE.contains(s) && s != LadderStep.HR_REVIEW)
-                .orElseThrow(() -> new CorrectiveActionRejectedException(VAR_CORRECTIVE_ACTION,
+                .orElseThrow(() -> new Rejected(VAR_CORRECTIVE_ACTION,
                         "The corrective-action ladder decided an unknown step '" + decided + "' (severity "
                                 + execution.getVariable(VAR_SEVERITY) + "); known steps are coaching, written-warning, "
                                 + "final-warning and hr-review. Nothing was recorded."));

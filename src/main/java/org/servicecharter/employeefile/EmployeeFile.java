@@ -1,5 +1,7 @@
 package org.servicecharter.employeefile;
 
+import org.servicecharter.platform.Conflict;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,14 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class EmployeeFile {
 
-    /** A record with the same unique key exists already: the fact is in the file once and stays as it is. */
-    public static class AlreadyRecordedException extends RuntimeException {
-
-        public AlreadyRecordedException(String uniqueKey) {
-            super("The employee file already holds the record " + uniqueKey + "; it is written once and never changed.");
-        }
-    }
-
     private final JdbcTemplate jdbc;
 
     public EmployeeFile(JdbcTemplate jdbc) {
@@ -47,7 +41,9 @@ public class EmployeeFile {
                     entry.subjectReference(), entry.documentSha256(), entry.details(), entry.recordedBy(),
                     entry.processInstanceId(), entry.uniqueKey());
         } catch (DuplicateKeyException e) {
-            throw new AlreadyRecordedException(entry.uniqueKey());
+            // a record with the same unique key exists already: the fact is in the file once and stays as it is
+            throw new Conflict("The employee file already holds the record " + entry.uniqueKey()
+                    + "; it is written once and never changed.");
         }
         return find(entry.uniqueKey()).orElseThrow();
     }

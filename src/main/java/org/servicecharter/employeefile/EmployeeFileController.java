@@ -1,11 +1,11 @@
 package org.servicecharter.employeefile;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.NotFound;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.servicecharter.platform.ApiException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,8 +35,7 @@ public class EmployeeFileController {
         String readerId = reader == null ? null : reader.getUserId();
         List<String> groups = reader == null ? List.of() : reader.getGroupIds();
         if (!access.mayRead(readerId, groups, userId)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed",
-                    "You may read your own employee file and those of the people who report to you; HR and auditors read all.");
+            throw new Refused("You may read your own employee file and those of the people who report to you; HR and auditors read all.");
         }
         // existence is checked without the reader's authorizations: whoever may read the file may know the user exists
         boolean exists;
@@ -47,7 +46,7 @@ public class EmployeeFileController {
             identityService.setAuthentication(reader);
         }
         if (!exists) {
-            throw ApiException.notFound("There is no user " + userId + ".");
+            throw new NotFound("There is no user " + userId + ".");
         }
         return new EmployeeFileView(userId, employeeFile.entriesOf(userId));
     }

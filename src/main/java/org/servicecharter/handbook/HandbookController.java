@@ -1,14 +1,14 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.NotFound;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
 import org.servicecharter.employeefile.EmployeeFileEntry;
-import org.servicecharter.platform.ApiException;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -64,7 +64,7 @@ public class HandbookController {
             @RequestParam(required = false) String rules, @RequestParam(required = false) String deadline,
             @RequestParam(required = false) String documentSha256) throws IOException {
         if (document == null || document.isEmpty()) {
-            throw new InvalidRequestException(List.of(new FieldError("document", "is required: the handbook file (or send JSON with a documentUrl)")));
+            throw Rejected.fields(List.of(new FieldError("document", "is required: the handbook file (or send JSON with a documentUrl)")));
         }
         String published = publishing.publish(new HandbookDraft(version, title, null, documentSha256, rules, deadline, true),
                 new HandbookPublishing.Upload(document.getOriginalFilename(), document.getContentType(), document.getBytes()));
@@ -83,7 +83,7 @@ public class HandbookController {
             return ResponseEntity.status(303).location(URI.create(v.documentUrl())).build();
         }
         HandbookRegister.Document document = register.findDocument(v.documentSha256())
-                .orElseThrow(() -> ApiException.notFound("The document of handbook version " + version + " is missing."));
+                .orElseThrow(() -> new NotFound("The document of handbook version " + version + " is missing."));
         // inert whatever is stored (uploads are checked PDFs; a document stored before that check may be anything):
         // always a PDF to the browser, never sniffed, sandboxed if rendered at all, and downloaded rather than shown
         return ResponseEntity.ok()

@@ -1,5 +1,6 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.Rejected;
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import java.util.HashMap;
@@ -9,9 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.servicecharter.platform.ApiException;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,40 +46,33 @@ public class HandbookPublishing {
         HandbookDraft draft = submitted.normalized();
         if (upload != null) {
             if (upload.content().length == 0) {
-                throw new InvalidRequestException(List.of(new FieldError("document", "is empty")));
+                throw Rejected.fields(List.of(new FieldError("document", "is empty")));
             }
             if (upload.content().length > properties.maxDocumentSize().toBytes()) {
-                throw new InvalidRequestException(List.of(new FieldError("document", "is larger than " + HandbookDocuments.inWords(properties.maxDocumentSize()))));
+                throw Rejected.fields(List.of(new FieldError("document", "is larger than " + HandbookDocuments.inWords(properties.maxDocumentSize()))));
             }
             // judged by its content, not by the name or type the client gave it: anything else could be a web page
             // that runs in the application's origin when an employee opens it
             if (!HandbookDocuments.isPdf(upload.content())) {
-                throw new InvalidRequestException(List.of(new FieldError("document",
+                throw Rejected.fields(List.of(new FieldError("document",
                         "must be a PDF file (its content does not start with %PDF-); save the handbook as PDF and upload that")));
             }
             String actual = HandbookDocuments.sha256(upload.content());
             if (draft.documentSha256() != null && !draft.documentSha256().equals(actual)) {
-                throw new InvalidRequestException(List.of(new FieldError("documentSha256",
+                throw Rejected.fields(List.of(new FieldError("documentSha256",
                         "does not match the uploaded document (its SHA-256 is " + actual + ")")));
             }
             draft = new HandbookDraft(draft.version(), draft.title(), draft.documentUrl(), actual, draft.rules(),
                     draft.deadline(), true);
         }
-        try {
-            validator.validate(draft, false);
-            if (upload != null) {
-                Authentication current = identityService.getCurrentAuthentication();
-                register.storeDocument(new HandbookRegister.Document(draft.documentSha256(),
-                        upload.fileName() == null ? "handbook.pdf" : upload.fileName(), HandbookDocuments.PDF_CONTENT_TYPE,
-                        upload.content().length, upload.content()), current == null ? null : current.getUserId());
-            }
-            runtimeService.startProcessInstanceByKey(PROCESS_KEY, draft.version(), variables(draft));
-        } catch (HandbookRejectedException e) {
-            if (e.isConflict()) {
-                throw ApiException.conflict(e.fieldErrors().get(0).message() + ".");
-            }
-            throw new InvalidRequestException(e.fieldErrors());
+        validator.validate(draft, false);
+        if (upload != null) {
+            Authentication current = identityService.getCurrentAuthentication();
+            register.storeDocument(new HandbookRegister.Document(draft.documentSha256(),
+                    upload.fileName() == null ? "handbook.pdf" : upload.fileName(), HandbookDocuments.PDF_CONTENT_TYPE,
+                    upload.content().length, upload.content()), current == null ? null : current.getUserId());
         }
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, draft.version(), variables(draft));
         return draft.version();
     }
 

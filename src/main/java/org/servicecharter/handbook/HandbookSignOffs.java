@@ -1,5 +1,10 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.NotFound;
+import org.servicecharter.platform.Gone;
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import java.time.Instant;
@@ -11,18 +16,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.identity.Roles;
-import org.servicecharter.platform.ApiException;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
-import org.springframework.http.HttpStatus;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +59,7 @@ public class HandbookSignOffs {
 
     public HandbookRegister.Version version(String version) {
         return register.findVersion(version)
-                .orElseThrow(() -> ApiException.notFound("There is no handbook version " + version + "."));
+                .orElseThrow(() -> new NotFound("There is no handbook version " + version + "."));
     }
 
     /** Completes the logged-in employee's sign-off task with the answer; returns the employee file record. */
@@ -68,27 +68,24 @@ public class HandbookSignOffs {
         HandbookRegister.Version version = version(versionLabel);
         String employee = currentUser();
         employeeFile.find(answerKey(versionLabel, employee)).ifPresent(existing -> {
-            throw ApiException.conflict("You answered the handbook version " + versionLabel + " already, at "
+            throw new Conflict("You answered the handbook version " + versionLabel + " already, at "
                     + existing.recordedAt() + "; a signature is recorded once.");
         });
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey(versionLabel, employee))
                 .taskDefinitionKey(SIGN_HANDBOOK).singleResult();
         if (task == null) {
             if (version.supersededBy() != null) {
-                throw ApiException.gone("The handbook version " + versionLabel + " was superseded by "
+                throw new Gone("The handbook version " + versionLabel + " was superseded by "
                         + version.supersededBy() + "; sign that one.");
             }
             if (register.recipient(versionLabel, employee).isEmpty()) {
-                throw ApiException.notFound("The handbook version " + versionLabel + " has no sign-off for you (yet).");
+                throw new NotFound("The handbook version " + versionLabel + " has no sign-off for you (yet).");
             }
-            throw ApiException.conflict("Your sign-off of the handbook version " + versionLabel + " is not open.");
+            throw new Conflict("Your sign-off of the handbook version " + versionLabel + " is not open.");
         }
         Map<String, Object> variables = validate(answer);
-        try {
-            taskService.complete(task.getId(), variables);
-        } catch (ProcessEngineException e) {
-            throw translate(e);
-        }
+        // the signature guard's refusal and a second record in the employee file are answered by ApiProblemHandler
+        taskService.complete(task.getId(), variables);
         return employeeFile.find(answerKey(versionLabel, employee)).orElseThrow();
     }
 
@@ -96,7 +93,7 @@ public class HandbookSignOffs {
         Authentication current = identityService.getCurrentAuthentication();
         List<String> groups = current == null ? List.of() : current.getGroupIds();
         if (groups.stream().noneMatch(List.of(Roles.PROCESS_OWNERS, Roles.HR, Roles.AUDITORS, Roles.ADMINS)::contains)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed", "Process owners, HR and auditors see the sign-off status.");
+            throw new Refused("Process owners, HR and auditors see the sign-off status.");
         }
         HandbookRegister.Version version = version(versionLabel);
         Map<String, EmployeeFileEntry> answers = employeeFile
@@ -128,52 +125,36 @@ public class HandbookSignOffs {
     private static Map<String, Object> validate(Answer answer) {
         Map<String, Object> variables = new HashMap<>();
         if (answer == null || answer.decision() == null) {
-            throw new InvalidRequestException(List.of(new FieldError("decision", "is required: sign or decline")));
+            throw Rejected.fields(List.of(new FieldError("decision", "is required: sign or decline")));
         }
         switch (answer.decision()) {
             case DECISION_SIGN -> {
                 if (!Boolean.TRUE.equals(answer.acknowledged())) {
-                    throw new InvalidRequestException(List.of(new FieldError("acknowledged",
+                    throw Rejected.fields(List.of(new FieldError("acknowledged",
                             "must be true: signing is the explicit acknowledgement")));
                 }
                 variables.put(VAR_ACKNOWLEDGED, true);
             }
             case DECISION_DECLINE -> {
                 if (answer.reason() == null || answer.reason().isBlank()) {
-                    throw new InvalidRequestException(List.of(new FieldError("reason", "is required to decline")));
+                    throw Rejected.fields(List.of(new FieldError("reason", "is required to decline")));
                 }
                 if (answer.reason().length() > SignatureGuard.MAX_REASON) {
-                    throw new InvalidRequestException(List.of(new FieldError("reason",
+                    throw Rejected.fields(List.of(new FieldError("reason",
                             "must be at most " + SignatureGuard.MAX_REASON + " characters")));
                 }
                 variables.put(VAR_DECLINE_REASON, answer.reason().trim());
             }
-            default -> throw new InvalidRequestException(List.of(new FieldError("decision", "must be sign or decline")));
+            default -> throw Rejected.fields(List.of(new FieldError("decision", "must be sign or decline")));
         }
         variables.put(VAR_DECISION, answer.decision());
         return variables;
     }
 
-    /** The signature guard's refusals arrive wrapped by the engine; answer them as what they are. */
-    static RuntimeException translate(ProcessEngineException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SignOffRefusedException refused) {
-                return new ApiException(HttpStatus.FORBIDDEN, "Not your sign-off", refused.getMessage());
-            }
-            if (cause instanceof FormFieldValidationException invalid) {
-                return new InvalidRequestException(List.of(new FieldError(String.valueOf(invalid.<Object>getDetail()), invalid.getMessage())));
-            }
-            if (cause instanceof EmployeeFile.AlreadyRecordedException recorded) {
-                return ApiException.conflict(recorded.getMessage());
-            }
-        }
-        return e;
-    }
-
     private String currentUser() {
         Authentication current = identityService.getCurrentAuthentication();
         if (current == null || current.getUserId() == null) {
-            throw new ApiException(HttpStatus.UNAUTHORIZED, "Unauthorized", "Log in to sign.");
+            throw new Refused("Log in to sign.");
         }
         return current.getUserId();
     }

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /**
@@ -104,11 +106,10 @@ public class HandbookValidator {
             }
         }
         if (!errors.isEmpty()) {
-            throw new HandbookRejectedException(errors, false);
+            throw Rejected.of("The handbook version cannot be published", errors);
         }
         if (register.versionExists(draft.version())) {
-            throw new HandbookRejectedException(List.of(new FieldError("version",
-                    "handbook version " + draft.version() + " exists already; publish a new version label")), true);
+            throw new Conflict("The handbook version " + draft.version() + " exists already; publish a new version label.");
         }
         return new Validated(draft, deadline);
     }

@@ -6,13 +6,12 @@ import static org.servicecharter.handbook.HandbookProcess.*;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Conflict;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,7 +54,7 @@ public class PublishHandbookVersionDelegate implements JavaDelegate {
                 (String) execution.getVariable(VAR_PUBLISHED_BY), Instant.now(), execution.getProcessInstanceId(), null, null));
         if (!recorded) {
             // published by someone else at the same moment
-            throw new HandbookRejectedException(List.of(new FieldError("version", "handbook version " + version + " exists already")), true);
+            throw new Conflict("The handbook version " + version + " exists already; publish a new version label.");
         }
 
         execution.setVariable(VAR_VERSION, version);

@@ -1,5 +1,6 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.handbook.HandbookProcess.*;
@@ -27,7 +28,7 @@ public class SignatureGuard implements TaskListener {
         String employee = (String) task.getVariable(VAR_EMPLOYEE);
         String user = CurrentUser.of(task);
         if (user == null || !user.equals(employee)) {
-            throw new SignOffRefusedException("Only " + employee + " can sign or decline their own handbook sign-off"
+            throw new Refused("Only " + employee + " can sign or decline their own handbook sign-off"
                     + (user == null ? "; nobody is logged in." : "; " + user + " cannot."));
         }
         Object decision = task.getVariable(VAR_DECISION);

@@ -1,5 +1,9 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.NotFound;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -9,10 +13,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.servicecharter.identity.Roles;
-import org.servicecharter.platform.ApiException;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
-import org.servicecharter.platform.InvalidRequestException;
-import org.springframework.http.HttpStatus;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -61,10 +62,10 @@ public class PlanReviewController {
             period = asked == null || asked.isBlank() ? ReviewPeriod.previousQuarter(ReviewPeriod.now().toLocalDate())
                     : ReviewPeriod.parse(asked);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException(List.of(new FieldError("period", "is a quarter such as 2026-Q1")));
+            throw Rejected.fields(List.of(new FieldError("period", "is a quarter such as 2026-Q1")));
         }
         if (reviews.find(period.label()).isPresent()) {
-            throw ApiException.conflict("The period " + period.label() + " already has a review.");
+            throw new Conflict("The period " + period.label() + " already has a review.");
         }
         Authentication current = identityService.getCurrentAuthentication();
         ProcessInstance pi = runtimeService.createMessageCorrelation(PlanReviewProcess.MESSAGE_REVIEW_REQUESTED)
@@ -73,7 +74,7 @@ public class PlanReviewController {
                 .correlateStartMessage();
         if (pi.isEnded()) {
             // someone else opened the same period a moment earlier: the register's key decided
-            throw ApiException.conflict("The period " + period.label() + " already has a review.");
+            throw new Conflict("The period " + period.label() + " already has a review.");
         }
         return ResponseEntity.created(URI.create("/api/plan-reviews/" + period.label())).body(view(period.label()));
     }
@@ -83,14 +84,13 @@ public class PlanReviewController {
         Authentication current = identityService.getCurrentAuthentication();
         List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
         if (groups.stream().noneMatch(READERS::contains)) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "Not allowed",
-                    "Managers, the head of service, process owners, HR and auditors read plan reviews.");
+            throw new Refused("Managers, the head of service, process owners, HR and auditors read plan reviews.");
         }
         return view(period);
     }
 
     private ReviewView view(String period) {
-        PlanReviews.Review r = reviews.find(period).orElseThrow(() -> ApiException.notFound("No review of period " + period + "."));
+        PlanReviews.Review r = reviews.find(period).orElseThrow(() -> new NotFound("No review of period " + period + "."));
         ServiceElementRatings.Element[] elements = reviews.read(r.serviceElements(), ServiceElementRatings.Element[].class);
         return new ReviewView(r.period(), r.periodFrom(), r.periodTo(), r.status(), r.yearly(), r.startedBy(), r.startedAt(),
                 r.processInstanceId(), reviews.read(r.figures(), PlanFigures.Figures.class), elements == null ? List.of() : List.of(elements),

@@ -5,10 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -27,55 +24,27 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Every error of the application's API as an RFC 7807 problem. Field errors are listed by field under
- * {@code errors}, so a client can show each next to its input.
+ * Every error of the application's API as an RFC 7807 problem; a refusal ({@link Refusal}) answered as
+ * {@link Refusals} says, the same as the engine REST APIs. Field errors are listed under {@code fieldErrors} (field →
+ * why) and {@code errors} (a list), so a client can show each next to its input.
  */
 @RestControllerAdvice
 public class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(InvalidRequestException.class)
-    public ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", e.fieldErrors());
-        return problem;
-    }
-
-    @ExceptionHandler(ApiException.class)
-    public ProblemDetail api(ApiException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle(e.title());
-        return problem;
-    }
-
-    @ExceptionHandler(AuthorizationException.class)
-    public ProblemDetail forbidden(AuthorizationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("Not allowed");
-        return problem;
-    }
-
-    @ExceptionHandler(OptimisticLockingException.class)
-    public ProblemDetail conflict(OptimisticLockingException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "Someone else changed this at the same moment; reload and try again.");
-        problem.setTitle("Concurrent change");
-        return problem;
-    }
-
-    /** Refused by the state things are in: a procedure its process owner has suspended, a trail that must stay. */
-    @ExceptionHandler({ConflictException.class, SuspendedEntityInteractionException.class})
-    public ProblemDetail stateConflict(ProcessEngineException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e instanceof SuspendedEntityInteractionException
-                ? "This procedure is suspended: it takes no new cases or steps until its process owner activates it again."
-                : e.getMessage());
-        problem.setTitle("Conflict");
-        return problem;
-    }
-
-    /** Unexpected failures: 503 when the database is unreachable (nothing was written), 500 otherwise. */
+    /**
+     * Every error of a controller: a refusal ({@link Refusals#find}, the same as the engine REST APIs answer, wherever
+     * the engine wrapped it; an engine refusal at the top too: not allowed, a suspended procedure, a lost race, bad
+     * input); else 503 when the database is unreachable (nothing was written), 500 otherwise.
+     */
     @ExceptionHandler(RuntimeException.class)
     public ResponseEntity<ProblemDetail> unexpected(RuntimeException e) {
+        Refusal refusal = Refusals.find(e);
+        if (refusal == null) {
+            refusal = Refusals.engine(e);
+        }
+        if (refusal != null) {
+            return ResponseEntity.status(refusal.status()).body(problem(refusal));
+        }
         if (DatabaseUnavailable.isCause(e)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
             problem.setTitle("Database unavailable");
@@ -93,11 +62,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         List<FieldError> errors = new ArrayList<>();
         ex.getBindingResult().getFieldErrors().forEach(error ->
                 errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has " + errors.size() + " invalid field(s).");
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(problem(Rejected.fields(errors)));
     }
 
     /** A file upload larger than its limit (the container counts it, also when sent chunked). */
@@ -114,19 +79,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return tooLarge(tooLarge.getMessage());
         }
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
-        problem.setTitle("Unreadable request body");
+        Rejected rejected;
         Throwable cause = ex.getMostSpecificCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            problem.setDetail("Unknown field '" + unknown.getPropertyName() + "'.");
-            problem.setProperty("errors", List.of(new FieldError(unknown.getPropertyName(), "is not a known field")));
+            rejected = new Rejected("Unknown field '" + unknown.getPropertyName() + "'.",
+                    List.of(new FieldError(unknown.getPropertyName(), "is not a known field")));
         } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
-            problem.setDetail("Field '" + field + "' has the wrong type.");
-            problem.setProperty("errors", List.of(new FieldError(field, "has the wrong type")));
+            rejected = new Rejected("Field '" + field + "' has the wrong type.", List.of(new FieldError(field, "has the wrong type")));
         } else {
-            problem.setDetail("The body is not valid JSON.");
+            rejected = new Rejected("The body is not valid JSON.");
         }
+        ProblemDetail problem = problem(rejected);
+        problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -140,7 +105,20 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return request instanceof ServletWebRequest servlet ? servlet.getRequest() : null;
     }
 
-    /** One invalid field and why. */
-    public record FieldError(String field, String message) {
+    /**
+     * A refusal as an RFC 7807 problem: {@code detail} is the sentence, and the fields of {@link Refusals#body} —
+     * {@code status}, {@code title}, {@code message}, and for {@link Rejected} {@code fieldErrors} and {@code errors}
+     * — are the same as the engine REST APIs answer.
+     */
+    static ProblemDetail problem(Refusal refusal) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(refusal.status()), refusal.getMessage());
+        Refusals.body(refusal).forEach((name, value) -> {
+            if (name.equals("title")) {
+                problem.setTitle((String) value);
+            } else if (!name.equals("status")) {
+                problem.setProperty(name, value);
+            }
+        });
+        return problem;
     }
 }

@@ -8,19 +8,16 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.servicecharter.platform.governance.ModelFailure;
 
 /**
  * Some engine REST resources (task complete, submit-form, ...) wrap what the engine threw in a 500
- * {@link RestException}. Where the cause is a refusal — not allowed (including a task listener refusing the
- * completing user), bad input, nothing there, or a conflict with the state of things (a suspended definition, a
- * {@link ConflictException}) — answer 403/400/404/409 with the cause's message instead. A comment or attachment on a
+ * {@link RestException}, prefixing its message ("Cannot submit task form ...: "). Where the cause is a refusal
+ * ({@link Refusals#find}: the vocabulary's, or the engine's own — not allowed, bad input, a suspended definition, a
+ * lost race) answer it with its status and its own sentence; a missing task is 404. A comment or attachment on a
  * task the user cannot see (or that does not exist) is 404, as reading the task is, not the stock 400.
  */
 @Provider
@@ -41,21 +38,17 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
         if (clientError != null) {
             return clientError;
         }
-        // a refusal by the engine that the resource wrapped as bad input (e.g. comment/attachment create: 400 "Not
-        // enough parameters submitted") is what it is: not allowed
-        if (exception.getStatus() == Response.Status.BAD_REQUEST) {
-            // a comment or attachment for a task the user may not see: the resource looked it up with the user's
-            // rights, found nothing and called that bad input; it is what reading the task answers, not found
-            String message = String.valueOf(exception.getMessage());
-            if (message.startsWith(NO_TASK_FOUND)) {
-                return EngineRestExceptionMapper.answer(Response.Status.NOT_FOUND, "InvalidRequestException", "There is no task "
-                        + message.substring(NO_TASK_FOUND.length()).trim() + ", or none you may see.");
-            }
-            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof AuthorizationException) {
-                    return EngineRestExceptionMapper.answer(Response.Status.FORBIDDEN, cause);
-                }
-            }
+        // a comment or attachment for a task the user may not see: the resource looked it up with the user's rights,
+        // found nothing and called that bad input; it is what reading the task answers, not found
+        String message = String.valueOf(exception.getMessage());
+        if (exception.getStatus() == Response.Status.BAD_REQUEST && message.startsWith(NO_TASK_FOUND)) {
+            return EngineRestExceptionMapper.answer(new NotFound("There is no task "
+                    + message.substring(NO_TASK_FOUND.length()).trim() + ", or none you may see."));
+        }
+        // what the resource wrapped (task complete and submit-form: "Cannot submit task form ...: ...", 400 or 500)
+        Refusal refusal = Refusals.find(exception);
+        if (refusal != null) {
+            return EngineRestExceptionMapper.answer(refusal);
         }
         if (exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
             if (DatabaseUnavailable.isCause(exception)) {
@@ -63,20 +56,8 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
                         DatabaseUnavailable.MESSAGE);
             }
             for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof AuthorizationException) {
-                    return EngineRestExceptionMapper.answer(Response.Status.FORBIDDEN, cause);
-                }
-                // before bad input: a suspended entity is a BadUserRequestException too
-                if (EngineRestExceptionMapper.isConflict(cause)) {
-                    return EngineRestExceptionMapper.answer(Response.Status.CONFLICT, cause);
-                }
-                if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException
-                        || EngineRestExceptionMapper.isRefusedInput(cause.getMessage())) {
+                if (EngineRestExceptionMapper.isRefusedInput(cause.getMessage())) {
                     return EngineRestExceptionMapper.answer(Response.Status.BAD_REQUEST, cause);
-                }
-                if (cause instanceof org.camunda.bpm.engine.OptimisticLockingException) {
-                    return EngineRestExceptionMapper.answer(Response.Status.CONFLICT, cause.getClass().getSimpleName(),
-                            "Someone else changed this at the same moment; reload and try again.");
                 }
                 if (cause instanceof NullValueException && String.valueOf(cause.getMessage()).startsWith("Cannot find")) {
                     Response race = TaskCompletionRace.answerIfLost(uriInfo);

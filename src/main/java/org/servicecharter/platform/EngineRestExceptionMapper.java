@@ -12,14 +12,11 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.servicecharter.platform.governance.ModelFailure;
 
@@ -31,10 +28,10 @@ import org.servicecharter.platform.governance.ModelFailure;
  * (ENGINE-17007): 400, with the reason;</li>
  * <li>a task (or other object) that does not exist: 404;</li>
  * <li>a task someone else has already claimed, or a change that lost a race with another one: 409;</li>
- * <li>a request that the state of things refuses ({@link ConflictException}, e.g. deleting a deployment that still has
- * instances) or that meets a suspended definition or instance: 409, with the reason;</li>
- * <li>a refusal by a task listener (the engine wraps it, e.g. ENGINE-03051 on claim or set assignee): what the
- * listener meant — not allowed 403, bad input 400.</li>
+ * <li>a request that meets a suspended definition or instance: 409, with the reason;</li>
+ * <li>a refusal of the vocabulary ({@link Refusal}), wherever in the cause chain (a task listener's refusal is wrapped,
+ * e.g. ENGINE-03051 on claim or set assignee), and the engine's own refusals that something wrapped: as
+ * {@link Refusals} finds them, with their sentence.</li>
  * </ul>
  * The caller's mistakes that the stock API answers without saying what to change (paging, ids, forms, sizes) are
  * answered first, by {@link EngineRestClientErrors}. Everything else goes to Camunda's own handler unchanged. Takes
@@ -58,6 +55,10 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
         Response clientError = EngineRestClientErrors.answer(exception, uriInfo);
         if (clientError != null) {
             return clientError;
+        }
+        Refusal refusal = Refusals.find(exception);
+        if (refusal != null) {
+            return answer(refusal);
         }
         if (message.startsWith("ENGINE-09003")) {
             return answer(Response.Status.BAD_REQUEST, "ParseException",
@@ -86,18 +87,7 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
             return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(), message);
         }
         if (exception instanceof OptimisticLockingException) {
-            return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(),
-                    "Someone else changed this at the same moment; reload and try again. (" + message + ")");
-        }
-        if (!(exception instanceof AuthorizationException)) {
-            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-                if (cause instanceof AuthorizationException) {
-                    return answer(Response.Status.FORBIDDEN, cause);
-                }
-                if (cause instanceof FormFieldValidationException || cause instanceof BadUserRequestException) {
-                    return answer(Response.Status.BAD_REQUEST, cause);
-                }
-            }
+            return answer(Response.Status.CONFLICT, exception.getClass().getSimpleName(), Refusals.CONCURRENT + " (" + message + ")");
         }
         Response race = TaskCompletionRace.answerIfLost(uriInfo);
         if (race != null) {
@@ -120,7 +110,19 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
 
     /** Refused by the state things are in, not by who asks or what was sent: a conflict. */
     static boolean isConflict(Throwable exception) {
-        return exception instanceof ConflictException || exception instanceof SuspendedEntityInteractionException;
+        return exception instanceof SuspendedEntityInteractionException;
+    }
+
+    /**
+     * A refusal of the vocabulary ({@link Refusals}): its status and sentence, its field errors, and Camunda's
+     * {@code type} (the kind) and {@code code}, which the web apps read.
+     */
+    static Response answer(Refusal refusal) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Refusals.kind(refusal));
+        body.putAll(Refusals.body(refusal));
+        body.put("code", 0);
+        return Response.status(refusal.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     static Response answer(Response.Status status, Throwable cause) {

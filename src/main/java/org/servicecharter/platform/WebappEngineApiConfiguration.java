@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The web apps' own engine API ({@code /camunda/api/engine/...}, which Cockpit, Tasklist and Admin call) answers
- * engine errors as {@code /engine-rest} does: the same exception mappers (409 for a {@link ConflictException} or a
+ * engine errors as {@code /engine-rest} does: the same exception mappers (409 for a {@link Conflict} or a
  * suspended definition, 400 for refused input, 503 without a database...). Without them Camunda's stock handler
  * answers 500 for every refusal that is not an authorization.
  *

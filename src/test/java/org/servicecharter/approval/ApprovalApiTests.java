@@ -1,5 +1,6 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.Refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -251,7 +252,7 @@ class ApprovalApiTests {
         assertThatThrownBy(() -> requests.decide(id, new ApprovalRequests.Answer("approve", null, null, null, null)))
                 .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
         identityService.clearAuthentication();
-        assertThatThrownBy(() -> taskService.claim(taskId, "alice")).hasRootCauseInstanceOf(FourEyesRefusedException.class);
+        assertThatThrownBy(() -> taskService.claim(taskId, "alice")).hasRootCauseInstanceOf(Refused.class);
         assertThat(taskOf(id).getAssignee()).isNull();
     }
 

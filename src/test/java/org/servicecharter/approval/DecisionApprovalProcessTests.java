@@ -1,5 +1,6 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.platform.Refused;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -247,9 +248,9 @@ class DecisionApprovalProcessTests {
         assertThat(candidateUsers(task)).as("sam, the only supervisor, rejected it: it goes to the managers")
                 .containsExactly("maria");
         assertThat(runtimeService.getVariable(reopened.getId(), VAR_CURRENT_TIER)).isEqualTo(TIER_MANAGER);
-        assertThatThrownBy(() -> taskService.setAssignee(task.getId(), "sam")).hasRootCauseInstanceOf(FourEyesRefusedException.class)
+        assertThatThrownBy(() -> taskService.setAssignee(task.getId(), "sam")).hasRootCauseInstanceOf(Refused.class)
                 .hasMessageContaining("rejected");
-        assertThatThrownBy(() -> taskService.claim(task.getId(), "alice")).hasRootCauseInstanceOf(FourEyesRefusedException.class)
+        assertThatThrownBy(() -> taskService.claim(task.getId(), "alice")).hasRootCauseInstanceOf(Refused.class)
                 .hasMessageContaining("asked for");
     }
 
@@ -353,10 +354,10 @@ class DecisionApprovalProcessTests {
         assertThat(candidateUsers(task)).doesNotContain("alice");
 
         // as an administrator would, without authorization checks: the guard refuses the requester anyway
-        assertThatThrownBy(() -> taskService.claim(task.getId(), "alice")).hasRootCauseInstanceOf(FourEyesRefusedException.class);
-        assertThatThrownBy(() -> taskService.setAssignee(task.getId(), "alice")).hasRootCauseInstanceOf(FourEyesRefusedException.class);
+        assertThatThrownBy(() -> taskService.claim(task.getId(), "alice")).hasRootCauseInstanceOf(Refused.class);
+        assertThatThrownBy(() -> taskService.setAssignee(task.getId(), "alice")).hasRootCauseInstanceOf(Refused.class);
         assertThatThrownBy(() -> taskService.setAssignee(task.getId(), "hana")).as("no supervisor's authority")
-                .hasRootCauseInstanceOf(FourEyesRefusedException.class);
+                .hasRootCauseInstanceOf(Refused.class);
 
         // logged in as the requester: the engine refuses her the task (she is not a candidate)
         loginAs("alice");
@@ -365,10 +366,10 @@ class DecisionApprovalProcessTests {
         identityService.clearAuthentication();
 
         // nobody logged in, or a candidate who does not hold the task: refused by the guard
-        assertThatThrownBy(() -> taskService.complete(task.getId(), approve())).hasRootCauseInstanceOf(FourEyesRefusedException.class)
+        assertThatThrownBy(() -> taskService.complete(task.getId(), approve())).hasRootCauseInstanceOf(Refused.class)
                 .hasMessageContaining("nobody is logged in");
         loginAs("sam");
-        assertThatThrownBy(() -> taskService.complete(task.getId(), approve())).hasRootCauseInstanceOf(FourEyesRefusedException.class)
+        assertThatThrownBy(() -> taskService.complete(task.getId(), approve())).hasRootCauseInstanceOf(Refused.class)
                 .hasMessageContaining("Claim");
         identityService.clearAuthentication();
 

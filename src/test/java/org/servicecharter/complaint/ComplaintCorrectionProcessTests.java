@@ -1,5 +1,7 @@
 package org.servicecharter.complaint;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.servicecharter.complaint.ComplaintCorrectionProcess.*;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
-import org.servicecharter.platform.ConflictException;
+import org.servicecharter.platform.Conflict;
 import org.servicecharter.platform.taskrights.CaseSubjectsChanged;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -246,16 +248,16 @@ class ComplaintCorrectionProcessTests {
         AuthorizationException own = catchThrowableOfType(AuthorizationException.class, () -> correctAs("sam", toAlice));
         assertThat(own).hasMessageContaining("is about sam, who does not correct the facts of a complaint about themselves");
         assertThatThrownBy(() -> correctAs("sam", form(reference, CORRECT_ABOUT_NOBODY, null, null, "Not me.")))
-                .isInstanceOf(ComplaintCorrectionRefusedException.class);
+                .isInstanceOf(Refused.class);
 
         // and should a later version of the model let others start it, the correction itself still refuses them
         assertThatThrownBy(() -> corrections.correct(request(toAlice), "alice", "no-instance"))
-                .isInstanceOf(ComplaintCorrectionRefusedException.class)
+                .isInstanceOf(Refused.class)
                 .hasMessage("alice may not correct a complaint's facts: supervisors and managers do.");
         assertThatThrownBy(() -> corrections.correct(request(toAlice), null, "no-instance"))
-                .isInstanceOf(ComplaintCorrectionRefusedException.class).hasMessageStartingWith("Nobody is logged in");
+                .isInstanceOf(Refused.class).hasMessageStartingWith("Nobody is logged in");
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, toAlice))
-                .as("started by the application without a user").isInstanceOf(ComplaintCorrectionRefusedException.class);
+                .as("started by the application without a user").isInstanceOf(Refused.class);
 
         assertUnchanged(reference, "sam", "grace@example.com");
 
@@ -272,19 +274,19 @@ class ComplaintCorrectionProcessTests {
         ProcessInstance resolved = complaintAbout("bob");
         completeAs("alice", task(ComplaintProcess.HANDLE_COMPLAINT, resolved), resolution());
         assertThat(resolved).hasPassed(ComplaintProcess.FLAG_FOR_CORRECTIVE_ACTION);
-        ConflictException settled = catchThrowableOfType(ConflictException.class, () -> correctAs("sam",
+        Conflict settled = catchThrowableOfType(Conflict.class, () -> correctAs("sam",
                 form(resolved.getBusinessKey(), CORRECT_ABOUT_EMPLOYEE, "alice", null, "Too late.")));
         assertThat(settled).hasMessageContaining("has been resolved: who it is about can be corrected only while it is being"
                 + " handled").hasMessageContaining("handed to corrective action about bob");
         assertThatThrownBy(() -> correctAs("sam", form(resolved.getBusinessKey(), CORRECT_ABOUT_NOBODY, null, null, "Late.")))
-                .isInstanceOf(ConflictException.class);
+                .isInstanceOf(Conflict.class);
         assertUnchanged(resolved.getBusinessKey(), "bob", "grace@example.com");
 
         // closed (the survey expired): nothing is corrected any more
         execute(job(ComplaintProcess.SEND_SURVEY, resolved));
         execute(job(ComplaintProcess.SURVEY_EXPIRED, resolved));
         assertThat(resolved).isEnded();
-        ConflictException closed = catchThrowableOfType(ConflictException.class, () -> correctAs("sam",
+        Conflict closed = catchThrowableOfType(Conflict.class, () -> correctAs("sam",
                 form(resolved.getBusinessKey(), CORRECT_CUSTOMER_EMAIL, null, "grace@example.org", "Typo.")));
         assertThat(closed).hasMessage("Complaint " + resolved.getBusinessKey() + " is closed: its facts stay as they were"
                 + " when it closed.");
@@ -296,7 +298,7 @@ class ComplaintCorrectionProcessTests {
         ProcessInstance complaint = complaintAbout("bob");
         String reference = complaint.getBusinessKey();
         assertThatThrownBy(() -> register.correct(reference, FACT_ABOUT_EMPLOYEE, "maria", "alice", "sam", "Stale.", "x"))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("at the same moment");
+                .isInstanceOf(Conflict.class).hasMessageContaining("at the same moment");
         assertThatThrownBy(() -> register.correct(reference, "status", "OPEN", "CLOSED", "sam", "Not a fact.", "x"))
                 .isInstanceOf(IllegalArgumentException.class);
         assertUnchanged(reference, "bob", "grace@example.com");
@@ -383,7 +385,7 @@ class ComplaintCorrectionProcessTests {
     /** The correction is refused for the field, with the sentence; nothing is started. */
     private void rejected(String user, Map<String, Object> form, String field, String message) {
         long before = corrections();
-        ComplaintCorrectionRejectedException refused = catchThrowableOfType(ComplaintCorrectionRejectedException.class,
+        Rejected refused = catchThrowableOfType(Rejected.class,
                 () -> correctAs(user, form));
         assertThat(refused).as("refused: %s", form).isNotNull();
         assertThat(refused.field()).isEqualTo(field);

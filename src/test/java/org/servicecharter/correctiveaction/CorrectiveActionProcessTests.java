@@ -1,5 +1,7 @@
 package org.servicecharter.correctiveaction;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -263,7 +265,7 @@ class CorrectiveActionProcessTests {
     void anEmployeeWithoutAManagerIsTalkedToByHr() {
         String employee = f.newEmployee(null);
         // nobody is above them, so no manager can open a case; a complaint can, and HR holds the conversation
-        assertThatThrownBy(() -> f.open("sam", employee)).isInstanceOf(CorrectiveActionRefusedException.class);
+        assertThatThrownBy(() -> f.open("sam", employee)).isInstanceOf(Refused.class);
         assertThat(new CorrectiveActionCases(reportingLines, identityService, null, null, null).conversationGroups(null)).containsExactly("hr");
     }
 
@@ -274,11 +276,11 @@ class CorrectiveActionProcessTests {
         String employee = f.newEmployee("sam");
         long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count();
 
-        assertThatThrownBy(() -> f.open("henry", f.newEmployee(null))).isInstanceOf(CorrectiveActionRefusedException.class);
+        assertThatThrownBy(() -> f.open("henry", f.newEmployee(null))).isInstanceOf(Refused.class);
         String outsider = f.newEmployee("maria");
         identityService.createMembership(outsider, "supervisors");
         try {
-            assertThatThrownBy(() -> f.open(outsider, employee)).isInstanceOf(CorrectiveActionRefusedException.class)
+            assertThatThrownBy(() -> f.open(outsider, employee)).isInstanceOf(Refused.class)
                     .hasMessageContaining("reporting line");
         } finally {
             // the shared database: other tests count who is a supervisor
@@ -286,7 +288,7 @@ class CorrectiveActionProcessTests {
         }
         Map<String, Object> unknown = new HashMap<>(Map.of(VAR_EMPLOYEE, "nobodyhere", VAR_CONCERN, "x"));
         assertThatThrownBy(() -> f.as("sam", () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, unknown)))
-                .isInstanceOf(CorrectiveActionRejectedException.class).hasMessageContaining("nobodyhere");
+                .isInstanceOf(Rejected.class).hasMessageContaining("nobodyhere");
 
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).count()).isEqualTo(before);
         assertThat(employeeFile.entriesOf(employee)).isEmpty();
@@ -300,15 +302,15 @@ class CorrectiveActionProcessTests {
         taskService.setAssignee(conversation.getId(), "hana"); // handed to someone outside the line
 
         assertThatThrownBy(() -> f.asUser("hana", () -> taskService.complete(conversation.getId(),
-                CorrectiveActionFixtures.conversation(true, "minor")))).satisfies(e -> assertThat(root(e)).isInstanceOf(CorrectiveActionRefusedException.class));
+                CorrectiveActionFixtures.conversation(true, "minor")))).satisfies(e -> assertThat(root(e)).isInstanceOf(Refused.class));
         taskService.setAssignee(conversation.getId(), "sam");
         assertThatThrownBy(() -> f.asUser("sam", () -> taskService.complete(conversation.getId(),
-                CorrectiveActionFixtures.conversation(true, "catastrophic")))).satisfies(e -> assertThat(root(e)).isInstanceOf(CorrectiveActionRejectedException.class))
+                CorrectiveActionFixtures.conversation(true, "catastrophic")))).satisfies(e -> assertThat(root(e)).isInstanceOf(Rejected.class))
                 .hasMessageContaining("severity");
         Map<String, Object> noAccount = CorrectiveActionFixtures.conversation(true, "minor");
         noAccount.put(VAR_EMPLOYEE_ACCOUNT, " ");
         assertThatThrownBy(() -> f.asUser("sam", () -> taskService.complete(conversation.getId(), noAccount)))
-                .satisfies(e -> assertThat(root(e)).isInstanceOf(CorrectiveActionRejectedException.class));
+                .satisfies(e -> assertThat(root(e)).isInstanceOf(Rejected.class));
 
         assertThat(pi).isWaitingAt(HOLD_CONVERSATION);
         assertThat(employeeFile.entriesOf(employee)).isEmpty();
@@ -321,11 +323,11 @@ class CorrectiveActionProcessTests {
         f.document("sam", pi, true, "gross-misconduct");
         Task hrTask = f.task(pi, DECIDE_ON_DISMISSAL);
 
-        assertThatThrownBy(() -> f.decideHr("hana", pi, HR_DISMISS, " ")).satisfies(e -> assertThat(root(e)).isInstanceOf(CorrectiveActionRejectedException.class))
+        assertThatThrownBy(() -> f.decideHr("hana", pi, HR_DISMISS, " ")).satisfies(e -> assertThat(root(e)).isInstanceOf(Rejected.class))
                 .hasMessageContaining("reason");
-        assertThatThrownBy(() -> f.decideHr("hana", pi, "fire-them", "because")).satisfies(e -> assertThat(root(e)).isInstanceOf(CorrectiveActionRejectedException.class));
+        assertThatThrownBy(() -> f.decideHr("hana", pi, "fire-them", "because")).satisfies(e -> assertThat(root(e)).isInstanceOf(Rejected.class));
         taskService.setAssignee(hrTask.getId(), "maria");
-        assertThatThrownBy(() -> f.decideHr("maria", pi, HR_DISMISS, "because")).satisfies(e -> assertThat(root(e)).isInstanceOf(CorrectiveActionRefusedException.class));
+        assertThatThrownBy(() -> f.decideHr("maria", pi, HR_DISMISS, "because")).satisfies(e -> assertThat(root(e)).isInstanceOf(Refused.class));
         assertThat(pi).isWaitingAt(DECIDE_ON_DISMISSAL);
         assertThat(employeeFile.entriesOf(employee)).isEmpty();
 
@@ -335,7 +337,7 @@ class CorrectiveActionProcessTests {
         assertThatThrownBy(() -> f.asUser("sam", () -> taskService.complete(ack.getId(), Map.of(VAR_ACKNOWLEDGED, true))))
                 .satisfies(e -> assertThat(root(e)).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class));
         assertThatThrownBy(() -> f.asUser(employee, () -> taskService.complete(ack.getId(), Map.of(VAR_ACKNOWLEDGED, false))))
-                .satisfies(e -> assertThat(root(e)).isInstanceOf(CorrectiveActionRejectedException.class));
+                .satisfies(e -> assertThat(root(e)).isInstanceOf(Rejected.class));
         assertThat(pi).isWaitingAt(ACKNOWLEDGE);
     }
 

@@ -111,7 +111,7 @@ class TrailProtectionTests {
 
         // and Java callers (the engine itself, no user)
         assertThatThrownBy(() -> repositoryService.deleteDeployment(procedure.deploymentId, true))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("1 running");
+                .isInstanceOf(Conflict.class).hasMessageContaining("1 running");
 
         assertThat(trailOf(procedure, running, finished)).isEqualTo(trail);
     }

@@ -42,7 +42,8 @@ import org.camunda.bpm.engine.repository.CaseDefinition;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.servicecharter.platform.ConflictException;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.Refused;
 
 /**
  * Nothing erases the trail — for anyone, administrators and Java callers included, through every door to the engine
@@ -54,13 +55,13 @@ import org.servicecharter.platform.ConflictException;
  * A deployment ({@link DeleteDeploymentCmd}) or process definition ({@link DeleteProcessDefinitionsByIdsCmd},
  * {@link DeleteProcessDefinitionsByKeyCmd}) that still has running process instances, finished ones whose history is
  * still kept (the cleanup has not yet removed it after the model's time-to-live), decision evaluations of its
- * decisions or case instances is not deleted, with or without {@code cascade}: {@link ConflictException} naming what
+ * decisions or case instances is not deleted, with or without {@code cascade}: {@link Conflict} naming what
  * is left and what to do instead (suspend). The caller's own right to delete is checked first, so someone without it
  * hears 403, not about the instances. A deployment without any of these may be deleted by whoever holds DELETE on it
  * — administrators only (see {@link CreatorReadsDeployment}).
  *
  * <h2>Commands that delete, shorten or rewrite history: 403</h2>
- * Refused outright with {@link HistoryDeletionRefusedException}; the history cleanup job does not use any of them (it
+ * Refused outright ({@link Refused}, 403, {@link #historyRefusal}); the history cleanup job does not use any of them (it
  * deletes by removal time through the engine's entity managers):
  * <ul>
  * <li>historic process instances: {@link DeleteHistoricProcessInstancesCmd} (single, if-exists and bulk),
@@ -115,11 +116,21 @@ public class TrailGuard extends CommandInterceptor {
         return Map.copyOf(commands);
     }
 
+    /**
+     * Someone — an administrator included — tried to delete or shorten history, or to rewrite the trail (a comment, an
+     * attachment). Refused (403) for everyone: the engine REST resources for history pass authorization refusals
+     * through, where they would turn other engine errors into a misleading 404.
+     */
+    static String historyRefusal(String what) {
+        return "History is removed only by the history cleanup after each model's time-to-live (" + what
+                + " is refused for everyone, administrators included): the trail is kept as it happened.";
+    }
+
     @Override
     public <T> T execute(Command<T> command) {
         for (Map.Entry<Class<?>, String> refused : HISTORY_COMMANDS.entrySet()) {
             if (refused.getKey().isInstance(command)) {
-                throw new HistoryDeletionRefusedException(refused.getValue());
+                throw new Refused(historyRefusal(refused.getValue()));
             }
         }
         if (command instanceof DeleteDeploymentCmd delete) {
@@ -153,7 +164,7 @@ public class TrailGuard extends CommandInterceptor {
                             .map(CaseDefinition::getId).toList());
             if (!trail.isEmpty()) {
                 String name = deployment.getName() == null ? deploymentId : "'" + deployment.getName() + "' (" + deploymentId + ")";
-                throw new ConflictException("Deployment " + name + " cannot be deleted: it has " + trail + ", and their history"
+                throw new Conflict("Deployment " + name + " cannot be deleted: it has " + trail + ", and their history"
                         + " is kept until the model's time-to-live has passed. Nothing that would remove instances or their history"
                         + " is deleted, by anyone; suspend its process definitions instead (PUT /process-definition/{id}/suspended).");
             }
@@ -201,7 +212,7 @@ public class TrailGuard extends CommandInterceptor {
         }
         Trail trail = trailOf(engine, List.of(definition.getId()), List.of(), List.of());
         if (!trail.isEmpty()) {
-            throw new ConflictException("Process definition '" + definition.getKey() + "' version " + definition.getVersion()
+            throw new Conflict("Process definition '" + definition.getKey() + "' version " + definition.getVersion()
                     + " (" + definition.getId() + ") cannot be deleted: it has " + trail + ", and their history is kept until"
                     + " the model's time-to-live has passed. Nothing that would remove instances or their history is deleted, by"
                     + " anyone; suspend it instead (PUT /process-definition/{id}/suspended).");

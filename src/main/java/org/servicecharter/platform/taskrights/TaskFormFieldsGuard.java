@@ -1,5 +1,6 @@
 package org.servicecharter.platform.taskrights;
 
+import org.servicecharter.platform.Rejected;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public class TaskFormFieldsGuard extends CommandInterceptor {
         if (refused.isEmpty()) {
             return;
         }
-        throw new TaskFormFieldsRejectedException(message(task, accepted, refused));
+        throw new Rejected(message(task, accepted, refused));
     }
 
     static String message(TaskEntity task, TaskFormFields.Accepted accepted, Set<String> refused) {

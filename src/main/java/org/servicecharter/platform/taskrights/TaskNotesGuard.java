@@ -1,5 +1,6 @@
 package org.servicecharter.platform.taskrights;
 
+import org.servicecharter.platform.Refused;
 import java.lang.reflect.Field;
 import java.util.List;
 
@@ -34,7 +35,7 @@ import org.camunda.bpm.engine.task.Attachment;
  * <li>on a task or instance that has ended: nobody but administrators writes on a closed record.</li>
  * </ul>
  * Administrators, calls without a logged-in user and commands run with authorization checks off pass, as for every
- * engine check. Refusals are {@link TaskRightsRefusedException} (403).
+ * engine check. Refusals are {@link Refused} (403).
  *
  * <p>Which task or instance a command is about is read from the command's non-public fields, resolved once when the
  * engine starts ({@link #verify()}): an engine upgrade that renames one fails the start, it does not let notes through
@@ -83,7 +84,7 @@ public class TaskNotesGuard extends CommandInterceptor {
         if (taskId != null) {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             if (task == null) {
-                throw new TaskRightsRefusedException("The task " + taskId + " has ended (or does not exist): its record is"
+                throw new Refused("The task " + taskId + " has ended (or does not exist): its record is"
                         + " closed, nothing more is written on it. " + user + " cannot.");
             }
             PermissionCheckBuilder check = new PermissionCheckBuilder().disjunctive()
@@ -105,7 +106,7 @@ public class TaskNotesGuard extends CommandInterceptor {
         if (processInstanceId != null) {
             ExecutionEntity instance = context.getExecutionManager().findExecutionById(processInstanceId);
             if (instance == null) {
-                throw new TaskRightsRefusedException("The process instance " + processInstanceId + " has ended (or does not"
+                throw new Refused("The process instance " + processInstanceId + " has ended (or does not"
                         + " exist): its record is closed, nothing more is written on it. " + user + " cannot.");
             }
             context.getAuthorizationManager().checkAuthorization(new PermissionCheckBuilder().disjunctive()

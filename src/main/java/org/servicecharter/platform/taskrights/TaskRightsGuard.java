@@ -1,5 +1,6 @@
 package org.servicecharter.platform.taskrights;
 
+import org.servicecharter.platform.Refused;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -31,7 +32,7 @@ import org.servicecharter.platform.TaskQueryAuthorization;
  * (administrators included), nor finds it in their task lists ({@link #keepOutOfTheirLists}).</li>
  * </ul>
  * Nothing is checked when nobody is logged in (the job executor, the application's own calls without a user) or when
- * authorization is off. Refusals are {@link TaskRightsRefusedException} (403); throwing rolls the claim or
+ * authorization is off. Refusals are {@link Refused} (403); throwing rolls the claim or
  * completion back. A claim race lost to a colleague stays 409: the engine refuses it before any listener runs.
  */
 public class TaskRightsGuard implements TaskListener {
@@ -58,13 +59,13 @@ public class TaskRightsGuard implements TaskListener {
         if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
             String assignee = task.getAssignee();
             if (assignee != null && subjects(task).contains(assignee)) {
-                throw new TaskRightsRefusedException("The task '" + task.getName() + "' is about " + assignee
+                throw new Refused("The task '" + task.getName() + "' is about " + assignee
                         + ": it is never given to them; someone else handles it.");
             }
             PropertyChange change = task.getPropertyChanges().get(TaskEntity.ASSIGNEE);
             String previous = change == null ? null : (String) change.getOrgValue();
             if (user != null && previous != null && !previous.equals(user) && !mayReroute(context, authentication, task)) {
-                throw new TaskRightsRefusedException("The task '" + task.getName() + "' is held by " + previous + "; only "
+                throw new Refused("The task '" + task.getName() + "' is held by " + previous + "; only "
                         + previous + " gives it back, or a supervisor, manager or administrator re-routes it. " + user
                         + " cannot.");
             }
@@ -76,7 +77,7 @@ public class TaskRightsGuard implements TaskListener {
         refuseOwnCase(task, user);
         String assignee = task.getAssignee();
         if (assignee != null && !assignee.equals(user) && !mayReroute(context, authentication, task)) {
-            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is held by " + assignee
+            throw new Refused("The task '" + task.getName() + "' is held by " + assignee
                     + "; only they complete it (or a supervisor re-routes it first). " + user + " cannot.");
         }
     }
@@ -95,7 +96,7 @@ public class TaskRightsGuard implements TaskListener {
     /** Refuses (403) when the task's case is about the user: nobody handles their own case, administrators included. */
     void refuseOwnCase(TaskEntity task, String user) {
         if (subjects(task).contains(user)) {
-            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is about " + user
+            throw new Refused("The task '" + task.getName() + "' is about " + user
                     + ", who does not handle their own case; someone else completes it.");
         }
     }

@@ -1,5 +1,6 @@
 package org.servicecharter.platform.taskrights;
 
+import org.servicecharter.platform.Refused;
 import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.COMPLETE_TASK;
 import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.ERROR_TASK;
 import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.ESCALATION_TASK;
@@ -134,15 +135,15 @@ public class TaskWorkGuard extends CommandInterceptor {
             if (TaskRightsGuard.mayReroute(context, authentication, task)) {
                 return; // a supervisor handing the task to someone: assigning
             }
-            throw new TaskRightsRefusedException(user + " cannot claim the task '" + task.getName() + "' for "
+            throw new Refused(user + " cannot claim the task '" + task.getName() + "' for "
                     + claimant + ": one claims a task for oneself; a supervisor, manager or administrator assigns it.");
         }
         if (assignee != null && !assignee.equals(user)) {
-            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is held by " + assignee
+            throw new Refused("The task '" + task.getName() + "' is held by " + assignee
                     + "; only they " + work.verb + " it (or a supervisor re-routes it first). " + user + " cannot.");
         }
         if (assignee == null && !offeredTo(task, authentication)) {
-            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is not offered to " + user
+            throw new Refused("The task '" + task.getName() + "' is not offered to " + user
                     + " or their groups, so " + user + " cannot " + work.verb + " it; its candidates do, or a supervisor"
                     + " assigns it.");
         }

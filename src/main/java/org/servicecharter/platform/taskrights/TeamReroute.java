@@ -1,5 +1,6 @@
 package org.servicecharter.platform.taskrights;
 
+import org.servicecharter.platform.Refused;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -34,7 +35,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * </ul>
  * and refuses, whoever they are (administrators excepted), to let someone re-route a task of their own case
  * ({@link CaseSubjects#stakeholders}): nobody chooses who handles a complaint about them or decides their request.
- * Refusals are {@link TaskRightsRefusedException} (403) in a sentence; one about a task the user may not see names
+ * Refusals are {@link Refused} (403) in a sentence; one about a task the user may not see names
  * nothing of it.
  *
  * <p>Every command that re-routes a task asks the command checkers' {@code checkTaskAssign} (assign and unclaim, owner,
@@ -68,14 +69,14 @@ public class TeamReroute extends AuthorizationCommandChecker {
         if (!visible) {
             // not a word about a task the user may not see: not even that it is about them
             if (stakeholders(task).contains(user) || !granted(context, authentication, task)) {
-                throw new TaskRightsRefusedException(user + " may not re-route the task " + task.getId() + " (assign, delegate,"
+                throw new Refused(user + " may not re-route the task " + task.getId() + " (assign, delegate,"
                         + " change its candidates or due date): a manager re-routes the tasks they can see of the people"
                         + " who report to them, an administrator any task.");
             }
             return;
         }
         if (stakeholders(task).contains(user)) {
-            throw new TaskRightsRefusedException("The task '" + task.getName() + "' is about " + user + " (their own case): "
+            throw new Refused("The task '" + task.getName() + "' is about " + user + " (their own case): "
                     + user + " does not choose who handles it; their manager or an administrator re-routes it.");
         }
         if (granted(context, authentication, task) || leadsSomeoneOn(context, user, task)) {
@@ -83,11 +84,11 @@ public class TeamReroute extends AuthorizationCommandChecker {
         }
         Holders holders = holders(task);
         if (holders.users().contains(user)) {
-            throw new TaskRightsRefusedException(user + " works the task '" + task.getName() + "' but does not re-route it"
+            throw new Refused(user + " works the task '" + task.getName() + "' but does not re-route it"
                     + " (assign, delegate, change its candidates or due date): the manager of someone it is held by or"
                     + " offered to does, or an administrator.");
         }
-        throw new TaskRightsRefusedException(user + " may not re-route the task '" + task.getName() + "' (assign, delegate,"
+        throw new Refused(user + " may not re-route the task '" + task.getName() + "' (assign, delegate,"
                 + " change its candidates or due date): it is held by or offered to " + describe(holders)
                 + ", and nobody there reports to " + user + ". A manager re-routes the tasks of the people who report to"
                 + " them, directly or further down; an administrator any task.");

@@ -1,0 +1,69 @@
+package org.servicecharter.platform;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+
+/**
+ * What was sent is wrong (400): a sentence saying what to change, and the fields that are wrong, each with why, so
+ * a client can show each next to its input. A {@link BadUserRequestException}: the engine logs it as the caller's
+ * mistake and rolls back whatever the call started (a start form, a task completion, a delegate's work).
+ */
+public final class Rejected extends BadUserRequestException implements Refusal {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient List<FieldError> errors;
+
+    /** A refusal of the request as a whole, no field to point at. */
+    public Rejected(String sentence) {
+        this(sentence, List.of());
+    }
+
+    /** One field is wrong; the sentence says what to change. */
+    public Rejected(String field, String sentence) {
+        this(sentence, List.of(new FieldError(field, sentence)));
+    }
+
+    /** A sentence for the whole, and the fields that are wrong. */
+    public Rejected(String sentence, List<FieldError> errors) {
+        super(sentence);
+        this.errors = List.copyOf(errors);
+    }
+
+    /** "What: field why; field why." */
+    public static Rejected of(String what, List<FieldError> errors) {
+        return new Rejected(what + ": " + errors.stream().map(e -> e.field() + " " + e.message())
+                .collect(Collectors.joining("; ")) + ".", errors);
+    }
+
+    /** "The request has 2 invalid field(s): field why; field why." */
+    public static Rejected fields(List<FieldError> errors) {
+        return of("The request has " + errors.size() + " invalid field(s)", errors);
+    }
+
+    /** "The request has 1 invalid field(s): field why." */
+    public static Rejected field(String field, String why) {
+        return fields(List.of(new FieldError(field, why)));
+    }
+
+    @Override
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    @Override
+    public int status() {
+        return 400;
+    }
+
+    @Override
+    public String title() {
+        return "Invalid request";
+    }
+
+    /** One invalid field and why. */
+    public record FieldError(String field, String message) {
+    }
+}
