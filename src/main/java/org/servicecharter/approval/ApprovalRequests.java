@@ -1,9 +1,5 @@
 package org.servicecharter.approval;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
-import org.servicecharter.platform.Conflict;
-import org.servicecharter.platform.NotFound;
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.math.BigDecimal;
@@ -22,6 +18,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.servicecharter.employeefile.EmployeeFileEntry;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.NotFound;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

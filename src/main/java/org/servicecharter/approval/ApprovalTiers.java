@@ -63,7 +63,8 @@ public class ApprovalTiers {
     public static String groupOf(String tier) {
         String group = GROUPS.get(tier);
         if (group == null) {
-            throw new IllegalArgumentException("Unknown approval tier '" + tier + "'; known: " + TIERS);
+            // tiers come from the DMN table and the model, checked with isTier: a bug, not a request
+            throw new IllegalStateException("Unknown approval tier '" + tier + "'; known: " + TIERS);
         }
         return group;
     }

@@ -1,7 +1,5 @@
 package org.servicecharter.approval;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -15,8 +13,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.servicecharter.platform.Rejected.FieldError;
 import org.servicecharter.platform.CurrentUser;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,12 +1,12 @@
 package org.servicecharter.approval;
 
-import org.servicecharter.platform.Conflict;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicecharter.platform.Conflict;
 import org.springframework.stereotype.Component;
 
 /**

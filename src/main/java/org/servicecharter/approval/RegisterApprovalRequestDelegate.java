@@ -1,6 +1,5 @@
 package org.servicecharter.approval;
 
-import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -11,8 +10,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.servicecharter.platform.Rejected.FieldError;
 import org.servicecharter.platform.CurrentUser;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /**

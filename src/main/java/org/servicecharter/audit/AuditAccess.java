@@ -1,12 +1,12 @@
 package org.servicecharter.audit;
 
-import org.servicecharter.platform.Refused;
 import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.Refused;
 import org.springframework.stereotype.Component;
 
 /**

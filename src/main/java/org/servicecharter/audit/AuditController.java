@@ -1,7 +1,5 @@
 package org.servicecharter.audit;
 
-import org.servicecharter.platform.Rejected;
-import org.servicecharter.platform.NotFound;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +15,8 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.servicecharter.audit.AuditSearchService.Criteria;
 import org.servicecharter.audit.AuditSearchService.Page;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
+import org.servicecharter.platform.NotFound;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -1,6 +1,5 @@
 package org.servicecharter.audit;
 
-import org.servicecharter.platform.NotFound;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,6 +37,7 @@ import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.servicecharter.audit.AuditTrail.ActivityState;
 import org.servicecharter.audit.AuditTrail.DiagramPath;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
+import org.servicecharter.platform.NotFound;
 import org.servicecharter.platform.TaskQueryAuthorization;
 import org.springframework.stereotype.Service;
 

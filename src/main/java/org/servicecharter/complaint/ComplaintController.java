@@ -1,10 +1,9 @@
 package org.servicecharter.complaint;
 
-import org.servicecharter.platform.NotFound;
 import java.net.URI;
 import java.util.Map;
 
-
+import org.servicecharter.platform.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,7 +1,5 @@
 package org.servicecharter.complaint;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
 import static org.servicecharter.complaint.ComplaintCorrectionProcess.*;
 
 import java.util.List;
@@ -16,6 +14,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.servicecharter.identity.Roles;
 import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.taskrights.CaseSubjectsChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

@@ -1,6 +1,5 @@
 package org.servicecharter.complaint;
 
-import org.servicecharter.platform.Rejected;
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -114,7 +114,8 @@ public class ComplaintRegister {
             String reason, String processInstanceId) {
         String column = CORRECTABLE.get(fact);
         if (column == null) {
-            throw new IllegalArgumentException("Not a fact a correction may change: " + fact);
+            // the caller has checked the fact (ComplaintCorrections refuses any other with Rejected): a bug, not a request
+            throw new IllegalStateException("Not a fact a correction may change: " + fact);
         }
         int changed = oldValue == null
                 ? jdbc.update("UPDATE complaint SET " + column + " = ? WHERE reference = ? AND " + column + " IS NULL",

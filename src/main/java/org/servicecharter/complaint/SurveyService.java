@@ -1,7 +1,5 @@
 package org.servicecharter.complaint;
 
-import org.servicecharter.platform.NotFound;
-import org.servicecharter.platform.Gone;
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import java.util.Map;
@@ -12,6 +10,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.servicecharter.platform.Gone;
+import org.servicecharter.platform.NotFound;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

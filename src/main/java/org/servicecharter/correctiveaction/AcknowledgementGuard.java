@@ -1,7 +1,5 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -9,6 +7,8 @@ import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.servicecharter.platform.CurrentUser;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /** Completion listener of the acknowledgement: only the employee acknowledges their own corrective action, explicitly. */

@@ -1,7 +1,5 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import java.net.URI;
@@ -18,8 +16,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.servicecharter.platform.Rejected.FieldError;
 import org.servicecharter.platform.CurrentUser;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

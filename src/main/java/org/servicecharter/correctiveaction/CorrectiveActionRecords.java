@@ -1,6 +1,5 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.Rejected;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
@@ -11,6 +10,7 @@ import java.util.List;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.employeefile.EmployeeFileEntry.NewEntry;
+import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,5 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -10,6 +8,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.platform.CurrentUser;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /**

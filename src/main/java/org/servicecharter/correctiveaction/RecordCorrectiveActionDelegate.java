@@ -1,12 +1,12 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,11 +1,11 @@
 package org.servicecharter.employeefile;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.NotFound;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.NotFound;
+import org.servicecharter.platform.Refused;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

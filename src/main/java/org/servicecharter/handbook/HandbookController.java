@@ -1,13 +1,13 @@
 package org.servicecharter.handbook;
 
-import org.servicecharter.platform.Rejected;
-import org.servicecharter.platform.NotFound;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
 import org.servicecharter.employeefile.EmployeeFileEntry;
+import org.servicecharter.platform.NotFound;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

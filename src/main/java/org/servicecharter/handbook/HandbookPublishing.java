@@ -1,6 +1,5 @@
 package org.servicecharter.handbook;
 
-import org.servicecharter.platform.Rejected;
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -1,10 +1,5 @@
 package org.servicecharter.handbook;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
-import org.servicecharter.platform.Conflict;
-import org.servicecharter.platform.NotFound;
-import org.servicecharter.platform.Gone;
 import static org.servicecharter.handbook.HandbookProcess.*;
 
 import java.time.Instant;
@@ -22,6 +17,11 @@ import org.camunda.bpm.engine.task.Task;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.Gone;
+import org.servicecharter.platform.NotFound;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

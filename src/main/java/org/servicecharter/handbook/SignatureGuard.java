@@ -1,6 +1,5 @@
 package org.servicecharter.handbook;
 
-import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.handbook.HandbookProcess.*;
@@ -9,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.servicecharter.platform.CurrentUser;
+import org.servicecharter.platform.Refused;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.Rejected;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +59,7 @@ public class PlanReviewAnswerListener implements TaskListener {
             case APPROVE_STRATEGIES -> {
                 Object decision = task.getVariable(VAR_STRATEGIES_DECISION);
                 if (!DECISION_APPROVE.equals(decision) && !DECISION_SEND_BACK.equals(decision)) {
-                    throw new IllegalArgumentException("Approve the strategies or send them back.");
+                    throw new Rejected(VAR_STRATEGIES_DECISION, "Approve the strategies or send them back.");
                 }
                 if (DECISION_APPROVE.equals(decision)) {
                     reviews.approveStrategies(period);
@@ -72,7 +73,7 @@ public class PlanReviewAnswerListener implements TaskListener {
             case SURVEY_EMPLOYEES -> {
                 Object effect = task.getVariable(VAR_CHANGE_EFFECT);
                 if (effect == null || !CHANGE_EFFECTS.contains(effect.toString())) {
-                    throw new IllegalArgumentException("Say whether the changes made your work better, no different or worse.");
+                    throw new Rejected(VAR_CHANGE_EFFECT, "Say whether the changes made your work better, no different or worse.");
                 }
                 details.put(VAR_CHANGE_EFFECT, effect);
                 details.put(VAR_SURVEY_COMMENT, task.getVariable(VAR_SURVEY_COMMENT));
@@ -87,7 +88,7 @@ public class PlanReviewAnswerListener implements TaskListener {
                 String version = required(task, VAR_HANDBOOK_VERSION);
                 Long published = jdbc.queryForObject("SELECT COUNT(*) FROM handbook_version WHERE version = ?", Long.class, version);
                 if (published == null || published == 0) {
-                    throw new IllegalArgumentException("Handbook version " + version + " is not published yet: publish it first.");
+                    throw new Rejected(VAR_HANDBOOK_VERSION, "Handbook version " + version + " is not published yet: publish it first.");
                 }
                 details.put(VAR_HANDBOOK_VERSION, version);
                 reviews.answer(period, ANSWER_HANDBOOK, "-", by, ReviewPeriod.now(), details);
@@ -104,7 +105,7 @@ public class PlanReviewAnswerListener implements TaskListener {
             rating = Integer.parseInt(s);
         }
         if (rating < 1 || rating > 5) {
-            throw new IllegalArgumentException("Rate " + name + " from 1 to 5.");
+            throw new Rejected(name, "Rate " + name + " from 1 to 5.");
         }
         return rating;
     }
@@ -112,7 +113,7 @@ public class PlanReviewAnswerListener implements TaskListener {
     private static String required(DelegateTask task, String name) {
         Object value = task.getVariable(name);
         if (value == null || value.toString().isBlank()) {
-            throw new IllegalArgumentException(name + " is required.");
+            throw new Rejected(name, name + " is required.");
         }
         return value.toString().trim();
     }

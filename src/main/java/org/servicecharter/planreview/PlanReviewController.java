@@ -1,9 +1,5 @@
 package org.servicecharter.planreview;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
-import org.servicecharter.platform.Conflict;
-import org.servicecharter.platform.NotFound;
 import java.net.URI;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -13,7 +9,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.servicecharter.identity.Roles;
-import org.servicecharter.platform.Rejected.FieldError;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.NotFound;
+import org.servicecharter.platform.Refused;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -57,13 +55,8 @@ public class PlanReviewController {
     @PostMapping
     public ResponseEntity<ReviewView> start(@RequestBody(required = false) StartRequest request) {
         String asked = request == null ? null : request.period();
-        ReviewPeriod period;
-        try {
-            period = asked == null || asked.isBlank() ? ReviewPeriod.previousQuarter(ReviewPeriod.now().toLocalDate())
-                    : ReviewPeriod.parse(asked);
-        } catch (IllegalArgumentException e) {
-            throw Rejected.fields(List.of(new FieldError("period", "is a quarter such as 2026-Q1")));
-        }
+        ReviewPeriod period = asked == null || asked.isBlank() ? ReviewPeriod.previousQuarter(ReviewPeriod.now().toLocalDate())
+                : ReviewPeriod.parse(asked);
         if (reviews.find(period.label()).isPresent()) {
             throw new Conflict("The period " + period.label() + " already has a review.");
         }

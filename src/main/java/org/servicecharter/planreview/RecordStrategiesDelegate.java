@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,7 +61,7 @@ public class RecordStrategiesDelegate implements JavaDelegate {
                     due, "proposed", null, null, null));
         }
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("The strategies cannot be recorded: " + String.join("; ", errors) + ".");
+            throw new Rejected("The strategies cannot be recorded: " + String.join("; ", errors) + ".");
         }
         reviews.proposeStrategies(period, strategies);
         execution.setVariable(VAR_STRATEGY_NUMBERS, strategies.stream().map(s -> String.valueOf(s.number())).collect(Collectors.joining(",")));

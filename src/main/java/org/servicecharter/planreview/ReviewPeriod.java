@@ -4,8 +4,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.servicecharter.platform.Rejected;
+
+
 
 /** A calendar quarter under review, [from, to) in server time: {@code 2026-Q1} is 2026-01-01 to 2026-04-01. */
 public record ReviewPeriod(String label, LocalDate from, LocalDate to) {
@@ -15,7 +20,8 @@ public record ReviewPeriod(String label, LocalDate from, LocalDate to) {
     public static ReviewPeriod parse(String label) {
         Matcher m = label == null ? null : QUARTER.matcher(label.trim());
         if (m == null || !m.matches()) {
-            throw new IllegalArgumentException("A period is a quarter such as 2026-Q1, not " + label);
+            throw new Rejected("A period is a quarter such as 2026-Q1, not " + label + ".",
+                    List.of(new Rejected.FieldError("period", "is a quarter such as 2026-Q1")));
         }
         return quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
     }

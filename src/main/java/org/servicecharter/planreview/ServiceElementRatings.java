@@ -5,6 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.servicecharter.platform.Rejected;
+
+
+
 /**
  * The service-element table: one line per element, {@code name: rating} with a rating from 1 (poor) to 5
  * (excellent). The review starts from the configured elements and can add lines of its own; the lowest-rated
@@ -41,7 +45,7 @@ public final class ServiceElementRatings {
             rated.add(new Element(name, Integer.parseInt(value), false));
         }
         if (!errors.isEmpty() || rated.isEmpty()) {
-            throw new IllegalArgumentException("Rate every service element as 'name: 1' to 'name: 5', one per line"
+            throw new Rejected("Rate every service element as 'name: 1' to 'name: 5', one per line"
                     + (errors.isEmpty() ? "." : "; not rated: " + String.join(", ", errors)));
         }
         List<Integer> lowest = rated.stream().map(Element::rating).sorted().limit(Math.max(1, weakestCount)).toList();

@@ -1,6 +1,5 @@
 package org.servicecharter.approval;
 
-import org.servicecharter.platform.Refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.Http;
 import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.platform.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;

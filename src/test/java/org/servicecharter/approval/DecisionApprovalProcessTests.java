@@ -1,6 +1,5 @@
 package org.servicecharter.approval;
 
-import org.servicecharter.platform.Refused;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -38,6 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -175,7 +176,7 @@ class DecisionApprovalProcessTests {
 
         Map<String, Object> tooMuch = approve();
         tooMuch.put(VAR_APPROVED_AMOUNT, 2000.01);
-        assertThatThrownBy(() -> decide("maria", task, tooMuch)).hasRootCauseInstanceOf(ApprovalRequestRejectedException.class)
+        assertThatThrownBy(() -> decide("maria", task, tooMuch)).hasRootCauseInstanceOf(Rejected.class)
                 .hasMessageContaining(VAR_APPROVED_AMOUNT);
         assertThat(pi).isWaitingAt(DECIDE_REQUEST);
 
@@ -211,7 +212,7 @@ class DecisionApprovalProcessTests {
         Task task = decisionTask(pi);
 
         assertThatThrownBy(() -> decide("sam", task, withDecision(DECISION_REJECT)))
-                .hasRootCauseInstanceOf(ApprovalRequestRejectedException.class).hasMessageContaining(VAR_DECISION_REASON);
+                .hasRootCauseInstanceOf(Rejected.class).hasMessageContaining(VAR_DECISION_REASON);
         assertThat(decisionTask(pi).getAssignee()).as("still open, held by nobody").isNull();
 
         Map<String, Object> reject = withDecision(DECISION_REJECT);
@@ -277,7 +278,7 @@ class DecisionApprovalProcessTests {
         ProcessInstance pi = ask("alice", "refund", 9000.0);
 
         assertThatThrownBy(() -> decide("henry", decisionTask(pi), withDecision(DECISION_PASS_UP)))
-                .hasRootCauseInstanceOf(ApprovalRequestRejectedException.class).hasMessageContaining("top tier");
+                .hasRootCauseInstanceOf(Rejected.class).hasMessageContaining("top tier");
         assertThat(pi).isWaitingAt(DECIDE_REQUEST);
     }
 
@@ -408,7 +409,7 @@ class DecisionApprovalProcessTests {
         reject.put(VAR_DECISION_REASON, "No.");
         reject.put(VAR_RECOGNISE, true);
 
-        assertThatThrownBy(() -> decide("sam", decisionTask(pi), reject)).hasRootCauseInstanceOf(ApprovalRequestRejectedException.class)
+        assertThatThrownBy(() -> decide("sam", decisionTask(pi), reject)).hasRootCauseInstanceOf(Rejected.class)
                 .hasMessageContaining(VAR_RECOGNISE);
         assertThat(employeeFile.find(recognitionKey(pi.getBusinessKey()))).isEmpty();
     }

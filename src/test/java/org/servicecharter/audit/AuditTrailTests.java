@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.complaint.ComplaintProcess;
-import org.servicecharter.platform.ApiException;
+import org.servicecharter.platform.Refused;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -247,7 +247,7 @@ class AuditTrailTests {
     @Test
     void onlyAuditorsAndAdministratorsGetATrail() {
         identityService.setAuthentication("olga", List.of("process-owners", "employees"));
-        assertThatThrownBy(() -> trails.trail(processInstanceId)).isInstanceOf(ApiException.class)
+        assertThatThrownBy(() -> trails.trail(processInstanceId)).isInstanceOf(Refused.class)
                 .hasMessageContaining("auditors");
         identityService.setAuthentication("demo", List.of("camunda-admin"));
         assertThat(trails.trail(processInstanceId).timeline()).hasSize(trail.timeline().size());

@@ -1,7 +1,5 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
@@ -34,6 +32,8 @@ import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.identity.ReportingLines;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.platform.Conflict;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,7 +90,7 @@ class EmployeeFileAppendOnlyTests {
                 null, null, "hana", null, key));
 
         assertThatThrownBy(() -> employeeFile.append(new EmployeeFileEntry.NewEntry("bob", "test-record", "Overwrite attempt",
-                "x", null, null, "hana", null, key))).isInstanceOf(EmployeeFile.AlreadyRecordedException.class);
+                "x", null, null, "hana", null, key))).isInstanceOf(Conflict.class);
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM employee_file_entry WHERE unique_key = ?", Integer.class, key)).isEqualTo(1);
         assertThat(employeeFile.find(key)).contains(original);

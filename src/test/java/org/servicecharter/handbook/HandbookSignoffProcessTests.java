@@ -1,6 +1,5 @@
 package org.servicecharter.handbook;
 
-import org.servicecharter.platform.Refused;
 import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.servicecharter.handbook.HandbookFixtures.*;
@@ -37,7 +36,9 @@ import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.identity.Roles;
-import org.servicecharter.platform.taskrights.Refused;
+import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -136,9 +137,9 @@ class HandbookSignoffProcessTests {
 
         identityService.setAuthentication("olga", List.of(Roles.PROCESS_OWNERS, Roles.EMPLOYEES));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, wrongHash))
-                .isInstanceOf(HandbookRejectedException.class).hasMessageContaining("documentSha256 does not match");
+                .isInstanceOf(Rejected.class).hasMessageContaining("documentSha256 does not match");
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, past))
-                .isInstanceOf(HandbookRejectedException.class).hasMessageContaining("deadline must be in the future");
+                .isInstanceOf(Rejected.class).hasMessageContaining("deadline must be in the future");
         identityService.clearAuthentication();
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(version).count()).isZero();
@@ -151,7 +152,7 @@ class HandbookSignoffProcessTests {
         String version = uniqueVersion();
         publish(version, document(), inDays(10));
         assertThatThrownBy(() -> publish(version, document(), inDays(20)))
-                .isInstanceOf(HandbookRejectedException.class).hasMessageContaining("exists already");
+                .isInstanceOf(Conflict.class).hasMessageContaining("exists already");
     }
 
     // --- signing -----------------------------------------------------------------------------------------------

@@ -1,6 +1,5 @@
 package org.servicecharter.platform.taskrights;
 
-import org.servicecharter.platform.Rejected;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.servicecharter.platform.Rejected;
 
 /**
  * Facts are changed only where the procedure says so: completing a task writes the fields of that task's form and

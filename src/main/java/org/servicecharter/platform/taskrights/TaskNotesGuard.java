@@ -1,6 +1,5 @@
 package org.servicecharter.platform.taskrights;
 
-import org.servicecharter.platform.Refused;
 import java.lang.reflect.Field;
 import java.util.List;
 
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Attachment;
+import org.servicecharter.platform.Refused;
 
 /**
  * Comments and attachments are written by the people who work or re-route the task. Camunda checks nothing when one

@@ -1,6 +1,5 @@
 package org.servicecharter.platform.taskrights;
 
-import org.servicecharter.platform.Refused;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
@@ -14,8 +13,9 @@ import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheckBuilder;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.TaskQueryAuthorization;
 
 /**

@@ -1,6 +1,5 @@
 package org.servicecharter.platform.taskrights;
 
-import org.servicecharter.platform.Refused;
 import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.COMPLETE_TASK;
 import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.ERROR_TASK;
 import static org.servicecharter.platform.taskrights.TaskFormFieldsGuard.ESCALATION_TASK;
@@ -28,6 +27,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.servicecharter.platform.Refused;
 
 /**
  * One works the tasks offered to one. Camunda lets whoever holds TASK_WORK on a task claim it — also <em>for someone

@@ -1,6 +1,5 @@
 package org.servicecharter.platform.taskrights;
 
-import org.servicecharter.platform.Refused;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -20,6 +19,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.servicecharter.platform.Refused;
 
 /**
  * <b>Managers re-route their people's tasks.</b> Reassigning, delegating, changing a task's candidates, owner, due date
