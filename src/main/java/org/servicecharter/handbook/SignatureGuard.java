@@ -6,9 +6,9 @@ import static org.servicecharter.handbook.HandbookProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,19 +34,19 @@ public class SignatureGuard implements TaskListener {
         Object decision = task.getVariable(VAR_DECISION);
         if (DECISION_SIGN.equals(decision)) {
             if (!Boolean.TRUE.equals(task.getVariable(VAR_ACKNOWLEDGED))) {
-                throw new FormFieldValidationException(VAR_ACKNOWLEDGED,
+                throw new Rejected(VAR_ACKNOWLEDGED,
                         "To sign, confirm the statement: " + task.getVariable(VAR_STATEMENT));
             }
         } else if (DECISION_DECLINE.equals(decision)) {
             Object reason = task.getVariable(VAR_DECLINE_REASON);
             if (!(reason instanceof String text) || text.isBlank()) {
-                throw new FormFieldValidationException(VAR_DECLINE_REASON, "Declining needs a reason.");
+                throw new Rejected(VAR_DECLINE_REASON, "Declining needs a reason.");
             }
             if (text.length() > MAX_REASON) {
-                throw new FormFieldValidationException(VAR_DECLINE_REASON, "The reason must be at most " + MAX_REASON + " characters.");
+                throw new Rejected(VAR_DECLINE_REASON, "The reason must be at most " + MAX_REASON + " characters.");
             }
         } else {
-            throw new FormFieldValidationException(VAR_DECISION, "Choose to sign or to decline.");
+            throw new Rejected(VAR_DECISION, "Choose to sign or to decline.");
         }
         task.setVariable(VAR_ANSWERED_BY, user);
     }

@@ -95,7 +95,7 @@ public class JsonVariablesPlugin extends SpringBootSpinProcessEnginePlugin {
         @Override
         public TypedValueSerializer<?> getSerializer(TypedValue value) {
             if (value instanceof ObjectValue object && object.getSerializationDataFormat() != null) {
-                throw new BadUserRequestException("Cannot store an object variable in format '" + object.getSerializationDataFormat()
+                throw new Rejected("Cannot store an object variable in format '" + object.getSerializationDataFormat()
                         + "': the supported format is application/json; send lists and tables as type Json.");
             }
             return null;
@@ -127,7 +127,7 @@ public class JsonVariablesPlugin extends SpringBootSpinProcessEnginePlugin {
             }
         }
         if (!refused.isEmpty()) {
-            throw new BadUserRequestException("Cannot set variable '" + variableName + "': objects of type " + refused
+            throw new Rejected("Cannot set variable '" + variableName + "': objects of type " + refused
                     + " are not allowed (only the types allowed for deserialization: java.lang and the JDK collections)."
                     + " Send checklists, tag lists and tables as type Json.");
         }

@@ -3,7 +3,6 @@ package org.servicecharter.platform;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -41,7 +40,7 @@ public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
                 || (("conditionExpression".equals(tag) || "condition".equals(tag)) && element.attribute("language") != null);
         if (script) {
             String id = element.attribute("id");
-            throw new BadUserRequestException("Scripts are not allowed in Service Charter models: <" + tag + ">"
+            throw new Rejected("Scripts are not allowed in Service Charter models: <" + tag + ">"
                     + (id != null ? " '" + id + "'" : "") + " — use a DMN table, an expression or a bean published for models instead");
         }
         for (Element child : element.elements()) {

@@ -93,7 +93,7 @@ public class PasswordPolicyPlugin extends AbstractProcessEnginePlugin {
             } catch (ProcessEngineException e) {
                 if (command instanceof SaveUserCmd && e.getClass() == ProcessEngineException.class
                         && ENGINE_MESSAGE.equals(e.getMessage()) && configuration.getPasswordPolicy() != null) {
-                    throw new BadUserRequestException(describe(configuration.getPasswordPolicy()), e);
+                    throw new Rejected(describe(configuration.getPasswordPolicy()), e);
                 }
                 throw e;
             }

@@ -21,6 +21,12 @@ public final class Rejected extends BadUserRequestException implements Refusal {
         this(sentence, List.of());
     }
 
+    /** A refusal of the request as a whole, found out from the engine's own refusal {@code cause}. */
+    public Rejected(String sentence, Throwable cause) {
+        super(sentence, cause);
+        this.errors = List.of();
+    }
+
     /** One field is wrong; the sentence says what to change. */
     public Rejected(String field, String sentence) {
         this(sentence, List.of(new FieldError(field, sentence)));
