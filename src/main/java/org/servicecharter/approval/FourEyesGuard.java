@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * answer must be complete (a reason to reject, an approved amount above zero and not above the one asked for, no
  * pass-up from the top tier, recognition only with an approval).</li>
  * </ul>
- * Refusals of the person are {@link Refused} (403), of the answer
- * {@link ApprovalRequestRejectedException} (400). Throwing rolls the claim or completion back.
+ * Refusals of the person are {@link Refused} (403), of the answer {@link Rejected} (400, naming the fields).
+ * Throwing rolls the claim or completion back; every door answers the same ({@code Refusals}).
  */
 @ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("fourEyesGuard")

@@ -40,8 +40,8 @@ public class HandbookValidator {
     }
 
     /**
-     * Validates the draft; throws {@link HandbookRejectedException} naming every bad field (or the existing
-     * version). With {@code checkDocument} the linked document is fetched and its hash compared (or the uploaded
+     * Validates the draft; throws {@link Rejected} naming every bad field, or {@link Conflict} for a version label
+     * that exists. With {@code checkDocument} the linked document is fetched and its hash compared (or the uploaded
      * document looked up), which the publication step in the model does once.
      */
     public Validated validate(HandbookDraft raw, boolean checkDocument) {

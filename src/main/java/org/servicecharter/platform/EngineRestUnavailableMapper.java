@@ -11,8 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 
 /**
- * Any other error of the engine REST API: 503 when the database is unreachable, 409 for the loser of a race to
- * complete a task, else Camunda's own answer.
+ * Any other error of the engine REST API: 503 when the database is unreachable, a refusal that something other than
+ * an engine exception carries ({@link Refusals}), 409 for the loser of a race to complete a task, else Camunda's own
+ * answer.
  */
 @Provider
 @Priority(Priorities.USER - 100)
@@ -31,6 +32,10 @@ public class EngineRestUnavailableMapper implements ExceptionMapper<Throwable> {
         Response clientError = EngineRestClientErrors.answer(error, uriInfo);
         if (clientError != null) {
             return clientError;
+        }
+        Refusal refusal = Refusals.find(error);
+        if (refusal != null) {
+            return EngineRestExceptionMapper.answer(refusal);
         }
         if (!(error instanceof jakarta.ws.rs.WebApplicationException)) {
             Response race = TaskCompletionRace.answerIfLost(uriInfo);

@@ -3,7 +3,8 @@ package org.servicecharter.platform;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * Was there and is no longer (410): a survey answered already, a handbook version superseded. A {@link BadUserRequestException}, so the engine logs it as the caller's doing and rolls back.
+ * Was there and is no longer (410): a survey answered already, a handbook version superseded.
+ * A {@link BadUserRequestException}, so the engine logs it as the caller's doing and rolls back.
  */
 public final class Gone extends BadUserRequestException implements Refusal {
 

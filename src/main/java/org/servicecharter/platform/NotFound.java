@@ -3,7 +3,8 @@ package org.servicecharter.platform;
 import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
- * Nothing there, or nothing the caller may see (404). A {@link BadUserRequestException}, so the engine logs it as the caller's doing and rolls back.
+ * Nothing there, or nothing the caller may see (404).
+ * A {@link BadUserRequestException}, so the engine logs it as the caller's doing and rolls back.
  */
 public final class NotFound extends BadUserRequestException implements Refusal {
 

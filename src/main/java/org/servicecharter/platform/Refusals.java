@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.SuspendedEntityInteractionException;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
@@ -32,7 +33,7 @@ public final class Refusals {
     /**
      * The refusal this error is or carries: one of the vocabulary's anywhere in the cause chain; else the engine's own
      * refusal that something wrapped (below the top of the chain) — not allowed, a suspended entity or a lost race
-     * (conflict), bad input — in the vocabulary's words. {@code null} if the error is none of these; an engine
+     * (conflict), nothing there, bad input — in the vocabulary's words. {@code null} if the error is none of these; an engine
      * exception at the top is left to each door's own handling.
      */
     public static Refusal find(Throwable error) {
@@ -66,6 +67,10 @@ public final class Refusals {
         }
         if (exception instanceof OptimisticLockingException) {
             return new Conflict(CONCURRENT);
+        }
+        // before bad input: the engine's "not found" is a BadUserRequestException too
+        if (exception instanceof NotFoundException) {
+            return new NotFound(exception.getMessage());
         }
         if (exception instanceof FormFieldValidationException || exception instanceof BadUserRequestException) {
             return new Rejected(exception.getMessage());

@@ -166,7 +166,7 @@ class HandbookApiTests {
         Http.Response started = Http.as(port, "olga").post(submit, form);
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().get("businessKey").asText()).isEqualTo(version);
-        assertThat(Http.as(port, "olga").post(submit, form).status()).as("the same label again").isEqualTo(400);
+        assertThat(Http.as(port, "olga").post(submit, form).status()).as("the same label again: a conflict, as through /api").isEqualTo(409);
         assertThat(signTask(version, "alice")).isNotNull();
     }
 
