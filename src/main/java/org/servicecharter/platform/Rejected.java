@@ -49,14 +49,9 @@ public final class Rejected extends BadUserRequestException implements Refusal {
         return of("The request has " + errors.size() + " invalid field(s)", errors);
     }
 
-    /** "The request has 1 invalid field(s): field why." */
-    public static Rejected field(String field, String why) {
-        return fields(List.of(new FieldError(field, why)));
-    }
-
     @Override
     public List<FieldError> errors() {
-        return errors;
+        return errors == null ? List.of() : errors; // null only after Java deserialization (transient)
     }
 
     @Override
