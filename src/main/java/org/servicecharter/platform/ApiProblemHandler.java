@@ -48,11 +48,13 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
         if (DatabaseUnavailable.isCause(e)) {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.MESSAGE);
             problem.setTitle("Database unavailable");
+            problem.setProperty("message", DatabaseUnavailable.MESSAGE);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
         }
         logger.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "Something went wrong on our side; nothing was changed.");
+        problem.setProperty("message", problem.getDetail());
         return ResponseEntity.internalServerError().body(problem);
     }
 
@@ -98,6 +100,7 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static ResponseEntity<Object> tooLarge(String refusal) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, refusal);
         problem.setTitle("Request too large");
+        problem.setProperty("message", refusal);
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem);
     }
 

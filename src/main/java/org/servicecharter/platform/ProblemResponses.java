@@ -31,6 +31,8 @@ public final class ProblemResponses {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
+        // the sentence under the name every refusal of the application carries it (Refusals), /api and /engine-rest alike
+        body.putIfAbsent("message", problem.getDetail());
         MAPPER.writeValue(response.getOutputStream(), body);
     }
 }

@@ -98,6 +98,10 @@ class OneWayToRefuseTests {
         assertSameRefusal(engine, tasklist);
         assertThat(keys(api.json())).containsAll(List.of("status", "title", "message"));
         assertThat(taskOf(id).getAssignee()).isNull();
+
+        // refused before any controller runs (a session call without the web apps' CSRF token): the same shape
+        Http.Response withoutToken = WebappSession.login(port, "alice", "tasklist").send("POST", "/api/approvals", "{}", Map.of());
+        assertRefusal(withoutToken, 403);
     }
 
     // --- 409: conflict -------------------------------------------------------------------------------------------
