@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicecharter.platform.ApiProblemHandler.FieldError;
 import org.servicecharter.platform.CurrentUser;
-import org.servicecharter.platform.InvalidRequestException;
 import org.servicecharter.platform.governance.ModelCallable;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +39,7 @@ public class RecordRecoveryOutcomeDelegate implements JavaDelegate {
             errors.add(new FieldError(VAR_RECOVERY_OUTCOME, "must be one of " + RECOVERY_OUTCOMES));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new TaskFormRejectedException(errors);
         }
         String recoveredBy = CurrentUser.of(execution);
         execution.setVariable(VAR_RECOVERED_BY, recoveredBy);

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicecharter.platform.ApiProblemHandler.FieldError;
 import org.servicecharter.platform.CurrentUser;
-import org.servicecharter.platform.InvalidRequestException;
 import org.servicecharter.platform.governance.ModelCallable;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +46,7 @@ public class RecordSurveyAnswerDelegate implements JavaDelegate {
             errors.add(new FieldError(VAR_SURVEY_COMMENT, "must be a text of at most 2000 characters"));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new TaskFormRejectedException(errors);
         }
         execution.setVariable(VAR_SURVEY_RATING, rating);
         execution.setVariable(VAR_SURVEY_RESOLVED, resolved);
