@@ -48,8 +48,13 @@ public class RecordSurveyAnswerDelegate implements JavaDelegate {
         if (!errors.isEmpty()) {
             throw new TaskFormRejectedException(errors);
         }
-        execution.setVariable(VAR_SURVEY_RATING, rating);
-        execution.setVariable(VAR_SURVEY_RESOLVED, resolved);
+        // as a plain number and boolean for the model's decision (the call form sends the option's text)
+        if (!rating.equals(execution.getVariable(VAR_SURVEY_RATING))) {
+            execution.setVariable(VAR_SURVEY_RATING, rating);
+        }
+        if (!resolved.equals(resolvedValue)) {
+            execution.setVariable(VAR_SURVEY_RESOLVED, resolved);
+        }
         // answered on the phone: the agent who completed the call task took it; on the survey page: the customer
         String takenBy = execution.hasVariable(VAR_SURVEY_CALL) ? CurrentUser.of(execution) : null;
         String text = comment == null || ((String) comment).isBlank() ? null : (String) comment;
