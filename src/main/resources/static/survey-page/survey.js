@@ -4,7 +4,7 @@ document.getElementById('survey').addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.target;
   const message = document.getElementById('message');
-  const body = { rating: Number(form.rating.value), comment: form.comment.value || null };
+  const body = { rating: Number(form.rating.value), comment: form.comment.value || null, resolved: !form.unresolved.checked };
   const response = await fetch('/api/surveys/' + location.pathname.split('/').pop(), {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body)
   });

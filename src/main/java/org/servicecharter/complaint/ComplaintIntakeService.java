@@ -82,6 +82,7 @@ public class ComplaintIntakeService {
         variables.put(VAR_REFERENCE, reference);
         variables.put(VAR_CUSTOMER_NAME, intake.customerName());
         variables.put(VAR_CUSTOMER_EMAIL, intake.customerEmail());
+        variables.put(VAR_CUSTOMER_PHONE, intake.customerPhone());
         variables.put(VAR_CHANNEL, intake.channel());
         variables.put(VAR_CATEGORY, intake.category());
         variables.put(VAR_DESCRIPTION, intake.description());

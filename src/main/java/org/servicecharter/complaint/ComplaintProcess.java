@@ -35,6 +35,18 @@ public final class ComplaintProcess {
     public static final String SURVEY_EXPIRED = "BoundaryEvent_SurveyExpired";
     public static final String END_CLOSED_WITH_SURVEY = "EndEvent_ComplaintClosed";
     public static final String END_CLOSED_WITHOUT_SURVEY = "EndEvent_ClosedWithoutSurvey";
+    /** With an e-mail address (the register's) the survey goes by mail; without one an agent calls the customer. */
+    public static final String GATEWAY_CUSTOMER_HAS_EMAIL = "Gateway_CustomerHasEmail";
+    public static final String CALL_CUSTOMER_FOR_SURVEY = "Task_CallCustomerForSurvey";
+    public static final String GATEWAY_CUSTOMER_REACHED = "Gateway_CustomerReached";
+    public static final String END_CUSTOMER_NOT_REACHED = "EndEvent_CustomerNotReachedForSurvey";
+    public static final String GATEWAY_SURVEY_ANSWER_RECEIVED = "Gateway_SurveyAnswerReceived";
+    public static final String RECORD_SURVEY_ANSWER = "ServiceTask_RecordSurveyAnswer";
+    public static final String GATEWAY_SURVEY_RESULT = "Gateway_SurveyResult";
+    public static final String REOPEN_FOR_SERVICE_RECOVERY = "ServiceTask_ReopenForServiceRecovery";
+    public static final String RECOVER_SERVICE = "Task_RecoverService";
+    public static final String RECORD_RECOVERY_OUTCOME = "ServiceTask_RecordRecoveryOutcome";
+    public static final String END_CLOSED_AFTER_SERVICE_RECOVERY = "EndEvent_ClosedAfterServiceRecovery";
 
     // messages
     public static final String MESSAGE_SURVEY_ANSWERED = "CustomerSurveyAnswered";
@@ -45,6 +57,7 @@ public final class ComplaintProcess {
     // groups the model routes to
     public static final String GROUP_SUPERVISORS = "supervisors";
     public static final String GROUP_MANAGERS = "managers";
+    public static final String GROUP_AGENTS = "agents";
 
     // variables: intake
     public static final String VAR_REFERENCE = "complaintReference";
@@ -55,6 +68,14 @@ public final class ComplaintProcess {
     public static final String VAR_DESCRIPTION = "description";
     public static final String VAR_ABOUT_EMPLOYEE = "aboutEmployee";
     public static final String VAR_ORDER_REFERENCE = "orderReference";
+    /** Optional; a complaint needs an e-mail address or a phone number (the address only for the e-mail and web channels). */
+    public static final String VAR_CUSTOMER_PHONE = "customerPhone";
+    /**
+     * The survey rating at or below which the complaint is reopened for service recovery: the configured
+     * {@code servicecharter.complaint.recovery-threshold} when the complaint was registered, so that a later change of
+     * the setting does not change the rule for complaints already running.
+     */
+    public static final String VAR_RECOVERY_THRESHOLD = "recoveryThreshold";
     public static final String VAR_RECEIVED_BY = "receivedBy";
     /**
      * Who sent the complaint through the public intake while logged in without the right to log complaints: the
@@ -91,4 +112,18 @@ public final class ComplaintProcess {
     public static final String VAR_SURVEY_TIMEOUT = "surveyTimeout";
     public static final String VAR_SURVEY_RATING = "surveyRating";
     public static final String VAR_SURVEY_COMMENT = "surveyComment";
+    /** false when the customer says the issue is not resolved (survey page checkbox, or the agent's call). */
+    public static final String VAR_SURVEY_RESOLVED = "surveyResolved";
+    /** The agent's survey call (form call-customer-for-survey): {@code answered} or {@code not-reached}. */
+    public static final String VAR_SURVEY_CALL = "surveyCall";
+    public static final String SURVEY_CALL_ANSWERED = "answered";
+    public static final String SURVEY_CALL_NOT_REACHED = "not-reached";
+
+    // variables: service recovery (form recover-service)
+    public static final String VAR_RECOVERY_ACTION = "recoveryAction";
+    public static final String VAR_RECOVERY_OUTCOME = "recoveryOutcome";
+    public static final String VAR_RECOVERED_BY = "recoveredBy";
+    /** The outcomes the recover-service form offers. */
+    public static final java.util.List<String> RECOVERY_OUTCOMES = java.util.List.of("put-right", "partly-put-right",
+            "not-put-right", "customer-not-reached");
 }

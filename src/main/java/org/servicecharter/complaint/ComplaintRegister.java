@@ -19,12 +19,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ComplaintRegister {
 
+    /**
+     * One complaint. {@code status}: OPEN, RESOLVED, CLOSED, or RECOVERY while supervisors put a poorly rated
+     * resolution right (then CLOSED again). {@code surveyTakenBy}: the agent who took the answer on the phone (null when
+     * the customer answered on the survey page).
+     */
     public record Entry(String reference, String processInstanceId, Instant receivedAt, String receivedBy,
-            String customerName, String customerEmail, String channel, String category, String description,
-            String aboutEmployee, String orderReference, String status, String resolution, String resolvedBy,
-            Instant resolvedAt, BigDecimal goodwillAmount, String goodwillReason, String goodwillOutcome,
+            String customerName, String customerEmail, String customerPhone, String channel, String category,
+            String description, String aboutEmployee, String orderReference, String status, String resolution,
+            String resolvedBy, Instant resolvedAt, BigDecimal goodwillAmount, String goodwillReason, String goodwillOutcome,
             BigDecimal goodwillApprovedAmount, String goodwillDecidedBy, String goodwillApprovalRequest,
-            boolean correctiveActionFlagged, Integer surveyRating, String surveyComment, Instant surveyAnsweredAt) {
+            boolean correctiveActionFlagged, Integer surveyRating, String surveyComment, Boolean surveyResolved,
+            String surveyTakenBy, Instant surveyAnsweredAt, Instant recoveryOpenedAt, String recoveryAction,
+            String recoveryOutcome, String recoveredBy, Instant recoveryClosedAt) {
     }
 
     /** One correction of a fact: from what to what, who, when, why, and the correction's own process instance. */
@@ -46,10 +53,10 @@ public class ComplaintRegister {
     public void register(String reference, String processInstanceId, String receivedBy, ComplaintIntake intake) {
         jdbc.update("""
                 INSERT INTO complaint (reference, process_instance_id, received_at, received_by, customer_name,
-                    customer_email, channel, category, description, about_employee, order_reference, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""",
+                    customer_email, customer_phone, channel, category, description, about_employee, order_reference, status)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""",
                 reference, processInstanceId, Timestamp.from(Instant.now()), receivedBy, intake.customerName(),
-                intake.customerEmail(), intake.channel(), intake.category(), intake.description(),
+                intake.customerEmail(), intake.customerPhone(), intake.channel(), intake.category(), intake.description(),
                 intake.aboutEmployee(), intake.orderReference());
     }
 
@@ -85,23 +92,60 @@ public class ComplaintRegister {
         jdbc.update("UPDATE complaint SET corrective_action_flagged = TRUE WHERE reference = ?", reference);
     }
 
-    public void recordSurveyAnswer(String reference, int rating, String comment) {
-        jdbc.update("UPDATE complaint SET status = 'CLOSED', survey_rating = ?, survey_comment = ?, survey_answered_at = ? WHERE reference = ?",
-                rating, comment, Timestamp.from(Instant.now()), reference);
+    /** Whether the register has an e-mail address for the customer (the survey goes by mail, or by an agent's call). */
+    public boolean hasCustomerEmail(String reference) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM complaint WHERE reference = ? AND customer_email IS NOT NULL",
+                Integer.class, reference);
+        return count != null && count > 0;
+    }
+
+    /**
+     * The customer's survey answer; the complaint is closed with it (service recovery reopens it in the same step).
+     * {@code takenBy}: the agent who took it on the phone, null when the customer answered on the survey page.
+     */
+    public void recordSurveyAnswer(String reference, int rating, String comment, boolean resolved, String takenBy) {
+        jdbc.update("""
+                UPDATE complaint SET status = 'CLOSED', survey_rating = ?, survey_comment = ?, survey_resolved = ?,
+                    survey_taken_by = ?, survey_answered_at = ?
+                WHERE reference = ?""", rating, comment, resolved, takenBy, Timestamp.from(Instant.now()), reference);
+    }
+
+    /** A poor survey answer reopens the complaint for service recovery. */
+    public void reopenForServiceRecovery(String reference) {
+        jdbc.update("UPDATE complaint SET status = 'RECOVERY', recovery_opened_at = ? WHERE reference = ?",
+                Timestamp.from(Instant.now()), reference);
+    }
+
+    /** What the supervisor did to put things right, and the outcome; the complaint is closed again. */
+    public void recordRecoveryOutcome(String reference, String action, String outcome, String recoveredBy) {
+        jdbc.update("""
+                UPDATE complaint SET status = 'CLOSED', recovery_action = ?, recovery_outcome = ?, recovered_by = ?,
+                    recovery_closed_at = ?
+                WHERE reference = ?""", action, outcome, recoveredBy, Timestamp.from(Instant.now()), reference);
+    }
+
+    /** How many complaints were reopened for service recovery in [from, to). */
+    public long serviceRecoveriesOpened(Instant from, Instant to) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM complaint WHERE recovery_opened_at >= ? AND recovery_opened_at < ?",
+                Long.class, Timestamp.from(from), Timestamp.from(to));
+        return count == null ? 0 : count;
     }
 
     public Optional<Entry> find(String reference) {
         return jdbc.query("SELECT * FROM complaint WHERE reference = ?", (rs, i) -> new Entry(
                 rs.getString("reference"), rs.getString("process_instance_id"), instant(rs.getTimestamp("received_at")),
                 rs.getString("received_by"), rs.getString("customer_name"), rs.getString("customer_email"),
-                rs.getString("channel"), rs.getString("category"), rs.getString("description"),
+                rs.getString("customer_phone"), rs.getString("channel"), rs.getString("category"), rs.getString("description"),
                 rs.getString("about_employee"), rs.getString("order_reference"), rs.getString("status"),
                 rs.getString("resolution"), rs.getString("resolved_by"), instant(rs.getTimestamp("resolved_at")),
                 rs.getBigDecimal("goodwill_amount"), rs.getString("goodwill_reason"), rs.getString("goodwill_outcome"),
                 rs.getBigDecimal("goodwill_approved_amount"), rs.getString("goodwill_decided_by"),
                 rs.getString("goodwill_approval_request"),
                 rs.getBoolean("corrective_action_flagged"), (Integer) rs.getObject("survey_rating"),
-                rs.getString("survey_comment"), instant(rs.getTimestamp("survey_answered_at"))), reference)
+                rs.getString("survey_comment"), (Boolean) rs.getObject("survey_resolved"), rs.getString("survey_taken_by"),
+                instant(rs.getTimestamp("survey_answered_at")), instant(rs.getTimestamp("recovery_opened_at")),
+                rs.getString("recovery_action"), rs.getString("recovery_outcome"), rs.getString("recovered_by"),
+                instant(rs.getTimestamp("recovery_closed_at"))), reference)
                 .stream().findFirst();
     }
 

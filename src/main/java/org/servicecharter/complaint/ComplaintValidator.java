@@ -29,6 +29,15 @@ public class ComplaintValidator {
         validator.validate(intake).stream()
                 .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .forEach(v -> errors.add(new FieldError(v.getPropertyPath().toString(), v.getMessage())));
+        if (intake.customerEmail() == null) {
+            if (intake.channel() != null && properties.emailChannels().contains(intake.channel())) {
+                errors.add(new FieldError("customerEmail", "is required for a complaint received by " + intake.channel()
+                        + ": we answer it at that address"));
+            } else if (intake.customerPhone() == null) {
+                errors.add(new FieldError("customerPhone", "is required when there is no e-mail address: we need a way to"
+                        + " reach the customer (an e-mail address or a phone number)"));
+            }
+        }
         if (intake.channel() != null && !intake.channel().isBlank() && !properties.channels().contains(intake.channel())) {
             errors.add(new FieldError("channel", "must be one of " + properties.channels()));
         }

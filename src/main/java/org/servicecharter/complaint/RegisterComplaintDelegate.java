@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Validates the complaint (a start form in Tasklist reaches the engine without the intake API), gives it its
- * reference if it has none and writes it to the register. Invalid input rolls the start back with a message
+ * reference if it has none, takes the configured service-recovery threshold into it and writes it to the register. Invalid input rolls the start back with a message
  * naming each bad field: nothing is started.
  */
 @ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
@@ -24,11 +24,14 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     private final ComplaintValidator validator;
     private final ComplaintReferences references;
     private final ComplaintRegister register;
+    private final ComplaintProperties properties;
 
-    public RegisterComplaintDelegate(ComplaintValidator validator, ComplaintReferences references, ComplaintRegister register) {
+    public RegisterComplaintDelegate(ComplaintValidator validator, ComplaintReferences references, ComplaintRegister register,
+            ComplaintProperties properties) {
         this.validator = validator;
         this.references = references;
         this.register = register;
+        this.properties = properties;
     }
 
     @Override
@@ -36,6 +39,7 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         ComplaintIntake intake = new ComplaintIntake(
                 (String) execution.getVariable(VAR_CUSTOMER_NAME),
                 (String) execution.getVariable(VAR_CUSTOMER_EMAIL),
+                (String) execution.getVariable(VAR_CUSTOMER_PHONE),
                 (String) execution.getVariable(VAR_CHANNEL),
                 (String) execution.getVariable(VAR_CATEGORY),
                 (String) execution.getVariable(VAR_DESCRIPTION),
@@ -53,6 +57,9 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         }
         execution.setVariables(ComplaintIntakeService.variables(intake, reference));
         execution.setVariable(VAR_GOODWILL_PROPOSED, false);
+        // the rule for service recovery as configured now, for the whole life of this complaint (whatever a start
+        // request sent: the threshold is the department's, not the caller's)
+        execution.setVariable(VAR_RECOVERY_THRESHOLD, properties.recoveryThreshold());
         register.register(reference, execution.getProcessInstanceId(), (String) execution.getVariable(VAR_RECEIVED_BY), intake);
     }
 }

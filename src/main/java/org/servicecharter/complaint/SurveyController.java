@@ -24,10 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SurveyController {
 
+    /** {@code resolved}: false when the customer says the issue is not resolved; absent counts as resolved. */
     public record SurveyAnswer(
             @NotNull(message = "is required") @Min(value = 1, message = "must be between 1 and 5")
             @Max(value = 5, message = "must be between 1 and 5") Integer rating,
-            @Size(max = 2000, message = "must be at most 2000 characters") String comment) {
+            @Size(max = 2000, message = "must be at most 2000 characters") String comment,
+            Boolean resolved) {
     }
 
     private final SurveyService surveys;
@@ -65,7 +67,7 @@ public class SurveyController {
     @PostMapping("/api/surveys/{token}")
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.NO_CONTENT)
     public void answer(@PathVariable String token, @Valid @RequestBody SurveyAnswer answer) {
-        surveys.answer(token, answer.rating(), answer.comment());
+        surveys.answer(token, answer.rating(), answer.comment(), answer.resolved() == null || answer.resolved());
     }
 
     private static String escape(String text) {

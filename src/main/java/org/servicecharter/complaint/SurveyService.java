@@ -29,12 +29,10 @@ public class SurveyService {
 
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
-    private final ComplaintRegister register;
 
-    public SurveyService(RuntimeService runtimeService, HistoryService historyService, ComplaintRegister register) {
+    public SurveyService(RuntimeService runtimeService, HistoryService historyService) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
-        this.register = register;
     }
 
     public State state(String token) {
@@ -61,13 +59,19 @@ public class SurveyService {
         return new OpenSurvey((String) vars.get(VAR_REFERENCE), (String) vars.get(VAR_CUSTOMER_NAME));
     }
 
+    /** An answer that says nothing about whether the issue is resolved counts as resolved. */
+    public void answer(String token, int rating, String comment) {
+        answer(token, rating, comment, true);
+    }
+
     /**
-     * Records the customer's answer and lets the complaint close. One look-up of the waiting instance: the message is
-     * correlated to it by id (404 when no complaint ever had this link, 410 when it has been answered or has expired,
-     * including when that happens in between).
+     * Hands the customer's answer to the complaint, which records it and closes — or, for a rating at or below the
+     * complaint's recovery threshold or an issue not {@code resolved}, reopens for service recovery. One look-up of the
+     * waiting instance: the message is correlated to it by id (404 when no complaint ever had this link, 410 when it
+     * has been answered or has expired, including when that happens in between).
      */
     @Transactional
-    public void answer(String token, int rating, String comment) {
+    public void answer(String token, int rating, String comment, boolean resolved) {
         if (!SurveyTokens.wellFormed(token)) {
             throw new NotFound(NO_SURVEY);
         }
@@ -82,11 +86,11 @@ public class SurveyService {
                     .processInstanceId(instance.getId())
                     .setVariable(VAR_SURVEY_RATING, rating)
                     .setVariable(VAR_SURVEY_COMMENT, comment)
+                    .setVariable(VAR_SURVEY_RESOLVED, resolved)
                     .correlate();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
             throw new Gone("This survey has just been answered or has expired.");
         }
-        register.recordSurveyAnswer(instance.getBusinessKey(), rating, comment);
     }
 
     private void requireOpen(String token) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.servicecharter.complaint.ComplaintFigures;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Service;
  * complaint handling). Plain SQL rather than the engine's query API: the figures are the department's, not the
  * reading user's, so the engine's per-user authorization must not thin them out. Table names, process keys and
  * element ids are the other features' published names, used as strings (feature packages do not import each other).
+ * New figures are read through the feature's published query instead ({@link ComplaintFigures}: service recoveries).
  */
 @Service
 public class PlanFigures {
@@ -43,7 +45,7 @@ public class PlanFigures {
             long surveysAnswered, Double surveyResponseRate, Double averageSurveyRating,
             long approvalRequests, Map<String, Map<String, Long>> approvalsByTierAndOutcome,
             long handbookSignOffsDue, long handbookSignOffsSigned, Double handbookSignOffCompletion,
-            long correctiveActionsOpened) {
+            long correctiveActionsOpened, long serviceRecoveries) {
     }
 
     /** One figure before and after: {@code verdict} is improved, worse, unchanged or no-data. */
@@ -56,10 +58,12 @@ public class PlanFigures {
 
     private final JdbcTemplate jdbc;
     private final EmployeeFile employeeFile;
+    private final ComplaintFigures complaintFigures;
 
-    public PlanFigures(JdbcTemplate jdbc, EmployeeFile employeeFile) {
+    public PlanFigures(JdbcTemplate jdbc, EmployeeFile employeeFile, ComplaintFigures complaintFigures) {
         this.jdbc = jdbc;
         this.employeeFile = employeeFile;
+        this.complaintFigures = complaintFigures;
     }
 
     public Figures compute(LocalDateTime from, LocalDateTime to) {
@@ -110,9 +114,12 @@ public class PlanFigures {
 
         long corrective = employeeFile.count(CORRECTIVE_ACTION_RECORDS, instant(from), end);
 
+        // complaints reopened for service recovery after a poor survey answer in the period
+        long recoveries = complaintFigures.between(instant(from), end).serviceRecoveries();
+
         return new Figures(from.toString(), to.toString(), complaints, byCategory, byChannel, breaches, escalations,
                 resolved.size(), avgHours, answered, responseRate, avgRating, approvalRequests, approvals, due, signed,
-                completion, corrective);
+                completion, corrective, recoveries);
     }
 
     /** The re-measured figures against the baseline, figure by figure, with which direction counts as better. */
@@ -127,6 +134,7 @@ public class PlanFigures {
         changes.add(change("approvalRequests", baseline.approvalRequests(), remeasured.approvalRequests(), null));
         changes.add(change("handbookSignOffCompletion", baseline.handbookSignOffCompletion(), remeasured.handbookSignOffCompletion(), true));
         changes.add(change("correctiveActionsOpened", baseline.correctiveActionsOpened(), remeasured.correctiveActionsOpened(), false));
+        changes.add(change("serviceRecoveries", baseline.serviceRecoveries(), remeasured.serviceRecoveries(), false));
         return new Comparison(baseline.from(), baseline.to(), remeasured.from(), remeasured.to(), changes);
     }
 
@@ -140,7 +148,8 @@ public class PlanFigures {
         sb.append("Complaints resolved: ").append(x.complaintsResolved()).append("; average time to resolve: ")
                 .append(x.averageHoursToResolve() == null ? "—" : x.averageHoursToResolve() + " h").append('\n');
         sb.append("Surveys answered: ").append(x.surveysAnswered()).append(" (response rate ").append(percent(x.surveyResponseRate()))
-                .append("); average rating: ").append(x.averageSurveyRating() == null ? "—" : x.averageSurveyRating() + " of 5").append('\n');
+                .append("); average rating: ").append(x.averageSurveyRating() == null ? "—" : x.averageSurveyRating() + " of 5")
+                .append("; reopened for service recovery: ").append(x.serviceRecoveries()).append('\n');
         sb.append(approvalsSummary(x)).append('\n');
         sb.append("Handbook sign-offs due: ").append(x.handbookSignOffsDue()).append(", signed: ").append(x.handbookSignOffsSigned())
                 .append(" (").append(percent(x.handbookSignOffCompletion())).append(")\n");
@@ -155,7 +164,8 @@ public class PlanFigures {
     public String feedbackSummary(Figures x) {
         return "Complaints: " + x.complaints() + " " + x.complaintsByCategory() + "; surveys answered " + x.surveysAnswered()
                 + " of " + x.complaintsResolved() + " (" + percent(x.surveyResponseRate()) + "), average rating "
-                + (x.averageSurveyRating() == null ? "—" : x.averageSurveyRating());
+                + (x.averageSurveyRating() == null ? "—" : x.averageSurveyRating()) + "; reopened for service recovery "
+                + x.serviceRecoveries();
     }
 
     public String comparisonSummary(Comparison c) {

@@ -48,7 +48,9 @@ class AuditTrailTests {
             0:00:00 | activity-entered | StartEvent_ComplaintReceived |  | Entered startEvent "Complaint received"
             0:00:00 | activity-left | StartEvent_ComplaintReceived |  | Left startEvent "Complaint received"
             0:00:00 | activity-entered | ServiceTask_RegisterComplaint |  | Entered serviceTask "Register complaint"
+            0:00:00 | variable-set | ServiceTask_RegisterComplaint |  | Variable customerPhone set to null
             0:00:00 | variable-set | ServiceTask_RegisterComplaint |  | Variable goodwillProposed set to false
+            0:00:00 | variable-set | ServiceTask_RegisterComplaint |  | Variable recoveryThreshold set to 2
             0:00:00 | variable-rewritten | ServiceTask_RegisterComplaint |  | Variable customerEmail written again, unchanged: "carla@example.com"
             0:00:00 | variable-rewritten | ServiceTask_RegisterComplaint |  | Variable complaintReference written again, unchanged: "REF"
             0:00:00 | variable-rewritten | ServiceTask_RegisterComplaint |  | Variable channel written again, unchanged: "phone"
@@ -127,6 +129,8 @@ class AuditTrailTests {
             1d 1:30:00 | activity-left | ServiceTask_FlagForCorrectiveAction |  | Left serviceTask "Flag for corrective action"
             1d 1:30:00 | activity-entered | Gateway_EmployeeChecked |  | Entered exclusiveGateway "Gateway_EmployeeChecked"
             1d 1:30:00 | activity-left | Gateway_EmployeeChecked |  | Left exclusiveGateway "Gateway_EmployeeChecked"
+            1d 1:30:00 | activity-entered | Gateway_CustomerHasEmail |  | Entered exclusiveGateway "Do we have the customer's e-mail address?"
+            1d 1:30:00 | activity-left | Gateway_CustomerHasEmail |  | Left exclusiveGateway "Do we have the customer's e-mail address?"
             1d 1:31:00 | activity-entered | ServiceTask_SendSurvey |  | Entered serviceTask "Send survey to customer"
             1d 1:31:00 | variable-set | ServiceTask_SendSurvey |  | Variable surveyTokenHash set to "HASH"
             1d 1:31:00 | variable-set | ServiceTask_SendSurvey |  | Variable surveyTimeout set to "PT336H"
@@ -135,6 +139,13 @@ class AuditTrailTests {
             1d 3:00:00 | variable-set | ReceiveTask_AwaitSurveyAnswer |  | Variable surveyRating set to 4
             1d 3:00:00 | timer-cancelled | BoundaryEvent_SurveyExpired |  | Timer of BoundaryEvent_SurveyExpired cancelled (due 2026-03-17T10:31:00Z)
             1d 3:00:00 | activity-left | ReceiveTask_AwaitSurveyAnswer |  | Left receiveTask "Await survey answer"
+            1d 3:00:00 | activity-entered | Gateway_SurveyAnswerReceived |  | Entered exclusiveGateway "Gateway_SurveyAnswerReceived"
+            1d 3:00:00 | activity-left | Gateway_SurveyAnswerReceived |  | Left exclusiveGateway "Gateway_SurveyAnswerReceived"
+            1d 3:00:00 | activity-entered | ServiceTask_RecordSurveyAnswer |  | Entered serviceTask "Record the customer's survey answer"
+            1d 3:00:00 | variable-set | ServiceTask_RecordSurveyAnswer |  | Variable surveyResolved set to true
+            1d 3:00:00 | activity-left | ServiceTask_RecordSurveyAnswer |  | Left serviceTask "Record the customer's survey answer"
+            1d 3:00:00 | activity-entered | Gateway_SurveyResult |  | Entered exclusiveGateway "Is the customer satisfied and the issue resolved?"
+            1d 3:00:00 | activity-left | Gateway_SurveyResult |  | Left exclusiveGateway "Is the customer satisfied and the issue resolved?"
             1d 3:00:00 | activity-entered | EndEvent_ComplaintClosed |  | Entered noneEndEvent "Complaint closed"
             1d 3:00:00 | activity-left | EndEvent_ComplaintClosed |  | Left noneEndEvent "Complaint closed"
             1d 3:00:00 | instance-ended | EndEvent_ComplaintClosed |  | Instance ended (COMPLETED)
@@ -239,9 +250,12 @@ class AuditTrailTests {
         assertThat(taken).contains(
                 ComplaintProcess.START_EVENT + "->" + ComplaintProcess.REGISTER_COMPLAINT,
                 ComplaintProcess.SLA_BREACHED + "->" + ComplaintProcess.FOLLOW_UP_OVERDUE,
-                ComplaintProcess.AWAIT_SURVEY_ANSWER + "->" + ComplaintProcess.END_CLOSED_WITH_SURVEY);
+                ComplaintProcess.AWAIT_SURVEY_ANSWER + "->" + ComplaintProcess.GATEWAY_SURVEY_ANSWER_RECEIVED,
+                ComplaintProcess.RECORD_SURVEY_ANSWER + "->" + ComplaintProcess.GATEWAY_SURVEY_RESULT,
+                ComplaintProcess.GATEWAY_SURVEY_RESULT + "->" + ComplaintProcess.END_CLOSED_WITH_SURVEY);
         assertThat(taken).noneMatch(flow -> flow.endsWith(ComplaintProcess.MANAGER_RESOLVES)
-                || flow.endsWith(ComplaintProcess.END_CLOSED_WITHOUT_SURVEY) || flow.startsWith(ComplaintProcess.FOLLOW_UP_OVERDUE));
+                || flow.endsWith(ComplaintProcess.END_CLOSED_WITHOUT_SURVEY) || flow.startsWith(ComplaintProcess.FOLLOW_UP_OVERDUE)
+                || flow.endsWith(ComplaintProcess.REOPEN_FOR_SERVICE_RECOVERY) || flow.endsWith(ComplaintProcess.CALL_CUSTOMER_FOR_SURVEY));
     }
 
     @Test

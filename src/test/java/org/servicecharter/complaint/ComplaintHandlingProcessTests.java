@@ -168,7 +168,8 @@ class ComplaintHandlingProcessTests {
         assertThat(definition.getHistoryTimeToLive()).isEqualTo(1095);
         assertThat(repositoryService.getDeploymentResourceNames(definition.getDeploymentId())).contains(
                 "complaint-handling.bpmn", "complaint-classification.dmn",
-                "complaint-intake.form", "handle-complaint.form", "follow-up-overdue-complaint.form");
+                "complaint-intake.form", "handle-complaint.form", "follow-up-overdue-complaint.form",
+                "call-customer-for-survey.form", "recover-service.form");
         assertThat(formService.getStartFormData(definition.getId()).getCamundaFormRef().getKey()).isEqualTo("complaint-intake");
         assertThat(read(formService.getDeployedStartForm(definition.getId()))).contains("\"id\": \"complaint-intake\"");
     }

@@ -75,9 +75,9 @@ class PlanFiguresTests {
     void theComparisonSaysWhichFiguresImprovedAndWhichGotWorse() {
         ReviewPeriod q = ReviewPeriod.parse("2091-Q2");
         PlanFigures.Figures before = new PlanFigures.Figures("a", "b", 10, Map.of(), Map.of(), 4, 2, 8, 10.0, 4, 0.5, 3.0, 3,
-                Map.of(), 4, 2, 0.5, 1);
+                Map.of(), 4, 2, 0.5, 1, 3);
         PlanFigures.Figures after = new PlanFigures.Figures("b", "c", 6, Map.of(), Map.of(), 4, 3, 6, 5.5, 4, 0.6667, 4.5, 5,
-                Map.of(), 0, 0, null, 0);
+                Map.of(), 0, 0, null, 0, 1);
         PlanFigures.Comparison c = planFigures.compare(before, after);
         Map<String, PlanFigures.Change> byFigure = new java.util.HashMap<>();
         c.changes().forEach(ch -> byFigure.put(ch.figure(), ch));
@@ -90,6 +90,7 @@ class PlanFiguresTests {
         assertThat(byFigure.get("averageSurveyRating").difference()).isEqualTo(1.5);
         assertThat(byFigure.get("approvalRequests").verdict()).isEqualTo("higher");
         assertThat(byFigure.get("handbookSignOffCompletion").verdict()).isEqualTo("no-data");
+        assertThat(byFigure.get("serviceRecoveries").verdict()).as("fewer recoveries are better").isEqualTo("improved");
         assertThat(q.label()).isEqualTo("2091-Q2");
     }
 

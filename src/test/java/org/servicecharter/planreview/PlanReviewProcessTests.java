@@ -266,6 +266,7 @@ class PlanReviewProcessTests {
         assertThat(changes.get("surveyResponseRate")).extracting("baseline", "remeasured", "verdict").containsExactly(0.8, 1.0, "improved");
         assertThat(changes.get("averageSurveyRating")).extracting("baseline", "remeasured", "verdict").containsExactly(3.0, 5.0, "improved");
         assertThat(changes.get("correctiveActionsOpened")).extracting("baseline", "remeasured", "verdict").containsExactly(2.0, 1.0, "improved");
+        assertThat(changes.get("serviceRecoveries")).extracting("baseline", "remeasured", "verdict").containsExactly(0.0, 0.0, "unchanged");
 
         // not the yearly review: only the employee survey, one task per representative
         assertThat(tasks(pi, REWRITE_POLICIES)).isEmpty();
@@ -280,7 +281,7 @@ class PlanReviewProcessTests {
         assertThat(view.get("status").asText()).isEqualTo("completed");
         assertThat(view.get("figures").get("complaints").asLong()).isEqualTo(5);
         assertThat(view.get("remeasuredFigures").get("complaints").asLong()).isEqualTo(3);
-        assertThat(view.get("comparison").get("changes")).hasSize(9);
+        assertThat(view.get("comparison").get("changes")).hasSize(10);
         assertThat(view.get("serviceElements").get(0).get("name").asText()).isEqualTo("Callback within a day");
         assertThat(view.get("serviceElements").get(0).get("weakest").asBoolean()).isTrue();
         assertThat(view.get("strategies").get(0).get("escalatedAt").isNull()).isFalse();

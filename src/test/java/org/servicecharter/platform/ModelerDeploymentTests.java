@@ -45,7 +45,8 @@ class ModelerDeploymentTests {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("complaint-handling.bpmn", changed);
         files.put("complaint-classification.dmn", Files.readString(Path.of("processes/complaint-classification.dmn")));
-        for (String form : new String[] {"complaint-intake", "handle-complaint", "follow-up-overdue-complaint"}) {
+        for (String form : new String[] {"complaint-intake", "handle-complaint", "follow-up-overdue-complaint",
+                "call-customer-for-survey", "recover-service"}) {
             files.put(form + ".form", Files.readString(Path.of("forms/" + form + ".form")));
         }
 

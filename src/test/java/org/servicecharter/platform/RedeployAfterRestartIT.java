@@ -63,7 +63,8 @@ class RedeployAfterRestartIT {
         files.put("complaint-handling.bpmn", Files.readString(Path.of("processes/complaint-handling.bpmn"))
                 .replaceFirst("name=\"Complaint handling\"", "name=\"Complaint handling (Modeler)\""));
         files.put("complaint-classification.dmn", Files.readString(Path.of("processes/complaint-classification.dmn")));
-        for (String form : new String[] {"complaint-intake", "handle-complaint", "follow-up-overdue-complaint"}) {
+        for (String form : new String[] {"complaint-intake", "handle-complaint", "follow-up-overdue-complaint",
+                "call-customer-for-survey", "recover-service"}) {
             files.put(form + ".form", Files.readString(Path.of("forms/" + form + ".form")));
         }
         Http.Response deployed = Http.as(app.port(), "olga").multipart("/engine-rest/deployment/create", Map.of(

@@ -73,6 +73,7 @@ class RightsTableTests {
     @Autowired RepositoryService repositoryService;
     @Autowired IdentityService identityService;
     @Autowired ReportingLines reportingLines;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
 
     // --- the table ---------------------------------------------------------------------------------------------
 
@@ -246,6 +247,9 @@ class RightsTableTests {
     static final String COMPLAINT = "Complaint";
     static final String COMPLAINT_ABOUT_ALICE = "Complaint about alice";
     static final String COMPLAINT_CLAIMED_BY_BOB = "Complaint claimed by bob";
+    static final String SERVICE_RECOVERY = "Complaint's service recovery";
+    static final String SERVICE_RECOVERY_ABOUT_SAM = "Service recovery about sam";
+    static final String SURVEY_CALL = "Complaint's survey call";
     static final String APPROVAL = "Approval";
     static final String SIGN_OFF = "alice's handbook sign-off";
     static final String CORRECTIVE_ACTION = "Corrective action";
@@ -290,6 +294,24 @@ class RightsTableTests {
             taskService.claim(c.taskId(), "bob");
             return c;
         }, claimedByBob));
+
+        Map<String, Operation> recovery = new LinkedHashMap<>();
+        recovery.put("read", read());
+        recovery.put("claim", claim());
+        recovery.put("complete", complete(this::recoveryOutcome));
+        recovery.put("assign", assign("maria"));
+        all.put(SERVICE_RECOVERY, new Resource(() -> recoveryTask(null), recovery));
+
+        Map<String, Operation> recoveryAboutSam = new LinkedHashMap<>();
+        recoveryAboutSam.put("claim", claim());
+        recoveryAboutSam.put("complete", complete(this::recoveryOutcome));
+        all.put(SERVICE_RECOVERY_ABOUT_SAM, new Resource(() -> recoveryTask("sam"), recoveryAboutSam));
+
+        Map<String, Operation> surveyCall = new LinkedHashMap<>();
+        surveyCall.put("read", read());
+        surveyCall.put("claim", claim());
+        surveyCall.put("complete", complete(this::surveyCallAnswers));
+        all.put(SURVEY_CALL, new Resource(this::surveyCallTask, surveyCall));
 
         Map<String, Operation> approval = new LinkedHashMap<>();
         approval.put("start (/api)", new Operation("POST /api/approvals", false,
@@ -443,6 +465,52 @@ class RightsTableTests {
         form.put(ComplaintProcess.VAR_RESOLUTION, "Called back and apologised.");
         form.put(ComplaintProcess.VAR_GOODWILL_PROPOSED, false);
         return form;
+    }
+
+    /**
+     * A complaint resolved by alice whose customer answered the survey with 1 of 5: the supervisors' task "Call the
+     * customer back and put things right" ({@code about}: who the complaint is about, or null).
+     */
+    private TaskCase recoveryTask(String about) {
+        TaskCase handling = complaintTask(about);
+        resolveAsAlice(handling);
+        org.camunda.bpm.engine.ManagementService management = managementService;
+        management.executeJob(management.createJobQuery().processInstanceId(handling.processInstanceId())
+                .activityId(ComplaintProcess.SEND_SURVEY).singleResult().getId());
+        runtimeService.createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED).processInstanceId(handling.processInstanceId())
+                .setVariable(ComplaintProcess.VAR_SURVEY_RATING, 1).setVariable(ComplaintProcess.VAR_SURVEY_RESOLVED, true)
+                .correlate();
+        return started(taskService.createTaskQuery().processInstanceId(handling.processInstanceId())
+                .taskDefinitionKey(ComplaintProcess.RECOVER_SERVICE).singleResult());
+    }
+
+    /** A phone complaint without e-mail, resolved by alice: the agents' task "Call the customer and ask how we handled ...". */
+    private TaskCase surveyCallTask() {
+        Map<String, Object> intake = complaintIntake(null);
+        intake.remove("customerEmail");
+        intake.put("customerPhone", "+44 20 7946 0958");
+        Http.Response created = Http.anonymous(port).post("/api/complaints", intake);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        TaskCase handling = started(taskService.createTaskQuery().processInstanceBusinessKey(created.json().get("reference").asText())
+                .taskDefinitionKey(ComplaintProcess.HANDLE_COMPLAINT).singleResult());
+        resolveAsAlice(handling);
+        return started(taskService.createTaskQuery().processInstanceId(handling.processInstanceId())
+                .taskDefinitionKey(ComplaintProcess.CALL_CUSTOMER_FOR_SURVEY).singleResult());
+    }
+
+    private void resolveAsAlice(TaskCase handling) {
+        taskService.claim(handling.taskId(), "alice");
+        taskService.complete(handling.taskId(), resolution());
+    }
+
+    private Map<String, Object> recoveryOutcome() {
+        return Map.of(ComplaintProcess.VAR_RECOVERY_ACTION, "Called back, apologised, sent a replacement.",
+                ComplaintProcess.VAR_RECOVERY_OUTCOME, "put-right");
+    }
+
+    private Map<String, Object> surveyCallAnswers() {
+        return Map.of(ComplaintProcess.VAR_SURVEY_CALL, ComplaintProcess.SURVEY_CALL_ANSWERED, ComplaintProcess.VAR_SURVEY_RATING, "4",
+                ComplaintProcess.VAR_SURVEY_RESOLVED, "true");
     }
 
     private static Map<String, Object> approvalRequest() {

@@ -49,7 +49,8 @@ class DeploymentCompletenessTests {
                 .replace("\"complaint-handling\"", "\"" + key + "\"");
         Map<String, String> files = new LinkedHashMap<>();
         files.put("complaint-handling.bpmn", model);
-        for (String form : new String[] {"complaint-intake", "handle-complaint", "follow-up-overdue-complaint"}) {
+        for (String form : new String[] {"complaint-intake", "handle-complaint", "follow-up-overdue-complaint",
+                "call-customer-for-survey", "recover-service"}) {
             files.put(form + ".form", Files.readString(Path.of("forms/" + form + ".form")));
         }
 
