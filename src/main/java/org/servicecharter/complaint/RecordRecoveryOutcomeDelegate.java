@@ -7,7 +7,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.governance.ModelCallable;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ public class RecordRecoveryOutcomeDelegate implements JavaDelegate {
             errors.add(new FieldError(VAR_RECOVERY_OUTCOME, "must be one of " + RECOVERY_OUTCOMES));
         }
         if (!errors.isEmpty()) {
-            throw new TaskFormRejectedException(errors);
+            throw Rejected.of("The form cannot be completed", errors);
         }
         String recoveredBy = CurrentUser.of(execution);
         execution.setVariable(VAR_RECOVERED_BY, recoveredBy);

@@ -7,7 +7,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.servicecharter.platform.ApiProblemHandler.FieldError;
+import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.Rejected.FieldError;
 import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.governance.ModelCallable;
 import org.springframework.stereotype.Component;
@@ -46,7 +47,7 @@ public class RecordSurveyAnswerDelegate implements JavaDelegate {
             errors.add(new FieldError(VAR_SURVEY_COMMENT, "must be a text of at most 2000 characters"));
         }
         if (!errors.isEmpty()) {
-            throw new TaskFormRejectedException(errors);
+            throw Rejected.of("The form cannot be completed", errors);
         }
         // as a plain number and boolean for the model's decision (the call form sends the option's text)
         if (!rating.equals(execution.getVariable(VAR_SURVEY_RATING))) {
