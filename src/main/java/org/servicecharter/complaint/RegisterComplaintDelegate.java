@@ -5,6 +5,7 @@ import org.servicecharter.platform.governance.ModelCallable;
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -24,8 +25,11 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     private final ComplaintValidator validator;
     private final ComplaintReferences references;
     private final ComplaintRegister register;
+    private final CustomerMessages messages;
 
-    public RegisterComplaintDelegate(ComplaintValidator validator, ComplaintReferences references, ComplaintRegister register) {
+    public RegisterComplaintDelegate(ComplaintValidator validator, ComplaintReferences references, ComplaintRegister register,
+            CustomerMessages messages) {
+        this.messages = messages;
         this.validator = validator;
         this.references = references;
         this.register = register;
@@ -54,5 +58,11 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         execution.setVariables(ComplaintIntakeService.variables(intake, reference));
         execution.setVariable(VAR_GOODWILL_PROPOSED, false);
         register.register(reference, execution.getProcessInstanceId(), (String) execution.getVariable(VAR_RECEIVED_BY), intake);
+        if (intake.customerEmail() != null && !intake.customerEmail().isBlank()) {
+            // the intake form promises it: the reference, to the address given, in the step's own transaction
+            messages.send(intake.customerEmail(), "complaint-acknowledgement",
+                    Map.of("customerName", intake.customerName(), "reference", reference),
+                    "complaint-acknowledgement:" + reference, reference);
+        }
     }
 }

@@ -555,7 +555,7 @@ class DecisionApprovalProcessTests {
     }
 
     private int notifications(String recipient, String reference) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM employee_notification WHERE recipient = ? AND reference = ?",
+        return jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE recipient_user = ? AND reference = ?",
                 Integer.class, recipient, reference);
     }
 }

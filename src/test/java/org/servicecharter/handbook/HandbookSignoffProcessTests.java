@@ -275,7 +275,7 @@ class HandbookSignoffProcessTests {
 
         assertThat(alices).hasPassed(REMIND_EMPLOYEE).isWaitingAt(SIGN_HANDBOOK);
         assertThat(signTask(version, "alice").getPriority()).isEqualTo(RemindEmployeeDelegate.REMINDED_PRIORITY);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM employee_notification WHERE recipient = 'alice' AND reference = ?",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE recipient_user = 'alice' AND reference = ?",
                 Integer.class, businessKey(version, "alice"))).isEqualTo(1);
         assertThat(statusOf(version, "alice").remindedAt()).isNotNull();
         assertThat(statusOf(version, "alice").status()).isEqualTo("pending");
