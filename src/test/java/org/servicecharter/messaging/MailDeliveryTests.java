@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.Http;
 import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.WebappSession;
 import org.servicecharter.complaint.ComplaintProcess;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -159,6 +160,29 @@ class MailDeliveryTests {
         assertThat(copies).hasSize(2);
         assertThat(copies).extracting(MimeMessage::getMessageID).containsOnly(sent.messageId());
         assertThat(only(outbox.forReference(reference)).status()).isEqualTo(OutboxEntry.Status.SENT);
+    }
+
+    @Test
+    void administratorsReadTheOutboxAndTheReceivedMailOthersAreRefused() throws Exception {
+        String reference = "ADMIN-" + UUID.randomUUID();
+        outbox.queue(Message.toCustomer("reader@example.com", "notice", Map.of("subject", "For the <admin> page", "body",
+                "Survey <script>alert(1)</script>"), reference, reference));
+        outbox.queue(Message.toCustomer("broken address", "notice", Map.of("subject", "Broken", "body", "x"), reference + ":bad", reference));
+        drainAll();
+
+        WebappSession admin = WebappSession.login(port, "demo", "admin");
+        Http.Response page = admin.get("/admin/mail");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("For the &lt;admin&gt; page").contains("Survey &lt;script&gt;").doesNotContain("<script>")
+                .contains("FAILED").contains("Refused:");
+        assertThat(page.headers().get("Content-Security-Policy").get(0)).contains("script-src 'self'");
+        Http.Response api = Http.as(port, "demo").get("/api/admin/messages");
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body()).contains(reference).contains("Survey <script>");
+
+        assertThat(WebappSession.login(port, "alice", "tasklist").get("/admin/mail").status()).isEqualTo(403);
+        assertThat(Http.as(port, "alice").get("/api/admin/messages").status()).isEqualTo(403);
+        assertThat(Http.anonymous(port).get("/api/admin/messages").status()).isEqualTo(401);
     }
 
     private void drainAll() {
