@@ -81,6 +81,35 @@ class MailDeliveryTests {
     }
 
     @Test
+    void anOverdueComplaintIsMailedToTheSupervisorsAndOnSecondBreachToTheManagers() throws Exception {
+        String reference = Http.anonymous(port).post("/api/complaints", Map.of("customerName", "Sid Customer", "customerEmail",
+                "sid@example.com", "channel", "web", "category", "billing", "description", "Charged twice.")).json().get("reference").asText();
+        String instance = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult().getProcessInstanceId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+                .activityId(ComplaintProcess.SLA_BREACHED).singleResult().getId());
+        drainAll();
+        Task followUp = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(ComplaintProcess.FOLLOW_UP_OVERDUE).singleResult();
+        MimeMessage toSam = only(received("sam@service-charter.example").stream().filter(m -> subject(m).contains(reference)).toList());
+        assertThat(subject(toSam)).contains("breached its SLA");
+        assertThat(text(toSam)).contains("/camunda/app/tasklist/default/#/?task=" + followUp.getId()).contains("Customer Service");
+        assertThat(received("maria@service-charter.example").stream().filter(m -> subject(m).contains(reference))).isEmpty();
+
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance)
+                .activityId(ComplaintProcess.SECOND_SLA_BREACH).singleResult().getId());
+        drainAll();
+        MimeMessage toMaria = only(received("maria@service-charter.example").stream().filter(m -> subject(m).contains(reference)).toList());
+        assertThat(subject(toMaria)).contains("escalated to the managers");
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     void whileTheRelayIsDownNothingIsLostAndNothingIsSentTwice() throws Exception {
         String reference = "OUTAGE-" + UUID.randomUUID();
         String email = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
