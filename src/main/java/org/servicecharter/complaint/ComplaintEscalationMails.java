@@ -3,7 +3,6 @@ package org.servicecharter.complaint;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.servicecharter.messaging.Message;
 import org.servicecharter.messaging.Outbox;
 import org.servicecharter.messaging.StaffAddresses;
@@ -55,7 +54,4 @@ class ComplaintEscalationMails {
                     "what", what, "todo", todo, "link", link), "task-created:" + task.getId() + ":" + addressee.userId(), reference));
         }
     }
-
-    /** Not a listener of the model: named so that readers of TaskListener.EVENTNAME_CREATE find it. */
-    static final String EVENT = TaskListener.EVENTNAME_CREATE;
 }
