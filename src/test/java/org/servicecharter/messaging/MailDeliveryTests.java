@@ -160,6 +160,29 @@ class MailDeliveryTests {
     }
 
     @Test
+    void anAddressTheRelayRefusesFailsWithItsReasonIsNotRetriedAndBlocksNoProcess() throws Exception {
+        String reference = Http.anonymous(port).post("/api/complaints", Map.of("customerName", "Ned Nobody", "customerEmail",
+                "ned@" + RefusingRelay.REFUSED_DOMAIN, "channel", "web", "category", "billing", "description", "Wrong invoice."))
+                .json().get("reference").asText();
+        relay.stop();
+        RefusingRelay refusing = new RefusingRelay(relay.port());
+        refusing.start();
+        try {
+            sender.drain(Instant.now());
+            OutboxEntry entry = only(outbox.forReference(reference));
+            assertThat(entry.status()).isEqualTo(OutboxEntry.Status.FAILED);
+            assertThat(entry.lastError()).startsWith("Refused:").contains("550").contains("mailbox unknown");
+            sender.drain(Instant.now().plus(Duration.ofHours(1)));
+            assertThat(only(outbox.forReference(reference)).attempts()).isEqualTo(1);
+        } finally {
+            refusing.stop();
+        }
+        // the complaint goes on regardless
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(ComplaintProcess.HANDLE_COMPLAINT).count()).isEqualTo(1);
+    }
+
+    @Test
     void anAddressThatIsNoAddressFailsAtOnceWithTheReasonAndIsNotRetried() {
         String reference = "BAD-" + UUID.randomUUID();
         outbox.queue(Message.toCustomer("not an address@@example", "notice", Map.of("subject", "Bad", "body", "Text"), reference, reference));
