@@ -10,12 +10,15 @@ import java.time.Year;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.servicecharter.messaging.Message;
+import org.servicecharter.messaging.Outbox;
+import org.servicecharter.messaging.StaffAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
  * The approval-request register (table {@code approval_request}): each request and its outcome. Also writes the
- * messages to employees (the shared outbox {@code employee_notification}, drained by a mail relay).
+ * messages to employees (the shared outbox {@code message_outbox}, drained by a mail relay).
  */
 @Repository
 public class ApprovalRegister {
@@ -33,8 +36,12 @@ public class ApprovalRegister {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray(); // Crockford base32
     private final SecureRandom random = new SecureRandom();
     private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final StaffAddresses staffAddresses;
 
-    public ApprovalRegister(JdbcTemplate jdbc) {
+    public ApprovalRegister(JdbcTemplate jdbc, Outbox outbox, StaffAddresses staffAddresses) {
+        this.outbox = outbox;
+        this.staffAddresses = staffAddresses;
         this.jdbc = jdbc;
     }
 
@@ -78,12 +85,13 @@ public class ApprovalRegister {
         return jdbc.query("SELECT * FROM approval_request WHERE id = ?", ApprovalRegister::map, id).stream().findFirst();
     }
 
-    /** A message to an employee (outbox {@code employee_notification}). */
+    /** A message to an employee (outbox {@code message_outbox}). */
     public void notifyEmployee(String recipient, String subject, String body, String reference) {
-        jdbc.update("""
-                INSERT INTO employee_notification (id, recipient, subject, body, reference, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                UUID.randomUUID().toString(), recipient, subject, body, reference, Timestamp.from(Instant.now()));
+        // the application's one outbox, in the step's transaction; a user without an address is not written to
+        staffAddresses.user(recipient).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, "notice",
+                java.util.Map.of("subject", subject, "body", "Hello " + addressee.name() + ",\n\n" + body
+                        + "\n\nTasklist: " + outbox.baseUrl() + "/camunda/app/tasklist/"),
+                "notice:" + UUID.randomUUID(), reference)));
     }
 
     private static Entry map(ResultSet rs, int row) throws SQLException {

@@ -42,5 +42,13 @@ public class RecordDecisionDelegate implements JavaDelegate {
                 approvedAmount == null ? null : BigDecimal.valueOf(approvedAmount.doubleValue()), decidedBy,
                 (String) execution.getVariable(VAR_DECIDED_AT_TIER), ((Date) execution.getVariable(VAR_DECIDED_AT)).toInstant(),
                 (String) execution.getVariable(VAR_DECISION_REASON));
+        // the outcome, to the requester (the register's, never a variable)
+        String id = execution.getProcessBusinessKey();
+        register.find(id).ifPresent(request -> register.notifyEmployee(request.requester(),
+                "Your request " + id + " was " + outcome.toLowerCase(java.util.Locale.ROOT),
+                "Your " + request.type() + " request " + id + " was " + outcome.toLowerCase(java.util.Locale.ROOT) + " by " + decidedBy
+                        + (approvedAmount == null ? "" : " for " + approvedAmount + " " + request.currency())
+                        + (execution.getVariable(VAR_DECISION_REASON) == null ? "" : ": " + execution.getVariable(VAR_DECISION_REASON))
+                        + ".", id));
     }
 }

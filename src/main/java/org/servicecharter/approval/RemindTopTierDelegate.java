@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The top tier's deadline passed and there is no tier above: the request stays with the head of service, who is
- * reminded (outbox {@code employee_notification}: the holder of the task, or everyone it is offered to) and finds
+ * reminded (the outbox, messaging.Outbox: the holder of the task, or everyone it is offered to) and finds
  * it moved up in Tasklist (higher priority). Repeats every deadline until decided.
  */
 @ModelCallable(processes = ApprovalProcess.PROCESS_KEY)

@@ -24,7 +24,7 @@ public record ComplaintProperties(
 
     public ComplaintProperties {
         if (recoveryThreshold < 0 || recoveryThreshold > 5) {
-            throw new IllegalArgumentException("servicecharter.complaint.recovery-threshold must be between 0 (never reopen)"
+            throw new IllegalStateException("servicecharter.complaint.recovery-threshold must be between 0 (never reopen)"
                     + " and 5 (reopen after every answer); it is " + recoveryThreshold);
         }
     }

@@ -1,42 +1,46 @@
 package org.servicecharter.complaint;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.servicecharter.messaging.Message;
+import org.servicecharter.messaging.Outbox;
+import org.servicecharter.messaging.OutboxEntry;
 import org.springframework.stereotype.Repository;
 
 /**
- * Messages to customers, written to an outbox table in the same transaction as the process step that sends
- * them (so a rolled-back step sends nothing). A mail relay drains the outbox; staff and tests can read it.
+ * Messages to the customer of a complaint, through the application's one outbox ({@link Outbox}): written in the same
+ * transaction as the process step that sends them (a rolled-back step sends nothing), delivered by the outbox's sender.
  */
 @Repository
 public class CustomerMessages {
 
-    private static final Logger log = LoggerFactory.getLogger(CustomerMessages.class);
-
     public record Message(String id, String recipient, String subject, String body, String reference, Instant createdAt) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
 
-    public CustomerMessages(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public CustomerMessages(Outbox outbox) {
+        this.outbox = outbox;
     }
 
-    public void send(String recipient, String subject, String body, String reference) {
-        jdbc.update("INSERT INTO customer_message (id, recipient, subject, body, reference, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID().toString(), recipient, subject, body, reference, Timestamp.from(Instant.now()));
-        log.info("Queued message '{}' to the customer of complaint {}", subject, reference);
+    /** Queues the template's message once per key (e.g. {@code complaint-acknowledgement:C-...}). */
+    public void send(String recipient, String template, Map<String, Object> model, String key, String reference) {
+        outbox.queue(org.servicecharter.messaging.Message.toCustomer(recipient, template, model, key, reference));
     }
 
+    /** Everything queued for the complaint's customer, oldest first. */
     public List<Message> forReference(String reference) {
-        return jdbc.query("SELECT * FROM customer_message WHERE reference = ? ORDER BY created_at", (rs, i) -> new Message(
-                rs.getString("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                rs.getString("reference"), rs.getTimestamp("created_at").toInstant()), reference);
+        return outbox.forReference(reference).stream().filter(e -> e.recipientUser() == null)
+                .map(CustomerMessages::message).toList();
+    }
+
+    private static Message message(OutboxEntry e) {
+        return new Message(e.id(), e.recipient(), e.subject(), e.bodyText(), e.reference(), e.createdAt());
+    }
+
+    public String baseUrl() {
+        return outbox.baseUrl();
     }
 }

@@ -5,6 +5,7 @@ import org.servicecharter.platform.governance.ModelCallable;
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,9 +26,11 @@ public class RegisterComplaintDelegate implements JavaDelegate {
     private final ComplaintReferences references;
     private final ComplaintRegister register;
     private final ComplaintProperties properties;
+    private final CustomerMessages messages;
 
     public RegisterComplaintDelegate(ComplaintValidator validator, ComplaintReferences references, ComplaintRegister register,
-            ComplaintProperties properties) {
+            ComplaintProperties properties, CustomerMessages messages) {
+        this.messages = messages;
         this.validator = validator;
         this.references = references;
         this.register = register;
@@ -61,5 +64,11 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         // request sent: the threshold is the department's, not the caller's)
         execution.setVariable(VAR_RECOVERY_THRESHOLD, properties.recoveryThreshold());
         register.register(reference, execution.getProcessInstanceId(), (String) execution.getVariable(VAR_RECEIVED_BY), intake);
+        if (intake.customerEmail() != null && !intake.customerEmail().isBlank()) {
+            // the intake form promises it: the reference, to the address given, in the step's own transaction
+            messages.send(intake.customerEmail(), "complaint-acknowledgement",
+                    Map.of("customerName", intake.customerName(), "reference", reference),
+                    "complaint-acknowledgement:" + reference, reference);
+        }
     }
 }

@@ -4,6 +4,8 @@ import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -36,12 +38,14 @@ public class SendSurveyDelegate implements JavaDelegate {
         execution.setVariable(VAR_SURVEY_TOKEN_HASH, SurveyTokens.hash(token));
         execution.setVariable(VAR_SURVEY_TIMEOUT, properties.surveyExpiresAfter().toString());
         String link = properties.publicBaseUrl() + "/survey/" + token;
-        messages.send(complaint.customerEmail(),
-                "How did we handle your complaint " + reference + "?",
-                "Dear " + complaint.customerName() + ",\n\n"
-                        + "your complaint " + reference + " has been resolved. Please tell us how we served you: "
-                        + link + "\n\nThe link works once and expires after " + properties.surveyExpiresAfter().toDays()
-                        + " days.",
+        // one message: what was agreed, and the single-use survey link (a retried step rolls back the first one)
+        messages.send(complaint.customerEmail(), "complaint-resolved", Map.of(
+                        "customerName", complaint.customerName(),
+                        "reference", reference,
+                        "resolution", complaint.resolution() == null ? "" : complaint.resolution(),
+                        "surveyLink", link,
+                        "surveyDays", properties.surveyExpiresAfter().toDays()),
+                "complaint-resolved:" + reference + ":" + execution.getId() + ":" + SurveyTokens.hash(token).substring(0, 16),
                 reference);
     }
 }

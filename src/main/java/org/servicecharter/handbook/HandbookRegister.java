@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.servicecharter.messaging.Message;
+import org.servicecharter.messaging.Outbox;
+import org.servicecharter.messaging.StaffAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -32,8 +35,12 @@ public class HandbookRegister {
     }
 
     private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final StaffAddresses staffAddresses;
 
-    public HandbookRegister(JdbcTemplate jdbc) {
+    public HandbookRegister(JdbcTemplate jdbc, Outbox outbox, StaffAddresses staffAddresses) {
+        this.outbox = outbox;
+        this.staffAddresses = staffAddresses;
         this.jdbc = jdbc;
     }
 
@@ -143,10 +150,11 @@ public class HandbookRegister {
     // --- notifications ------------------------------------------------------------------------------------------
 
     public void notifyEmployee(String recipient, String subject, String body, String reference) {
-        jdbc.update("""
-                INSERT INTO employee_notification (id, recipient, subject, body, reference, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                UUID.randomUUID().toString(), recipient, subject, body, reference, Timestamp.from(Instant.now()));
+        // the application's one outbox, in the step's transaction; a user without an address is not written to
+        staffAddresses.user(recipient).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, "notice",
+                java.util.Map.of("subject", subject, "body", "Hello " + addressee.name() + ",\n\n" + body
+                        + "\n\nTasklist: " + outbox.baseUrl() + "/camunda/app/tasklist/"),
+                "notice:" + UUID.randomUUID(), reference)));
     }
 
     private static Version mapVersion(ResultSet rs, int row) throws SQLException {

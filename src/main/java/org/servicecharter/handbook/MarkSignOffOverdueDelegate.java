@@ -21,6 +21,13 @@ public class MarkSignOffOverdueDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        register.markEscalated((String) execution.getVariable(VAR_VERSION), (String) execution.getVariable(VAR_EMPLOYEE));
+        String version = (String) execution.getVariable(VAR_VERSION);
+        String employee = (String) execution.getVariable(VAR_EMPLOYEE);
+        register.markEscalated(version, employee);
+        // the overdue notice to the employee (their manager hears of it with the follow-up task: HandbookMails)
+        register.notifyEmployee(employee, "Overdue: sign the handbook version " + version,
+                "The deadline to sign the handbook version " + version + " has passed. Please sign or decline it in Tasklist"
+                        + " now; your manager has been asked to follow it up with you.",
+                execution.getProcessBusinessKey());
     }
 }

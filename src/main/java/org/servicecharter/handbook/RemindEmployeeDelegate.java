@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * The reminder before the deadline: a message to the employee (outbox {@code employee_notification}) and the
+ * The reminder before the deadline: a message to the employee (the outbox, messaging.Outbox) and the
  * sign-off task moved up in their Tasklist (higher priority).
  */
 @ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})

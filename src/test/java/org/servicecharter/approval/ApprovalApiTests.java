@@ -298,7 +298,7 @@ class ApprovalApiTests {
         });
         JsonNode recognition = Http.as(port, "alice").get("/api/approvals/" + id).json().get("recognition");
         assertThat(recognition.get("recognisedBy").asText()).isEqualTo("maria");
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM employee_notification WHERE recipient = 'alice' AND reference = ?",
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE recipient_user = 'alice' AND reference = ? AND subject LIKE 'Well done%'",
                 Integer.class, id)).isEqualTo(1);
     }
 

@@ -400,6 +400,9 @@ class DecisionApprovalProcessTests {
         assertThat(entry.summary()).contains("sam", "goodwill", "80.00 EUR");
         assertThat(employeeFile.entriesOf("alice")).extracting(EmployeeFileEntry::uniqueKey).contains(entry.uniqueKey());
         assertThat(notifications("alice", pi.getBusinessKey())).isEqualTo(1);
+        // the requester hears the outcome, the approver was told the request waited for them
+        assertThat(messages("alice", pi.getBusinessKey(), "Your request " + pi.getBusinessKey() + " was approved")).isEqualTo(1);
+        assertThat(messages("sam", pi.getBusinessKey(), "Approval " + pi.getBusinessKey() + " waits for you")).isEqualTo(1);
     }
 
     @Test
@@ -556,8 +559,14 @@ class DecisionApprovalProcessTests {
         return variable.getValue();
     }
 
+    /** Reminders and recognitions: not the offer of the task (staff-task) nor the outcome ("Your request ..."). */
     private int notifications(String recipient, String reference) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM employee_notification WHERE recipient = ? AND reference = ?",
-                Integer.class, recipient, reference);
+        return jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE recipient_user = ? AND reference = ?"
+                + " AND template = 'notice' AND subject NOT LIKE 'Your request %'", Integer.class, recipient, reference);
+    }
+
+    private int messages(String recipient, String reference, String subjectStart) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE recipient_user = ? AND reference = ? AND subject LIKE ?",
+                Integer.class, recipient, reference, subjectStart + "%");
     }
 }

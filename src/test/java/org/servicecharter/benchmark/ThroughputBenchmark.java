@@ -194,7 +194,7 @@ class ThroughputBenchmark {
         taskService.complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."));
         ManagementService management = engine.getManagementService();
         management.executeJob(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).messages().singleResult().getId());
-        String token = messages.forReference(reference).get(0).body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
+        String token = messages.forReference(reference).stream().filter(m -> m.body().contains("/survey/")).findFirst().orElseThrow().body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
         surveys.answer(token, 5, null);
     }
 

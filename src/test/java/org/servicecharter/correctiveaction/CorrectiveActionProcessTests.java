@@ -144,6 +144,13 @@ class CorrectiveActionProcessTests {
         assertThat(ack.getAssignee()).isEqualTo(employee);
         assertThat(formService.getTaskFormData(ack.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_ACKNOWLEDGE);
 
+        // the manager was told a confidential task waits: a link, no details of the case
+        java.util.List<java.util.Map<String, Object>> notices = jdbc.queryForList(
+                "SELECT recipient_user, body_text FROM message_outbox WHERE reference = ?", "corrective-action:" + pi.getId());
+        assertThat(notices).extracting(m -> m.get("RECIPIENT_USER")).contains("sam").doesNotContain("alice", "maria", "hana");
+        assertThat(notices).allSatisfy(m -> assertThat((String) m.get("BODY_TEXT")).contains("/camunda/app/tasklist/default/#/?task=")
+                .doesNotContain("minor").doesNotContain("coaching").doesNotContain(employee));
+
         f.acknowledge(employee, pi);
 
         assertThat(pi).hasPassed(RECORD_ACKNOWLEDGEMENT).isWaitingAt(MONITORING_PERIOD_OVER);

@@ -277,8 +277,12 @@ class HandbookSignoffProcessTests {
 
         assertThat(alices).hasPassed(REMIND_EMPLOYEE).isWaitingAt(SIGN_HANDBOOK);
         assertThat(signTask(version, "alice").getPriority()).isEqualTo(RemindEmployeeDelegate.REMINDED_PRIORITY);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM employee_notification WHERE recipient = 'alice' AND reference = ?",
-                Integer.class, businessKey(version, "alice"))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE recipient_user = 'alice' AND reference = ?"
+                + " AND subject LIKE 'Reminder:%'", Integer.class, businessKey(version, "alice"))).isEqualTo(1);
+        // the sign-off task was announced to her when it was created, with a link to it
+        assertThat(jdbc.queryForObject("SELECT body_text FROM message_outbox WHERE recipient_user = 'alice' AND reference = ?"
+                + " AND subject LIKE 'Handbook version%published%'", String.class, businessKey(version, "alice")))
+                .contains("/camunda/app/tasklist/default/#/?task=" + signTask(version, "alice").getId());
         assertThat(statusOf(version, "alice").remindedAt()).isNotNull();
         assertThat(statusOf(version, "alice").status()).isEqualTo("pending");
     }
@@ -305,6 +309,12 @@ class HandbookSignoffProcessTests {
         assertThat(followUp.getAssignee()).isEqualTo("sam");
         assertThat(formService.getTaskFormData(followUp.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_FOLLOW_UP_OVERDUE);
         assertThat(statusOf(version, "alice").status()).isEqualTo("overdue");
+        // the employee hears it is overdue, the manager gets the follow-up with a link to it
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE recipient_user = 'alice' AND reference = ?"
+                + " AND subject LIKE 'Overdue:%'", Integer.class, alices.getBusinessKey())).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT body_text FROM message_outbox WHERE recipient_user = 'sam' AND reference = ?"
+                + " AND subject LIKE 'Overdue handbook sign-off%'", String.class, alices.getBusinessKey()))
+                .contains("/camunda/app/tasklist/default/#/?task=" + followUp.getId());
 
         answerAs("alice", signTask(version, "alice"), sign());
 
