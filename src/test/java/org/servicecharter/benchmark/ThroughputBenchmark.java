@@ -106,6 +106,143 @@ class ThroughputBenchmark {
     }
 
     /**
+     * Where the time goes: ms per step of a complaint, app vs bare engine, one thread, alternating sides, after a
+     * warm-up (the README's breakdown).
+     */
+    @Test
+    void millisecondsPerStepAppVersusBareEngine() throws Exception {
+        ProcessEngine bare = bareEngine();
+        try {
+            run(WARMUP, 1, i -> appComplaint(i));
+            run(WARMUP, 1, i -> bareComplaint(bare, i));
+            long[] app = new long[5];
+            long[] bareNanos = new long[5];
+            for (int i = 0; i < INSTANCES; i++) {
+                timedComplaint(engine, app, true, i);
+                timedComplaint(bare, bareNanos, false, i);
+            }
+            String[] names = {"start", "find task", "complete task", "survey job", "answer"};
+            StringBuilder out = new StringBuilder("BENCHMARK ms per step, app vs bare engine on " + database() + ", " + INSTANCES + " complaints a side\n");
+            for (int s = 0; s < names.length; s++) {
+                out.append(String.format("| %s | %.2f | %.2f |%n", names[s], app[s] / 1e6 / INSTANCES, bareNanos[s] / 1e6 / INSTANCES));
+            }
+            System.out.println(out);
+        } finally {
+            bare.close();
+        }
+    }
+
+    private void timedComplaint(ProcessEngine on, long[] nanos, boolean app, int i) {
+        long t0 = System.nanoTime();
+        String reference;
+        if (app) {
+            reference = intake.file(new ComplaintIntake("Customer " + i, "c" + i + "@example.com", "email", "delivery",
+                    "Benchmark complaint " + i, null, null));
+        } else {
+            reference = "BARE-" + UUID.randomUUID();
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(ComplaintProcess.VAR_CUSTOMER_NAME, "Customer " + i);
+            variables.put(ComplaintProcess.VAR_CUSTOMER_EMAIL, "c" + i + "@example.com");
+            variables.put(ComplaintProcess.VAR_CHANNEL, "email");
+            variables.put(ComplaintProcess.VAR_CATEGORY, "delivery");
+            variables.put(ComplaintProcess.VAR_DESCRIPTION, "Benchmark complaint " + i);
+            variables.put(ComplaintProcess.VAR_ABOUT_EMPLOYEE, null);
+            variables.put(ComplaintProcess.VAR_GOODWILL_PROPOSED, false);
+            on.getRuntimeService().startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, reference, variables);
+        }
+        long t1 = System.nanoTime();
+        Task task = on.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+        long t2 = System.nanoTime();
+        on.getTaskService().complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."));
+        long t3 = System.nanoTime();
+        ManagementService management = on.getManagementService();
+        management.executeJob(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).messages().singleResult().getId());
+        long t4 = System.nanoTime();
+        if (app) {
+            String token = messages.forReference(reference).get(0).body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
+            surveys.answer(token, 5, null);
+        } else {
+            on.getRuntimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
+                    .processInstanceBusinessKey(reference).setVariable(ComplaintProcess.VAR_SURVEY_RATING, 5).correlate();
+        }
+        long t5 = System.nanoTime();
+        nanos[0] += t1 - t0;
+        nanos[1] += t2 - t1;
+        nanos[2] += t3 - t2;
+        nanos[3] += t4 - t3;
+        nanos[4] += t5 - t4;
+    }
+
+    /**
+     * What the application writes and reads beyond the bare engine: the SQL statements of each step of one complaint,
+     * app and bare side by side (after a warm-up complaint on each), printed with their text.
+     */
+    @Test
+    void statementsPerStepAppVersusBareEngine() {
+        ProcessEngine bare = bareEngine();
+        try {
+            appComplaint(-1);
+            bareComplaint(bare, -1);
+            StringBuilder out = new StringBuilder("BENCHMARK SQL statements per step, app vs bare engine on " + database() + "\n");
+            List<List<String>> app = appSteps();
+            List<List<String>> bareSteps = bareSteps(bare);
+            String[] names = {"start", "complete task", "survey job", "answer"};
+            for (int s = 0; s < names.length; s++) {
+                out.append(String.format("| %s | %d | %d |%n", names[s], app.get(s).size(), bareSteps.get(s).size()));
+            }
+            for (int s = 0; s < names.length; s++) {
+                out.append("-- app ").append(names[s]).append('\n');
+                app.get(s).forEach(q -> out.append("   ").append(q.replaceAll("\\s+", " ")).append('\n'));
+                out.append("-- bare ").append(names[s]).append('\n');
+                bareSteps.get(s).forEach(q -> out.append("   ").append(q.replaceAll("\\s+", " ")).append('\n'));
+            }
+            System.out.println(out);
+        } finally {
+            bare.close();
+        }
+    }
+
+    private List<List<String>> appSteps() {
+        List<List<String>> steps = new ArrayList<>();
+        String[] reference = new String[1];
+        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> reference[0] = intake.file(new ComplaintIntake("Customer", "c@example.com",
+                "email", "delivery", "Counting complaint", null, null))));
+        TaskService taskService = engine.getTaskService();
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference[0]).singleResult();
+        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> taskService.complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."))));
+        ManagementService management = engine.getManagementService();
+        String job = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).messages().singleResult().getId();
+        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> management.executeJob(job)));
+        String token = messages.forReference(reference[0]).get(0).body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
+        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> surveys.answer(token, 5, null)));
+        return steps;
+    }
+
+    private static List<List<String>> bareSteps(ProcessEngine bare) {
+        List<List<String>> steps = new ArrayList<>();
+        String reference = "BARE-" + UUID.randomUUID();
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ComplaintProcess.VAR_CUSTOMER_NAME, "Customer");
+        variables.put(ComplaintProcess.VAR_CUSTOMER_EMAIL, "c@example.com");
+        variables.put(ComplaintProcess.VAR_CHANNEL, "email");
+        variables.put(ComplaintProcess.VAR_CATEGORY, "delivery");
+        variables.put(ComplaintProcess.VAR_DESCRIPTION, "Counting complaint");
+        variables.put(ComplaintProcess.VAR_ABOUT_EMPLOYEE, null);
+        variables.put(ComplaintProcess.VAR_GOODWILL_PROPOSED, false);
+        String[] instance = new String[1];
+        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> instance[0] = bare.getRuntimeService()
+                .startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, reference, variables).getId()));
+        Task task = bare.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult();
+        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> bare.getTaskService().complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."))));
+        ManagementService management = bare.getManagementService();
+        String job = management.createJobQuery().processInstanceId(instance[0]).messages().singleResult().getId();
+        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> management.executeJob(job)));
+        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> bare.getRuntimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
+                .processInstanceBusinessKey(reference).setVariable(ComplaintProcess.VAR_SURVEY_RATING, 5).correlate()));
+        return steps;
+    }
+
+    /**
      * Task-list latency. Seeds up to 10k, then 100k open tasks (10 % assigned to alice, all offered to agents), and
      * also times an "all tasks" list as hana (HR), who sees none of them; a database seeded by an earlier run is topped
      * up, not seeded again ({@code -Dbench.keepTasks=true} keeps them).
