@@ -115,11 +115,11 @@ class ThroughputBenchmark {
         try {
             run(WARMUP, 1, i -> appComplaint(i));
             run(WARMUP, 1, i -> bareComplaint(bare, i));
-            long[] app = new long[5];
-            long[] bareNanos = new long[5];
+            long[] app = new long[STEPS];
+            long[] bareNanos = new long[STEPS];
             for (int i = 0; i < INSTANCES; i++) {
-                timedComplaint(engine, app, true, i);
-                timedComplaint(bare, bareNanos, false, i);
+                appComplaint(i, timed(app));
+                bareComplaint(bare, i, timed(bareNanos));
             }
             String[] names = {"start", "find task", "complete task", "survey job", "answer"};
             StringBuilder out = new StringBuilder("BENCHMARK ms per step, app vs bare engine on " + database() + ", " + INSTANCES + " complaints a side\n");
@@ -130,47 +130,6 @@ class ThroughputBenchmark {
         } finally {
             bare.close();
         }
-    }
-
-    private void timedComplaint(ProcessEngine on, long[] nanos, boolean app, int i) {
-        long t0 = System.nanoTime();
-        String reference;
-        if (app) {
-            reference = intake.file(new ComplaintIntake("Customer " + i, "c" + i + "@example.com", "email", "delivery",
-                    "Benchmark complaint " + i, null, null));
-        } else {
-            reference = "BARE-" + UUID.randomUUID();
-            Map<String, Object> variables = new HashMap<>();
-            variables.put(ComplaintProcess.VAR_CUSTOMER_NAME, "Customer " + i);
-            variables.put(ComplaintProcess.VAR_CUSTOMER_EMAIL, "c" + i + "@example.com");
-            variables.put(ComplaintProcess.VAR_CHANNEL, "email");
-            variables.put(ComplaintProcess.VAR_CATEGORY, "delivery");
-            variables.put(ComplaintProcess.VAR_DESCRIPTION, "Benchmark complaint " + i);
-            variables.put(ComplaintProcess.VAR_ABOUT_EMPLOYEE, null);
-            variables.put(ComplaintProcess.VAR_GOODWILL_PROPOSED, false);
-            on.getRuntimeService().startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, reference, variables);
-        }
-        long t1 = System.nanoTime();
-        Task task = on.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult();
-        long t2 = System.nanoTime();
-        on.getTaskService().complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."));
-        long t3 = System.nanoTime();
-        ManagementService management = on.getManagementService();
-        management.executeJob(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).messages().singleResult().getId());
-        long t4 = System.nanoTime();
-        if (app) {
-            String token = messages.forReference(reference).get(0).body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
-            surveys.answer(token, 5, null);
-        } else {
-            on.getRuntimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
-                    .processInstanceBusinessKey(reference).setVariable(ComplaintProcess.VAR_SURVEY_RATING, 5).correlate();
-        }
-        long t5 = System.nanoTime();
-        nanos[0] += t1 - t0;
-        nanos[1] += t2 - t1;
-        nanos[2] += t3 - t2;
-        nanos[3] += t4 - t3;
-        nanos[4] += t5 - t4;
     }
 
     /**
@@ -184,9 +143,11 @@ class ThroughputBenchmark {
             appComplaint(-1);
             bareComplaint(bare, -1);
             StringBuilder out = new StringBuilder("BENCHMARK SQL statements per step, app vs bare engine on " + database() + "\n");
-            List<List<String>> app = appSteps();
-            List<List<String>> bareSteps = bareSteps(bare);
-            String[] names = {"start", "complete task", "survey job", "answer"};
+            List<List<String>> app = new ArrayList<>();
+            List<List<String>> bareSteps = new ArrayList<>();
+            appComplaint(-2, (step, work) -> app.add(org.servicecharter.SqlCounting.statementTextsOf(work)));
+            bareComplaint(bare, -2, (step, work) -> bareSteps.add(org.servicecharter.SqlCounting.statementTextsOf(work)));
+            String[] names = {"start", "find task", "complete task", "survey job", "answer"};
             for (int s = 0; s < names.length; s++) {
                 out.append(String.format("| %s | %d | %d |%n", names[s], app.get(s).size(), bareSteps.get(s).size()));
             }
@@ -200,46 +161,6 @@ class ThroughputBenchmark {
         } finally {
             bare.close();
         }
-    }
-
-    private List<List<String>> appSteps() {
-        List<List<String>> steps = new ArrayList<>();
-        String[] reference = new String[1];
-        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> reference[0] = intake.file(new ComplaintIntake("Customer", "c@example.com",
-                "email", "delivery", "Counting complaint", null, null))));
-        TaskService taskService = engine.getTaskService();
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference[0]).singleResult();
-        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> taskService.complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."))));
-        ManagementService management = engine.getManagementService();
-        String job = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).messages().singleResult().getId();
-        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> management.executeJob(job)));
-        String token = messages.forReference(reference[0]).get(0).body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
-        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> surveys.answer(token, 5, null)));
-        return steps;
-    }
-
-    private static List<List<String>> bareSteps(ProcessEngine bare) {
-        List<List<String>> steps = new ArrayList<>();
-        String reference = "BARE-" + UUID.randomUUID();
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ComplaintProcess.VAR_CUSTOMER_NAME, "Customer");
-        variables.put(ComplaintProcess.VAR_CUSTOMER_EMAIL, "c@example.com");
-        variables.put(ComplaintProcess.VAR_CHANNEL, "email");
-        variables.put(ComplaintProcess.VAR_CATEGORY, "delivery");
-        variables.put(ComplaintProcess.VAR_DESCRIPTION, "Counting complaint");
-        variables.put(ComplaintProcess.VAR_ABOUT_EMPLOYEE, null);
-        variables.put(ComplaintProcess.VAR_GOODWILL_PROPOSED, false);
-        String[] instance = new String[1];
-        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> instance[0] = bare.getRuntimeService()
-                .startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, reference, variables).getId()));
-        Task task = bare.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult();
-        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> bare.getTaskService().complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."))));
-        ManagementService management = bare.getManagementService();
-        String job = management.createJobQuery().processInstanceId(instance[0]).messages().singleResult().getId();
-        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> management.executeJob(job)));
-        steps.add(org.servicecharter.SqlCounting.statementTextsOf(() -> bare.getRuntimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
-                .processInstanceBusinessKey(reference).setVariable(ComplaintProcess.VAR_SURVEY_RATING, 5).correlate()));
-        return steps;
     }
 
     /**
@@ -323,20 +244,51 @@ class ThroughputBenchmark {
     }
 
     /** The application's path: intake service (validation, register, DMN), task completion, survey job, survey answer. */
+    /** The steps of one complaint: start, find task, complete task, survey job, answer. */
+    static final int STEPS = 5;
+
+    /** Runs one step of a complaint; the benchmarks time it or record its statements. */
+    interface Steps {
+        void step(int index, Runnable work);
+    }
+
+    private static final Steps UNOBSERVED = (index, work) -> work.run();
+
+    private static Steps timed(long[] nanos) {
+        return (index, work) -> {
+            long start = System.nanoTime();
+            work.run();
+            nanos[index] += System.nanoTime() - start;
+        };
+    }
+
     private void appComplaint(int i) {
-        String reference = intake.file(new ComplaintIntake("Customer " + i, "c" + i + "@example.com", "email", "delivery",
-                "Benchmark complaint " + i, null, null));
+        appComplaint(i, UNOBSERVED);
+    }
+
+    /** The application's path: intake service (validation, register, DMN), task completion, survey job, survey answer. */
+    private void appComplaint(int i, Steps steps) {
+        String[] reference = new String[1];
+        steps.step(0, () -> reference[0] = intake.file(new ComplaintIntake("Customer " + i, "c" + i + "@example.com", "email", "delivery",
+                "Benchmark complaint " + i, null, null)));
         TaskService taskService = engine.getTaskService();
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(reference).singleResult();
-        taskService.complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."));
+        Task[] task = new Task[1];
+        steps.step(1, () -> task[0] = taskService.createTaskQuery().processInstanceBusinessKey(reference[0]).singleResult());
+        steps.step(2, () -> taskService.complete(task[0].getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved.")));
         ManagementService management = engine.getManagementService();
-        management.executeJob(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).messages().singleResult().getId());
-        String token = messages.forReference(reference).stream().filter(m -> m.body().contains("/survey/")).findFirst().orElseThrow().body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
-        surveys.answer(token, 5, null);
+        String job = management.createJobQuery().processInstanceId(task[0].getProcessInstanceId()).messages().singleResult().getId();
+        steps.step(3, () -> management.executeJob(job));
+        String token = messages.forReference(reference[0]).stream().filter(m -> m.body().contains("/survey/")).findFirst().orElseThrow()
+                .body().replaceAll("(?s).*/survey/([A-Za-z0-9_-]{43}).*", "$1");
+        steps.step(4, () -> surveys.answer(token, 5, null, true));
     }
 
     /** The same model on the bare engine: same steps, stand-in delegates. */
     private static void bareComplaint(ProcessEngine bare, int i) {
+        bareComplaint(bare, i, UNOBSERVED);
+    }
+
+    private static void bareComplaint(ProcessEngine bare, int i, Steps steps) {
         String reference = "BARE-" + UUID.randomUUID();
         Map<String, Object> variables = new HashMap<>();
         variables.put(ComplaintProcess.VAR_CUSTOMER_NAME, "Customer " + i);
@@ -348,16 +300,19 @@ class ThroughputBenchmark {
         variables.put(ComplaintProcess.VAR_GOODWILL_PROPOSED, false);
         variables.put(ComplaintProcess.VAR_RECOVERY_THRESHOLD, 2);
         variables.put(ComplaintProcess.VAR_REFERENCE, reference); // the survey gateway asks by reference
-        String instance = bare.getRuntimeService().startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, reference, variables).getId();
+        String[] instance = new String[1];
+        steps.step(0, () -> instance[0] = bare.getRuntimeService().startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, reference, variables).getId());
         // found the way the application's side finds it (by the reference it was given), so the harness's own
         // steps are the same on both sides
-        Task task = bare.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult();
-        bare.getTaskService().complete(task.getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved."));
+        Task[] task = new Task[1];
+        steps.step(1, () -> task[0] = bare.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult());
+        steps.step(2, () -> bare.getTaskService().complete(task[0].getId(), Map.of(ComplaintProcess.VAR_RESOLUTION, "Resolved.")));
         ManagementService management = bare.getManagementService();
-        management.executeJob(management.createJobQuery().processInstanceId(instance).messages().singleResult().getId());
-        bare.getRuntimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
+        String job = management.createJobQuery().processInstanceId(instance[0]).messages().singleResult().getId();
+        steps.step(3, () -> management.executeJob(job));
+        steps.step(4, () -> bare.getRuntimeService().createMessageCorrelation(ComplaintProcess.MESSAGE_SURVEY_ANSWERED)
                 .processInstanceBusinessKey(reference).setVariable(ComplaintProcess.VAR_SURVEY_RATING, 5)
-                .setVariable(ComplaintProcess.VAR_SURVEY_RESOLVED, true).correlate();
+                .setVariable(ComplaintProcess.VAR_SURVEY_RESOLVED, true).correlate());
     }
 
     private ProcessEngine bareEngine() {
