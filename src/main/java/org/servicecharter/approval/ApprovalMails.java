@@ -37,17 +37,17 @@ class ApprovalMails {
         String id = task.getExecution().getProcessBusinessKey();
         String tier = (String) task.getVariable(ApprovalProcess.VAR_CURRENT_TIER);
         ApprovalRegister.Entry request = register.find(id).orElse(null);
-        String what = request == null ? "The request " + id + " waits for a decision at the " + tier + " tier."
-                : "The " + request.type() + " request " + id + " for " + request.amount() + " " + request.currency()
-                        + " by " + request.requester() + " waits for a decision at the " + tier + " tier.";
+        if (request == null) {
+            return;
+        }
         String link = outbox.taskLink(task.getId());
         for (IdentityLink candidate : task.getCandidates()) {
             if (candidate.getUserId() == null || !IdentityLinkType.CANDIDATE.equals(candidate.getType())) {
                 continue;
             }
-            staff.user(candidate.getUserId()).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, "staff-task",
-                    Map.of("subject", "Approval " + id + " waits for you", "name", addressee.name(), "what", what,
-                            "todo", "approve, reject or pass it up before its deadline.", "link", link),
+            staff.user(candidate.getUserId()).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, "approval-waiting",
+                    Map.of("name", addressee.name(), "id", id, "type", request.type(), "amount", request.amount().toPlainString(),
+                            "currency", request.currency(), "requester", request.requester(), "tier", tier, "link", link),
                     "task-created:" + task.getId() + ":" + addressee.userId(), id)));
         }
     }

@@ -35,10 +35,15 @@ public class ApprovalRecognitions {
         EmployeeFileEntry entry = employeeFile.append(new EmployeeFileEntry.NewEntry(request.requester(), RECORD_RECOGNITION,
                 summary, requestId, null, note == null || note.isBlank() ? null : note.trim(), recognisedBy, processInstanceId,
                 recognitionKey(requestId)));
-        register.notifyEmployee(request.requester(), "Well done: your decision was recognised",
-                recognisedBy + " recognised your decision on the " + what + " as a good one"
-                        + (entry.details() == null ? "." : ": \"" + entry.details() + "\".")
-                        + " It is recorded in your employee file.", requestId);
+        java.util.Map<String, Object> model = new java.util.HashMap<>();
+        model.put("id", requestId);
+        model.put("type", request.type());
+        model.put("amount", request.amount().setScale(2, RoundingMode.HALF_UP).toPlainString());
+        model.put("currency", request.currency());
+        model.put("complaintReference", request.complaintReference());
+        model.put("recognisedBy", recognisedBy);
+        model.put("note", entry.details());
+        register.notifyEmployee(request.requester(), "recognition", model, recognitionKey(requestId), requestId);
         return entry;
     }
 

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Year;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.servicecharter.messaging.Message;
 import org.servicecharter.messaging.Outbox;
@@ -85,13 +84,22 @@ public class ApprovalRegister {
         return jdbc.query("SELECT * FROM approval_request WHERE id = ?", ApprovalRegister::map, id).stream().findFirst();
     }
 
-    /** A message to an employee (outbox {@code message_outbox}). */
-    public void notifyEmployee(String recipient, String subject, String body, String reference) {
-        // the application's one outbox, in the step's transaction; a user without an address is not written to
-        staffAddresses.user(recipient).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, "notice",
-                java.util.Map.of("subject", subject, "body", "Hello " + addressee.name() + ",\n\n" + body
-                        + "\n\nTasklist: " + outbox.baseUrl() + "/camunda/app/tasklist/"),
-                "notice:" + UUID.randomUUID(), reference)));
+    /** A link to a task in Tasklist, for a message about it. */
+    public String taskLink(String taskId) {
+        return outbox.taskLink(taskId);
+    }
+
+    /**
+     * A message to an employee, queued in the step's transaction (a user without an address is not written to): the
+     * template's name, its data (the addressee's {@code name} is added) and a key that is the same when a step is retried.
+     */
+    public void notifyEmployee(String recipient, String template, java.util.Map<String, Object> model, String key, String reference) {
+        staffAddresses.user(recipient).ifPresent(addressee -> {
+            java.util.Map<String, Object> data = new java.util.HashMap<>(model);
+            data.put("name", addressee.name());
+            data.putIfAbsent("link", outbox.tasklistLink());
+            outbox.queue(Message.toStaff(addressee, template, data, key + ":" + addressee.userId(), reference));
+        });
     }
 
     private static Entry map(ResultSet rs, int row) throws SQLException {

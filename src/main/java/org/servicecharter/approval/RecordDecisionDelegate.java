@@ -44,11 +44,17 @@ public class RecordDecisionDelegate implements JavaDelegate {
                 (String) execution.getVariable(VAR_DECISION_REASON));
         // the outcome, to the requester (the register's, never a variable)
         String id = execution.getProcessBusinessKey();
-        register.find(id).ifPresent(request -> register.notifyEmployee(request.requester(),
-                "Your request " + id + " was " + outcome.toLowerCase(java.util.Locale.ROOT),
-                "Your " + request.type() + " request " + id + " was " + outcome.toLowerCase(java.util.Locale.ROOT) + " by " + decidedBy
-                        + (approvedAmount == null ? "" : " for " + approvedAmount + " " + request.currency())
-                        + (execution.getVariable(VAR_DECISION_REASON) == null ? "" : ": " + execution.getVariable(VAR_DECISION_REASON))
-                        + ".", id));
+        register.find(id).ifPresent(request -> {
+            java.util.Map<String, Object> model = new java.util.HashMap<>();
+            model.put("id", id);
+            model.put("type", request.type());
+            model.put("outcome", outcome.toLowerCase(java.util.Locale.ROOT));
+            model.put("decidedBy", decidedBy);
+            model.put("approvedAmount", request.approvedAmount() == null ? null : request.approvedAmount().toPlainString());
+            model.put("currency", request.currency());
+            model.put("reason", request.decisionReason());
+            register.notifyEmployee(request.requester(), "approval-outcome", model,
+                    "approval-outcome:" + id + ":" + request.decidedAt().toEpochMilli(), id);
+        });
     }
 }

@@ -35,6 +35,8 @@ public class RemindTopTierDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String id = (String) execution.getVariable(VAR_REQUEST_ID);
+        // the request's facts from its register, never from variables a worker could have written
+        ApprovalRegister.Entry request = register.find(id).orElse(null);
         TaskService taskService = execution.getProcessEngineServices().getTaskService();
         for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(DECIDE_REQUEST).list()) {
@@ -49,10 +51,15 @@ public class RemindTopTierDelegate implements JavaDelegate {
                 }
             }
             for (String recipient : recipients) {
-                register.notifyEmployee(recipient, "Reminder: decide the request " + id,
-                        "The request " + id + " (" + execution.getVariable(VAR_TYPE) + ", " + execution.getVariable(VAR_AMOUNT)
-                                + " " + execution.getVariable(VAR_CURRENCY) + ", asked for by " + execution.getVariable(VAR_REQUESTER)
-                                + ") is waiting for your decision in Tasklist.", id);
+                java.util.Map<String, Object> model = new java.util.HashMap<>();
+                model.put("id", id);
+                model.put("type", request == null ? null : request.type());
+                model.put("amount", request == null ? null : request.amount().toPlainString());
+                model.put("currency", request == null ? null : request.currency());
+                model.put("requester", request == null ? null : request.requester());
+                model.put("link", register.taskLink(task.getId()));
+                register.notifyEmployee(recipient, "approval-reminder", model,
+                        "approval-reminder:" + task.getId() + ":" + execution.getActivityInstanceId(), id);
             }
             taskService.setPriority(task.getId(), REMINDED_PRIORITY);
         }

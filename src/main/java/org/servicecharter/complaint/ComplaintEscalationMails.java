@@ -32,26 +32,20 @@ class ComplaintEscalationMails {
         }
         String reference = (String) task.getVariable(ComplaintProcess.VAR_REFERENCE);
         String group;
-        String subject;
-        String what;
-        String todo;
+        String template;
         if (ComplaintProcess.FOLLOW_UP_OVERDUE.equals(task.getTaskDefinitionKey())) {
             group = ComplaintProcess.GROUP_SUPERVISORS;
-            subject = "Complaint " + reference + " breached its SLA";
-            what = "The complaint " + reference + " has not been resolved within its service level.";
-            todo = "follow it up with whoever handles it, so that the customer hears from us today.";
+            template = "complaint-sla-breached";
         } else if (ComplaintProcess.MANAGER_RESOLVES.equals(task.getTaskDefinitionKey())) {
             group = ComplaintProcess.GROUP_MANAGERS;
-            subject = "Complaint " + reference + " escalated to the managers";
-            what = "The complaint " + reference + " breached its service level a second time and has been taken from the team.";
-            todo = "resolve it yourself: contact the customer, apologise and record what was agreed.";
+            template = "complaint-escalated";
         } else {
             return;
         }
         String link = outbox.taskLink(task.getId());
         for (StaffAddresses.Addressee addressee : staff.group(group)) {
-            outbox.queue(Message.toStaff(addressee, "staff-task", Map.of("subject", subject, "name", addressee.name(),
-                    "what", what, "todo", todo, "link", link), "task-created:" + task.getId() + ":" + addressee.userId(), reference));
+            outbox.queue(Message.toStaff(addressee, template, Map.of("name", addressee.name(), "reference", reference, "link", link),
+                    "task-created:" + task.getId() + ":" + addressee.userId(), reference));
         }
     }
 }

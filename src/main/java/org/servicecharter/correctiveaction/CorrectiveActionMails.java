@@ -30,20 +30,18 @@ class CorrectiveActionMails {
         if (task.getProcessDefinitionId() == null || !task.getProcessDefinitionId().startsWith(CorrectiveActionProcess.PROCESS_KEY + ":")) {
             return;
         }
-        String subject;
-        String what;
+        String template;
         if (CorrectiveActionProcess.HOLD_CONVERSATION.equals(task.getTaskDefinitionKey())) {
-            subject = "A confidential task waits for you";
-            what = "A corrective-action conversation has been assigned to you. For confidentiality this message holds no details.";
+            template = "corrective-action-conversation";
         } else if (CorrectiveActionProcess.ACKNOWLEDGE.equals(task.getTaskDefinitionKey())) {
-            subject = "A confidential task waits for you";
-            what = "A record in your employee file asks for your acknowledgement. For confidentiality this message holds no details.";
+            template = "corrective-action-acknowledgement";
         } else {
             return;
         }
+        // the template gets a name and a link, nothing of the case: what is not in the model cannot leak into a mailbox
         String link = outbox.taskLink(task.getId());
-        staff.user(task.getAssignee()).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, "staff-task",
-                Map.of("subject", subject, "name", addressee.name(), "what", what, "todo", "open the task in Tasklist.", "link", link),
+        staff.user(task.getAssignee()).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, template,
+                Map.of("name", addressee.name(), "link", link),
                 "task-created:" + task.getId() + ":" + addressee.userId(), "corrective-action:" + task.getProcessInstanceId())));
     }
 }

@@ -1,5 +1,6 @@
 package org.servicecharter.handbook;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -33,23 +34,28 @@ class HandbookMails {
         }
         String version = (String) task.getVariable(HandbookProcess.VAR_VERSION);
         String employee = (String) task.getVariable(HandbookProcess.VAR_EMPLOYEE);
-        String subject;
-        String what;
-        String todo;
+        String template;
+        Map<String, Object> model = new HashMap<>();
+        model.put("version", version);
+        model.put("link", outbox.taskLink(task.getId()));
         if (HandbookProcess.SIGN_HANDBOOK.equals(task.getTaskDefinitionKey())) {
-            subject = "Handbook version " + version + " published: please read and sign it";
-            what = "A new version of the handbook (" + version + ") is in force and asks for your signature.";
-            todo = "read it and sign or decline it" + (task.getDueDate() == null ? "." : " by " + task.getDueDate().toInstant() + ".");
+            template = "handbook-published";
+            model.put("title", task.getVariable(HandbookProcess.VAR_TITLE));
+            model.put("due", task.getDueDate());
         } else if (HandbookProcess.FOLLOW_UP_OVERDUE.equals(task.getTaskDefinitionKey())) {
-            subject = "Overdue handbook sign-off: " + employee;
-            what = employee + " has not signed the handbook version " + version + " by its deadline.";
-            todo = "talk with them and record the follow-up.";
+            template = "handbook-follow-up";
+            model.put("employee", employee);
         } else {
             return;
         }
-        String link = outbox.taskLink(task.getId());
-        staff.user(task.getAssignee()).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, "staff-task",
-                Map.of("subject", subject, "name", addressee.name(), "what", what, "todo", todo, "link", link),
+        staff.user(task.getAssignee()).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, template,
+                with(model, "name", addressee.name()),
                 "task-created:" + task.getId() + ":" + addressee.userId(), task.getExecution().getProcessBusinessKey())));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> model, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(model);
+        copy.put(key, value);
+        return copy;
     }
 }

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.servicecharter.messaging.Message;
@@ -149,12 +148,17 @@ public class HandbookRegister {
 
     // --- notifications ------------------------------------------------------------------------------------------
 
-    public void notifyEmployee(String recipient, String subject, String body, String reference) {
-        // the application's one outbox, in the step's transaction; a user without an address is not written to
-        staffAddresses.user(recipient).ifPresent(addressee -> outbox.queue(Message.toStaff(addressee, "notice",
-                java.util.Map.of("subject", subject, "body", "Hello " + addressee.name() + ",\n\n" + body
-                        + "\n\nTasklist: " + outbox.baseUrl() + "/camunda/app/tasklist/"),
-                "notice:" + UUID.randomUUID(), reference)));
+    /**
+     * A message to an employee, queued in the step's transaction (a user without an address is not written to): the
+     * template's name, its data (the addressee's {@code name} is added) and a key that is the same when a step is retried.
+     */
+    public void notifyEmployee(String recipient, String template, java.util.Map<String, Object> model, String key, String reference) {
+        staffAddresses.user(recipient).ifPresent(addressee -> {
+            java.util.Map<String, Object> data = new java.util.HashMap<>(model);
+            data.put("name", addressee.name());
+            data.putIfAbsent("link", outbox.tasklistLink());
+            outbox.queue(Message.toStaff(addressee, template, data, key + ":" + addressee.userId(), reference));
+        });
     }
 
     private static Version mapVersion(ResultSet rs, int row) throws SQLException {

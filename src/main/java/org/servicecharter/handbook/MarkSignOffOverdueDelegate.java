@@ -25,9 +25,7 @@ public class MarkSignOffOverdueDelegate implements JavaDelegate {
         String employee = (String) execution.getVariable(VAR_EMPLOYEE);
         register.markEscalated(version, employee);
         // the overdue notice to the employee (their manager hears of it with the follow-up task: HandbookMails)
-        register.notifyEmployee(employee, "Overdue: sign the handbook version " + version,
-                "The deadline to sign the handbook version " + version + " has passed. Please sign or decline it in Tasklist"
-                        + " now; your manager has been asked to follow it up with you.",
-                execution.getProcessBusinessKey());
+        register.notifyEmployee(employee, "handbook-overdue", java.util.Map.of("version", version),
+                "handbook-overdue:" + version + ":" + employee, execution.getProcessBusinessKey());
     }
 }

@@ -4,8 +4,9 @@ import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.handbook.HandbookProcess.*;
 
-import java.text.SimpleDateFormat;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,9 +36,12 @@ public class RemindEmployeeDelegate implements JavaDelegate {
         String employee = (String) execution.getVariable(VAR_EMPLOYEE);
         Date due = (Date) execution.getVariable(VAR_DUE_DATE);
         register.markReminded(version, employee);
-        register.notifyEmployee(employee, "Reminder: sign the handbook version " + version,
-                "Please read the handbook \"" + execution.getVariable(VAR_TITLE) + "\" (" + execution.getVariable(VAR_DOCUMENT_URL)
-                        + ") and sign it in Tasklist by " + new SimpleDateFormat("yyyy-MM-dd HH:mm z").format(due) + ".",
+        Map<String, Object> model = new HashMap<>();
+        model.put("version", version);
+        model.put("title", execution.getVariable(VAR_TITLE));
+        model.put("documentUrl", execution.getVariable(VAR_DOCUMENT_URL));
+        model.put("due", due);
+        register.notifyEmployee(employee, "handbook-reminder", model, "handbook-reminder:" + version + ":" + employee,
                 businessKey(version, employee));
         TaskService taskService = execution.getProcessEngineServices().getTaskService();
         for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())

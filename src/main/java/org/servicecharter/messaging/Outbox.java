@@ -46,6 +46,11 @@ public class Outbox {
         return texts.baseUrl();
     }
 
+    /** A link to Tasklist, for a message about work rather than one task. */
+    public String tasklistLink() {
+        return texts.baseUrl() + "/camunda/app/tasklist/";
+    }
+
     /** A link to a task in Tasklist. */
     public String taskLink(String taskId) {
         return texts.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;

@@ -559,10 +559,10 @@ class DecisionApprovalProcessTests {
         return variable.getValue();
     }
 
-    /** Reminders and recognitions: not the offer of the task (staff-task) nor the outcome ("Your request ..."). */
+    /** Reminders and recognitions: not the offer of the task (approval-waiting) nor the outcome (approval-outcome). */
     private int notifications(String recipient, String reference) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE recipient_user = ? AND reference = ?"
-                + " AND template = 'notice' AND subject NOT LIKE 'Your request %'", Integer.class, recipient, reference);
+                + " AND template IN ('approval-reminder', 'recognition')", Integer.class, recipient, reference);
     }
 
     private int messages(String recipient, String reference, String subjectStart) {

@@ -126,11 +126,11 @@ class MailDeliveryTests {
         String email = "outage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         relay.stop();
         for (int i = 0; i < 3; i++) {
-            outbox.queue(Message.toCustomer(email, "notice", Map.of("subject", "Outage " + i, "body", "Text " + i),
+            outbox.queue(Message.toCustomer(email, "test-notice", Map.of("subject", "Outage " + i, "body", "Text " + i),
                     reference + ":" + i, reference));
         }
         // queuing the same key again queues nothing
-        assertThat(outbox.queue(Message.toCustomer(email, "notice", Map.of("subject", "Outage 0", "body", "Text 0"),
+        assertThat(outbox.queue(Message.toCustomer(email, "test-notice", Map.of("subject", "Outage 0", "body", "Text 0"),
                 reference + ":0", reference))).isFalse();
 
         Instant now = Instant.now();
@@ -163,7 +163,7 @@ class MailDeliveryTests {
     void aRelayDownPastTheGiveUpTimeFailsTheMessageForAdministrators() {
         String reference = "GIVEUP-" + UUID.randomUUID();
         relay.stop();
-        outbox.queue(Message.toCustomer("late@example.com", "notice", Map.of("subject", "Late", "body", "Text"), reference, reference));
+        outbox.queue(Message.toCustomer("late@example.com", "test-notice", Map.of("subject", "Late", "body", "Text"), reference, reference));
         sender.drain(Instant.now().plus(Duration.ofHours(25)));
         OutboxEntry entry = only(outbox.forReference(reference));
         assertThat(entry.status()).isEqualTo(OutboxEntry.Status.FAILED);
@@ -196,7 +196,7 @@ class MailDeliveryTests {
     @Test
     void anAddressThatIsNoAddressFailsAtOnceWithTheReasonAndIsNotRetried() {
         String reference = "BAD-" + UUID.randomUUID();
-        outbox.queue(Message.toCustomer("not an address@@example", "notice", Map.of("subject", "Bad", "body", "Text"), reference, reference));
+        outbox.queue(Message.toCustomer("not an address@@example", "test-notice", Map.of("subject", "Bad", "body", "Text"), reference, reference));
         sender.drain(Instant.now());
         OutboxEntry entry = only(outbox.forReference(reference));
         assertThat(entry.status()).isEqualTo(OutboxEntry.Status.FAILED);
@@ -209,7 +209,7 @@ class MailDeliveryTests {
     void aMessageWhoseSenderDiedMidSendIsSentAgainWithTheSameMessageId() throws Exception {
         String reference = "LEASE-" + UUID.randomUUID();
         String email = "lease-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        outbox.queue(Message.toCustomer(email, "notice", Map.of("subject", "Once", "body", "Text"), reference, reference));
+        outbox.queue(Message.toCustomer(email, "test-notice", Map.of("subject", "Once", "body", "Text"), reference, reference));
         sender.drain(Instant.now());
         OutboxEntry sent = only(outbox.forReference(reference));
         // the node that sent it died before it could mark it sent: the row is still its, leased for a while
@@ -228,9 +228,9 @@ class MailDeliveryTests {
     @Test
     void administratorsReadTheOutboxAndTheReceivedMailOthersAreRefused() throws Exception {
         String reference = "ADMIN-" + UUID.randomUUID();
-        outbox.queue(Message.toCustomer("reader@example.com", "notice", Map.of("subject", "For the <admin> page", "body",
+        outbox.queue(Message.toCustomer("reader@example.com", "test-notice", Map.of("subject", "For the <admin> page", "body",
                 "Survey <script>alert(1)</script>"), reference, reference));
-        outbox.queue(Message.toCustomer("broken address", "notice", Map.of("subject", "Broken", "body", "x"), reference + ":bad", reference));
+        outbox.queue(Message.toCustomer("broken address", "test-notice", Map.of("subject", "Broken", "body", "x"), reference + ":bad", reference));
         drainAll();
 
         WebappSession admin = WebappSession.login(port, "demo", "admin");

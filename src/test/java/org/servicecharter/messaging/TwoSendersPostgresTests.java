@@ -47,7 +47,7 @@ class TwoSendersPostgresTests {
                 Outbox outbox = new Outbox(jdbc, new MailTexts(properties, "http://localhost:8080"), properties);
                 int messages = 120;
                 for (int i = 0; i < messages; i++) {
-                    outbox.queue(Message.toCustomer("c" + i + "@example.com", "notice", Map.of("subject", "Message " + i, "body", "Text"),
+                    outbox.queue(Message.toCustomer("c" + i + "@example.com", "test-notice", Map.of("subject", "Message " + i, "body", "Text"),
                             "two-nodes:" + i, "TWO-NODES"));
                 }
                 JavaMailSenderImpl mail = new JavaMailSenderImpl();
