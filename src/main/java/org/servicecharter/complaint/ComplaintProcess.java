@@ -40,6 +40,9 @@ public final class ComplaintProcess {
     public static final String CALL_CUSTOMER_FOR_SURVEY = "Task_CallCustomerForSurvey";
     public static final String GATEWAY_CUSTOMER_REACHED = "Gateway_CustomerReached";
     public static final String END_CUSTOMER_NOT_REACHED = "EndEvent_CustomerNotReachedForSurvey";
+    /** The call not made within the survey's window ({@link #VAR_SURVEY_TIMEOUT}, as the e-mailed link's). */
+    public static final String SURVEY_CALL_EXPIRED = "BoundaryEvent_SurveyCallExpired";
+    public static final String END_SURVEY_CALL_NOT_MADE = "EndEvent_SurveyCallNotMade";
     public static final String GATEWAY_SURVEY_ANSWER_RECEIVED = "Gateway_SurveyAnswerReceived";
     public static final String RECORD_SURVEY_ANSWER = "ServiceTask_RecordSurveyAnswer";
     public static final String GATEWAY_SURVEY_RESULT = "Gateway_SurveyResult";

@@ -63,6 +63,8 @@ public class RegisterComplaintDelegate implements JavaDelegate {
         // the rule for service recovery as configured now, for the whole life of this complaint (whatever a start
         // request sent: the threshold is the department's, not the caller's)
         execution.setVariable(VAR_RECOVERY_THRESHOLD, properties.recoveryThreshold());
+        // the survey's window, for the phone call as for the e-mailed link (SendSurveyDelegate sets it again when it sends)
+        execution.setVariable(VAR_SURVEY_TIMEOUT, properties.surveyExpiresAfter().toString());
         register.register(reference, execution.getProcessInstanceId(), (String) execution.getVariable(VAR_RECEIVED_BY), intake);
         if (intake.customerEmail() != null && !intake.customerEmail().isBlank()) {
             // the intake form promises it: the reference, to the address given, in the step's own transaction

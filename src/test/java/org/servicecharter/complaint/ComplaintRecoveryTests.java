@@ -200,6 +200,25 @@ class ComplaintRecoveryTests {
         assertThat(register.find(c.reference()).orElseThrow().surveyAnsweredAt()).isNull();
     }
 
+    @Test
+    void aCallNotMadeWithinTheSurveyWindowClosesTheComplaintWithoutASurveyAndSaysSo() {
+        Filed c = fileAndResolve(phoneOnly());
+        Task call = task(c, CALL_CUSTOMER_FOR_SURVEY);
+        // the agents see by when: the same window as an e-mailed survey link
+        assertThat(call.getDueDate()).isNotNull();
+        String timeout = (String) runtimeService.getVariable(call.getProcessInstanceId(), VAR_SURVEY_TIMEOUT);
+        assertThat(call.getDueDate().toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.parse(timeout)).minusSeconds(120),
+                java.time.Instant.now().plus(java.time.Duration.parse(timeout)));
+        org.camunda.bpm.engine.runtime.Job timer = managementService.createJobQuery().processInstanceId(call.getProcessInstanceId())
+                .activityId(SURVEY_CALL_EXPIRED).singleResult();
+        assertThat(timer).isNotNull();
+        assertThat(timer.getDuedate()).isCloseTo(call.getDueDate(), 120_000);
+        managementService.executeJob(timer.getId());
+        assertThat(instance(c)).isEnded().hasPassed(SURVEY_CALL_EXPIRED, END_SURVEY_CALL_NOT_MADE).hasNotPassed(RECORD_SURVEY_ANSWER);
+        assertThat(taskService.createTaskQuery().processInstanceId(call.getProcessInstanceId()).count()).isZero();
+        assertThat(register.find(c.reference()).orElseThrow().surveyAnsweredAt()).isNull();
+    }
+
     // --- rights: only the offered group works the new tasks ------------------------------------------------------
 
     @Test
