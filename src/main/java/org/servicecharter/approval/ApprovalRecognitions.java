@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.messaging.StaffMessages;
+
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.math.RoundingMode;
@@ -19,10 +21,12 @@ public class ApprovalRecognitions {
     static final int MAX_NOTE = 500;
 
     private final ApprovalRegister register;
+    private final StaffMessages staffMessages;
     private final EmployeeFile employeeFile;
 
-    public ApprovalRecognitions(ApprovalRegister register, EmployeeFile employeeFile) {
+    public ApprovalRecognitions(ApprovalRegister register, EmployeeFile employeeFile, StaffMessages staffMessages) {
         this.register = register;
+        this.staffMessages = staffMessages;
         this.employeeFile = employeeFile;
     }
 
@@ -43,7 +47,7 @@ public class ApprovalRecognitions {
         model.put("complaintReference", request.complaintReference());
         model.put("recognisedBy", recognisedBy);
         model.put("note", entry.details());
-        register.notifyEmployee(request.requester(), "recognition", model, recognitionKey(requestId), requestId);
+        staffMessages.toUser(request.requester(), "recognition", model, recognitionKey(requestId), requestId);
         return entry;
     }
 

@@ -9,15 +9,11 @@ import java.time.Instant;
 import java.time.Year;
 import java.util.Optional;
 
-import org.servicecharter.messaging.Message;
-import org.servicecharter.messaging.Outbox;
-import org.servicecharter.messaging.StaffAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The approval-request register (table {@code approval_request}): each request and its outcome. Also writes the
- * messages to employees (the shared outbox {@code message_outbox}, drained by a mail relay).
+ * The approval-request register (table {@code approval_request}): each request and its outcome.
  */
 @Repository
 public class ApprovalRegister {
@@ -35,12 +31,8 @@ public class ApprovalRegister {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray(); // Crockford base32
     private final SecureRandom random = new SecureRandom();
     private final JdbcTemplate jdbc;
-    private final Outbox outbox;
-    private final StaffAddresses staffAddresses;
 
-    public ApprovalRegister(JdbcTemplate jdbc, Outbox outbox, StaffAddresses staffAddresses) {
-        this.outbox = outbox;
-        this.staffAddresses = staffAddresses;
+    public ApprovalRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -82,24 +74,6 @@ public class ApprovalRegister {
 
     public Optional<Entry> find(String id) {
         return jdbc.query("SELECT * FROM approval_request WHERE id = ?", ApprovalRegister::map, id).stream().findFirst();
-    }
-
-    /** A link to a task in Tasklist, for a message about it. */
-    public String taskLink(String taskId) {
-        return outbox.taskLink(taskId);
-    }
-
-    /**
-     * A message to an employee, queued in the step's transaction (a user without an address is not written to): the
-     * template's name, its data (the addressee's {@code name} is added) and a key that is the same when a step is retried.
-     */
-    public void notifyEmployee(String recipient, String template, java.util.Map<String, Object> model, String key, String reference) {
-        staffAddresses.user(recipient).ifPresent(addressee -> {
-            java.util.Map<String, Object> data = new java.util.HashMap<>(model);
-            data.put("name", addressee.name());
-            data.putIfAbsent("link", outbox.tasklistLink());
-            outbox.queue(Message.toStaff(addressee, template, data, key + ":" + addressee.userId(), reference));
-        });
     }
 
     private static Entry map(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.messaging.StaffMessages;
+
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -21,9 +23,11 @@ import org.springframework.stereotype.Component;
 public class RecordDecisionDelegate implements JavaDelegate {
 
     private final ApprovalRegister register;
+    private final StaffMessages staffMessages;
 
-    public RecordDecisionDelegate(ApprovalRegister register) {
+    public RecordDecisionDelegate(ApprovalRegister register, StaffMessages staffMessages) {
         this.register = register;
+        this.staffMessages = staffMessages;
     }
 
     @Override
@@ -53,7 +57,7 @@ public class RecordDecisionDelegate implements JavaDelegate {
             model.put("approvedAmount", request.approvedAmount() == null ? null : request.approvedAmount().toPlainString());
             model.put("currency", request.currency());
             model.put("reason", request.decisionReason());
-            register.notifyEmployee(request.requester(), "approval-outcome", model,
+            staffMessages.toUser(request.requester(), "approval-outcome", model,
                     "approval-outcome:" + id + ":" + request.decidedAt().toEpochMilli(), id);
         });
     }

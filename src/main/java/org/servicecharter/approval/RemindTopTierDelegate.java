@@ -1,5 +1,7 @@
 package org.servicecharter.approval;
 
+import org.servicecharter.messaging.StaffMessages;
+
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.approval.ApprovalProcess.*;
@@ -27,9 +29,11 @@ public class RemindTopTierDelegate implements JavaDelegate {
     static final int REMINDED_PRIORITY = 80;
 
     private final ApprovalRegister register;
+    private final StaffMessages staffMessages;
 
-    public RemindTopTierDelegate(ApprovalRegister register) {
+    public RemindTopTierDelegate(ApprovalRegister register, StaffMessages staffMessages) {
         this.register = register;
+        this.staffMessages = staffMessages;
     }
 
     @Override
@@ -57,8 +61,8 @@ public class RemindTopTierDelegate implements JavaDelegate {
                 model.put("amount", request == null ? null : request.amount().toPlainString());
                 model.put("currency", request == null ? null : request.currency());
                 model.put("requester", request == null ? null : request.requester());
-                model.put("link", register.taskLink(task.getId()));
-                register.notifyEmployee(recipient, "approval-reminder", model,
+                model.put("link", staffMessages.taskLink(task.getId()));
+                staffMessages.toUser(recipient, "approval-reminder", model,
                         "approval-reminder:" + task.getId() + ":" + execution.getActivityInstanceId(), id);
             }
             taskService.setPriority(task.getId(), REMINDED_PRIORITY);

@@ -8,15 +8,12 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.servicecharter.messaging.Message;
-import org.servicecharter.messaging.Outbox;
-import org.servicecharter.messaging.StaffAddresses;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The handbook versions, their uploaded documents, who was offered each version's sign-off, and the
- * employees' reminder outbox. (The signatures themselves live in the employee file.)
+ * The handbook versions, their uploaded documents and who was offered each version's sign-off. (The signatures
+ * themselves live in the employee file; messages to employees go through the messaging module's StaffMessages.)
  */
 @Repository
 public class HandbookRegister {
@@ -34,12 +31,8 @@ public class HandbookRegister {
     }
 
     private final JdbcTemplate jdbc;
-    private final Outbox outbox;
-    private final StaffAddresses staffAddresses;
 
-    public HandbookRegister(JdbcTemplate jdbc, Outbox outbox, StaffAddresses staffAddresses) {
-        this.outbox = outbox;
-        this.staffAddresses = staffAddresses;
+    public HandbookRegister(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -144,21 +137,6 @@ public class HandbookRegister {
     public void markEscalated(String version, String employeeId) {
         jdbc.update("UPDATE handbook_recipient SET escalated_at = ? WHERE version = ? AND employee_id = ?",
                 Timestamp.from(Instant.now()), version, employeeId);
-    }
-
-    // --- notifications ------------------------------------------------------------------------------------------
-
-    /**
-     * A message to an employee, queued in the step's transaction (a user without an address is not written to): the
-     * template's name, its data (the addressee's {@code name} is added) and a key that is the same when a step is retried.
-     */
-    public void notifyEmployee(String recipient, String template, java.util.Map<String, Object> model, String key, String reference) {
-        staffAddresses.user(recipient).ifPresent(addressee -> {
-            java.util.Map<String, Object> data = new java.util.HashMap<>(model);
-            data.put("name", addressee.name());
-            data.putIfAbsent("link", outbox.tasklistLink());
-            outbox.queue(Message.toStaff(addressee, template, data, key + ":" + addressee.userId(), reference));
-        });
     }
 
     private static Version mapVersion(ResultSet rs, int row) throws SQLException {

@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.messaging.StaffMessages;
+
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.handbook.HandbookProcess.*;
@@ -14,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class MarkSignOffOverdueDelegate implements JavaDelegate {
 
     private final HandbookRegister register;
+    private final StaffMessages staffMessages;
 
-    public MarkSignOffOverdueDelegate(HandbookRegister register) {
+    public MarkSignOffOverdueDelegate(HandbookRegister register, StaffMessages staffMessages) {
         this.register = register;
+        this.staffMessages = staffMessages;
     }
 
     @Override
@@ -25,7 +29,7 @@ public class MarkSignOffOverdueDelegate implements JavaDelegate {
         String employee = (String) execution.getVariable(VAR_EMPLOYEE);
         register.markEscalated(version, employee);
         // the overdue notice to the employee (their manager hears of it with the follow-up task: HandbookMails)
-        register.notifyEmployee(employee, "handbook-overdue", java.util.Map.of("version", version),
+        staffMessages.toUser(employee, "handbook-overdue", java.util.Map.of("version", version),
                 "handbook-overdue:" + version + ":" + employee, execution.getProcessBusinessKey());
     }
 }

@@ -1,5 +1,7 @@
 package org.servicecharter.handbook;
 
+import org.servicecharter.messaging.StaffMessages;
+
 import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.handbook.HandbookProcess.*;
@@ -25,9 +27,11 @@ public class RemindEmployeeDelegate implements JavaDelegate {
     static final int REMINDED_PRIORITY = 80;
 
     private final HandbookRegister register;
+    private final StaffMessages staffMessages;
 
-    public RemindEmployeeDelegate(HandbookRegister register) {
+    public RemindEmployeeDelegate(HandbookRegister register, StaffMessages staffMessages) {
         this.register = register;
+        this.staffMessages = staffMessages;
     }
 
     @Override
@@ -41,7 +45,7 @@ public class RemindEmployeeDelegate implements JavaDelegate {
         model.put("title", execution.getVariable(VAR_TITLE));
         model.put("documentUrl", execution.getVariable(VAR_DOCUMENT_URL));
         model.put("due", due);
-        register.notifyEmployee(employee, "handbook-reminder", model, "handbook-reminder:" + version + ":" + employee,
+        staffMessages.toUser(employee, "handbook-reminder", model, "handbook-reminder:" + version + ":" + employee,
                 businessKey(version, employee));
         TaskService taskService = execution.getProcessEngineServices().getTaskService();
         for (Task task : taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
