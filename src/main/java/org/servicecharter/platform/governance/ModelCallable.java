@@ -1,5 +1,7 @@
 package org.servicecharter.platform.governance;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -21,6 +23,7 @@ import java.lang.annotation.Target;
  * Enforced twice: when a deployment is checked ({@link ExpressionCheck}) and when an expression runs
  * ({@link SandboxedExpressionManager}).
  */
+@NamedInterface("models")
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -1,5 +1,7 @@
 package org.servicecharter.platform.taskrights;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Collection;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * delegate) and refuses that they complete it, whoever they are. Read the people from the feature's register of
  * record, not from a process variable a worker could have changed.
  */
+@NamedInterface("taskrights")
 public interface CaseSubjects {
 
     /** The key of the process whose tasks this rule is about. */

@@ -1,5 +1,7 @@
 package org.servicecharter.platform.taskrights;
 
+import org.springframework.modulith.NamedInterface;
+
 import java.util.Set;
 
 /**
@@ -7,6 +9,7 @@ import java.util.Set;
  * directly or further down ({@link TeamReroute}). Declared by whoever keeps the reporting lines (identity), so that
  * the platform reads no table of its own for it.
  */
+@NamedInterface("taskrights")
 public interface Teams {
 
     /** Everyone who reports to the lead, directly or further down, never the lead; empty for someone who leads nobody. */
