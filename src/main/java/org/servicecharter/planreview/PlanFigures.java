@@ -1,7 +1,5 @@
 package org.servicecharter.planreview;
 
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -11,31 +9,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.servicecharter.approval.ApprovalFigures;
 import org.servicecharter.complaint.ComplaintFigures;
-import org.servicecharter.employeefile.EmployeeFile;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.servicecharter.correctiveaction.CorrectiveActionFigures;
+import org.servicecharter.handbook.HandbookFigures;
 import org.springframework.stereotype.Service;
 
 /**
- * The review's figures for a period [from, to), computed by SQL over the application's registers (complaints,
- * approval requests, handbook sign-offs; the employee file through {@link EmployeeFile}, its only reader and writer)
- * and the engine's history (SLA breaches and escalations of
- * complaint handling). Plain SQL rather than the engine's query API: the figures are the department's, not the
- * reading user's, so the engine's per-user authorization must not thin them out. Table names, process keys and
- * element ids are the other features' published names, used as strings (feature packages do not import each other).
- * New figures are read through the feature's published query instead ({@link ComplaintFigures}: service recoveries).
+ * The review's figures for a period [from, to), composed from each feature's published figures
+ * ({@link ComplaintFigures}, {@link ApprovalFigures}, {@link HandbookFigures}, {@link CorrectiveActionFigures}): the plan
+ * review reads none of their tables and copies none of their names, so renaming an element of a feature's model is
+ * that feature's business (its figures use its own constants). The figures are the department's, not the reading
+ * user's: the features compute them without the engine's per-user authorization.
  */
 @Service
 public class PlanFigures {
-
-    static final String COMPLAINT_PROCESS = "complaint-handling";
-    static final String SLA_BREACHED = "BoundaryEvent_SlaBreached";
-    static final String MANAGER_RESOLVES = "Task_ManagerResolvesComplaint";
-    static final String HANDBOOK_ACKNOWLEDGEMENT = "handbook-acknowledgement";
-    /** The corrective-action ladder's records in the employee file: each one is a corrective action taken. */
-    static final List<String> CORRECTIVE_ACTION_RECORDS = List.of("corrective-action-coaching",
-            "corrective-action-written-warning", "corrective-action-final-warning", "corrective-action-hr-retained",
-            "corrective-action-hr-dismissed");
 
     /** The figures of one period. Rates are fractions (0..1); averages are null when there is nothing to average. */
     public record Figures(String from, String to,
@@ -56,70 +44,37 @@ public class PlanFigures {
             List<Change> changes) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final EmployeeFile employeeFile;
     private final ComplaintFigures complaintFigures;
+    private final ApprovalFigures approvalFigures;
+    private final HandbookFigures handbookFigures;
+    private final CorrectiveActionFigures correctiveActionFigures;
 
-    public PlanFigures(JdbcTemplate jdbc, EmployeeFile employeeFile, ComplaintFigures complaintFigures) {
-        this.jdbc = jdbc;
-        this.employeeFile = employeeFile;
+    public PlanFigures(ComplaintFigures complaintFigures, ApprovalFigures approvalFigures, HandbookFigures handbookFigures,
+            CorrectiveActionFigures correctiveActionFigures) {
         this.complaintFigures = complaintFigures;
+        this.approvalFigures = approvalFigures;
+        this.handbookFigures = handbookFigures;
+        this.correctiveActionFigures = correctiveActionFigures;
     }
 
     public Figures compute(LocalDateTime from, LocalDateTime to) {
-        Timestamp f = Timestamp.valueOf(from);
-        Timestamp t = Timestamp.valueOf(to);
-
-        Map<String, Long> byCategory = grouped("SELECT category, COUNT(*) FROM complaint WHERE received_at >= ? AND received_at < ? GROUP BY category", f, t);
-        Map<String, Long> byChannel = grouped("SELECT channel, COUNT(*) FROM complaint WHERE received_at >= ? AND received_at < ? GROUP BY channel", f, t);
-        long complaints = byCategory.values().stream().mapToLong(Long::longValue).sum();
-
-        long breaches = count("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE PROC_DEF_KEY_ = ? AND ACT_ID_ = ? AND START_TIME_ >= ? AND START_TIME_ < ?",
-                COMPLAINT_PROCESS, SLA_BREACHED, f, t);
-        long escalations = count("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE PROC_DEF_KEY_ = ? AND ACT_ID_ = ? AND START_TIME_ >= ? AND START_TIME_ < ?",
-                COMPLAINT_PROCESS, MANAGER_RESOLVES, f, t);
-
-        // complaints resolved in the period: time to resolve, and the survey each resolution sent
-        List<long[]> resolved = jdbc.query(
-                "SELECT received_at, resolved_at, survey_rating, survey_answered_at FROM complaint WHERE resolved_at >= ? AND resolved_at < ?",
-                (rs, i) -> new long[] {
-                        Duration.between(rs.getTimestamp(1).toLocalDateTime(), rs.getTimestamp(2).toLocalDateTime()).toSeconds(),
-                        rs.getTimestamp(4) == null ? 0 : 1, rs.getInt(3) }, f, t);
-        Double avgHours = resolved.isEmpty() ? null
-                : round(resolved.stream().mapToLong(r -> r[0]).average().orElse(0) / 3600.0, 2);
-        long answered = resolved.stream().filter(r -> r[1] == 1).count();
-        Double responseRate = resolved.isEmpty() ? null : round((double) answered / resolved.size(), 4);
-        Double avgRating = answered == 0 ? null
-                : round(resolved.stream().filter(r -> r[1] == 1).mapToLong(r -> r[2]).average().orElse(0), 2);
-
-        Map<String, Map<String, Long>> approvals = new TreeMap<>();
-        jdbc.query("""
-                SELECT CASE WHEN self_authorised THEN 'self' ELSE COALESCE(decided_at_tier, current_tier, required_tier, 'unknown') END,
-                       status, COUNT(*)
-                FROM approval_request WHERE requested_at >= ? AND requested_at < ?
-                GROUP BY CASE WHEN self_authorised THEN 'self' ELSE COALESCE(decided_at_tier, current_tier, required_tier, 'unknown') END, status
-                """, rs -> {
-            approvals.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).merge(rs.getString(2), rs.getLong(3), Long::sum);
-        }, f, t);
-        long approvalRequests = approvals.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
-
-        // handbook sign-offs due in the period, and which of them the employee file shows signed by its end
-        List<String> answerKeys = jdbc.query("SELECT version, employee_id FROM handbook_recipient WHERE due_at >= ? AND due_at < ?",
-                (rs, i) -> "handbook-answer:" + rs.getString(1) + ":" + rs.getString(2), f, t);
+        Instant start = instant(from);
         Instant end = instant(to);
-        long due = answerKeys.size();
-        long signed = answerKeys.stream().map(employeeFile::find).filter(e -> e.isPresent()
-                && HANDBOOK_ACKNOWLEDGEMENT.equals(e.get().recordType()) && e.get().recordedAt().isBefore(end)).count();
-        Double completion = due == 0 ? null : round((double) signed / due, 4);
+        // each feature's own figures, through its published query: the plan review reads none of their tables
+        ComplaintFigures.Period complaints = complaintFigures.between(start, end);
+        Double responseRate = complaints.resolved() == 0 ? null : round((double) complaints.surveysAnswered() / complaints.resolved(), 4);
+        Map<String, Map<String, Long>> approvals = approvalFigures.byTierAndOutcome(start, end);
+        long approvalRequests = approvals.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+        HandbookFigures.SignOffs signOffs = handbookFigures.signOffsDue(start, end);
+        Double completion = signOffs.due() == 0 ? null : round((double) signOffs.signed() / signOffs.due(), 4);
 
-        long corrective = employeeFile.count(CORRECTIVE_ACTION_RECORDS, instant(from), end);
-
-        // complaints reopened for service recovery after a poor survey answer in the period
-        long recoveries = complaintFigures.between(instant(from), end).serviceRecoveries();
-
-        return new Figures(from.toString(), to.toString(), complaints, byCategory, byChannel, breaches, escalations,
-                resolved.size(), avgHours, answered, responseRate, avgRating, approvalRequests, approvals, due, signed,
-                completion, corrective, recoveries);
+        return new Figures(from.toString(), to.toString(), complaints.received(), complaints.byCategory(), complaints.byChannel(),
+                complaints.slaBreaches(), complaints.escalationsToManagers(), complaints.resolved(),
+                complaints.averageHoursToResolve() == null ? null : round(complaints.averageHoursToResolve(), 2),
+                complaints.surveysAnswered(), responseRate,
+                complaints.averageSurveyRating() == null ? null : round(complaints.averageSurveyRating(), 2),
+                approvalRequests, approvals, signOffs.due(), signOffs.signed(), completion,
+                correctiveActionFigures.actionsTaken(start, end), complaints.serviceRecoveries());
     }
 
     /** The re-measured figures against the baseline, figure by figure, with which direction counts as better. */
@@ -194,19 +149,6 @@ public class PlanFigures {
             verdict = (difference > 0) == higherIsBetter ? "improved" : "worse";
         }
         return new Change(figure, b, a, difference, verdict);
-    }
-
-    private Map<String, Long> grouped(String sql, Object... args) {
-        Map<String, Long> result = new TreeMap<>();
-        jdbc.query(sql, rs -> {
-            result.put(rs.getString(1), rs.getLong(2));
-        }, args);
-        return result;
-    }
-
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
     }
 
     private static Instant instant(LocalDateTime time) {

@@ -1,5 +1,10 @@
 package org.servicecharter.planreview;
 
+import org.servicecharter.complaint.ComplaintProcess;
+import org.servicecharter.correctiveaction.CorrectiveActionProcess;
+import org.servicecharter.correctiveaction.LadderStep;
+import org.servicecharter.handbook.HandbookProcess;
+
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
@@ -71,8 +76,9 @@ final class PlanReviewFixtures {
         if (signedAt != null) {
             jdbc.update("""
                     INSERT INTO employee_file_entry (employee_id, recorded_at, record_type, summary, subject_reference, recorded_by, unique_key)
-                    VALUES (?, ?, 'handbook-acknowledgement', 'Seeded signature', ?, ?, ?)""",
-                    employee, Timestamp.valueOf(signedAt), version, employee, "handbook-answer:" + version + ":" + employee);
+                    VALUES (?, ?, ?, 'Seeded signature', ?, ?, ?)""",
+                    employee, Timestamp.valueOf(signedAt), HandbookProcess.RECORD_HANDBOOK_ACKNOWLEDGEMENT, version, employee,
+                    HandbookProcess.answerKey(version, employee));
         }
     }
 
@@ -97,11 +103,11 @@ final class PlanReviewFixtures {
         complaint(d.plusDays(4), "billing", "phone", null, null);
         complaint(q.start().minusSeconds(1), "product", "web", q.start().plusHours(1), 1); // received before, resolved in: counts for resolution only
         complaint(q.end(), "product", "web", null, null); // the first moment of the next quarter: not in this one
-        history(PlanFigures.COMPLAINT_PROCESS, PlanFigures.SLA_BREACHED, "boundaryTimer", d.plusHours(30));
-        history(PlanFigures.COMPLAINT_PROCESS, PlanFigures.SLA_BREACHED, "boundaryTimer", d.plusDays(5));
-        history(PlanFigures.COMPLAINT_PROCESS, PlanFigures.SLA_BREACHED, "boundaryTimer", q.end().plusHours(1));
-        history("some-other-process", PlanFigures.SLA_BREACHED, "boundaryTimer", d);
-        history(PlanFigures.COMPLAINT_PROCESS, PlanFigures.MANAGER_RESOLVES, "userTask", d.plusDays(6));
+        history(ComplaintProcess.PROCESS_KEY, ComplaintProcess.SLA_BREACHED, "boundaryTimer", d.plusHours(30));
+        history(ComplaintProcess.PROCESS_KEY, ComplaintProcess.SLA_BREACHED, "boundaryTimer", d.plusDays(5));
+        history(ComplaintProcess.PROCESS_KEY, ComplaintProcess.SLA_BREACHED, "boundaryTimer", q.end().plusHours(1));
+        history("some-other-process", ComplaintProcess.SLA_BREACHED, "boundaryTimer", d);
+        history(ComplaintProcess.PROCESS_KEY, ComplaintProcess.MANAGER_RESOLVES, "userTask", d.plusDays(6));
         approval(d, true, "agent", "approved");
         approval(d.plusDays(1), true, "agent", "approved");
         approval(d.plusDays(2), false, "supervisor", "approved");
@@ -113,9 +119,9 @@ final class PlanReviewFixtures {
         signOff(version, "bob", d.plusDays(20), d.plusDays(19));
         signOff(version, "sam", d.plusDays(20), q.end().plusDays(2));
         signOff(version, "hana", d.plusDays(20), null);
-        fileEntry("alice", "corrective-action-coaching", d);
-        fileEntry("bob", "corrective-action-written-warning", d.plusDays(2));
-        fileEntry("bob", "corrective-action-closed", d.plusDays(40));
-        fileEntry("alice", "corrective-action-coaching", q.end().plusDays(3));
+        fileEntry("alice", LadderStep.COACHING.recordType(), d);
+        fileEntry("bob", LadderStep.WRITTEN_WARNING.recordType(), d.plusDays(2));
+        fileEntry("bob", CorrectiveActionProcess.RECORD_TYPE_CLOSED, d.plusDays(40));
+        fileEntry("alice", LadderStep.COACHING.recordType(), q.end().plusDays(3));
     }
 }
