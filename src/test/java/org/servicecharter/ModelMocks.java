@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
  * The application's beans as the fast model tests ({@code *ModelTests}) see them: Mockito mocks registered under the
  * names the models call ({@code camunda:delegateExpression="${registerComplaintDelegate}"},
  * {@code ${complaintSla.dueIn(slaDuration)}}), resolved by the engine's MockExpressionManager (see
- * {@code camunda.cfg.xml}). A test registers what its model calls in {@code @BeforeEach}, {@link #reset()}s after.
+ * {@code fast-model-engine.cfg.xml}, {@link ModelEngine}). A test registers what its model calls in {@code @BeforeEach}, {@link #reset()}s after.
  */
 public final class ModelMocks {
 

@@ -15,7 +15,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 
 /**
- * The expressions of the fast model tests' engine ({@code camunda.cfg.xml}): process variables, then the mocks a test
+ * The expressions of the fast model tests' engine ({@code fast-model-engine.cfg.xml}): process variables, then the mocks a test
  * registered with {@link org.camunda.bpm.engine.test.mock.Mocks} (see {@link ModelMocks}), then properties and methods
  * of plain objects, as the application's engine resolves them.
  *

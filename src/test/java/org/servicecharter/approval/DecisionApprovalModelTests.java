@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
+import org.servicecharter.ModelEngine;
 import org.servicecharter.ModelMocks;
 
 /**
@@ -41,7 +42,7 @@ import org.servicecharter.ModelMocks;
 class DecisionApprovalModelTests {
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static final ProcessEngineExtension engine = ModelEngine.extension();
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.servicecharter.ModelEngine;
 import org.servicecharter.ModelMocks;
 
 /**
@@ -29,7 +30,7 @@ import org.servicecharter.ModelMocks;
 class ComplaintCorrectionModelTests {
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static final ProcessEngineExtension engine = ModelEngine.extension();
 
     JavaDelegate correctFact;
     /** What the delegate saw when it was called. */

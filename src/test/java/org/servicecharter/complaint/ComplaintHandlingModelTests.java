@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.servicecharter.ModelEngine;
 import org.servicecharter.ModelMocks;
 import org.servicecharter.approval.ApprovalProcess;
 import org.servicecharter.approval.ApprovalTiers;
@@ -44,7 +45,7 @@ class ComplaintHandlingModelTests {
     private static final Date SLA_DUE = Date.from(NOW.plus(Duration.ofHours(8)));
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static final ProcessEngineExtension engine = ModelEngine.extension();
 
     RuntimeService runtimeService;
 

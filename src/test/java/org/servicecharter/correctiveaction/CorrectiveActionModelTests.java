@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.servicecharter.ModelEngine;
 import org.servicecharter.ModelMocks;
 
 /**
@@ -42,7 +43,7 @@ import org.servicecharter.ModelMocks;
 class CorrectiveActionModelTests {
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static final ProcessEngineExtension engine = ModelEngine.extension();
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final Date MONITORING_ENDS = Date.from(NOW.plus(Duration.ofDays(90)));

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.servicecharter.ModelEngine;
 import org.servicecharter.ModelMocks;
 
 /**
@@ -40,7 +41,7 @@ import org.servicecharter.ModelMocks;
 class HandbookSignoffModelTests {
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static final ProcessEngineExtension engine = ModelEngine.extension();
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final Date DUE = Date.from(NOW.plus(Duration.ofDays(30)));

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.servicecharter.ModelEngine;
 import org.servicecharter.ModelMocks;
 
 /**
@@ -43,7 +44,7 @@ import org.servicecharter.ModelMocks;
 class PlanReviewModelTests {
 
     @RegisterExtension
-    static final ProcessEngineExtension engine = ProcessEngineExtension.builder().build();
+    static final ProcessEngineExtension engine = ModelEngine.extension();
 
     private static final Instant NOW = Instant.parse("2026-04-01T07:00:00Z");
     private static final Date STRATEGY_DUE = Date.from(NOW.plus(Duration.ofDays(30)));
