@@ -14,8 +14,9 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 /**
  * The application's beans as the fast model tests ({@code *ModelTests}) see them: Mockito mocks registered under the
  * names the models call ({@code camunda:delegateExpression="${registerComplaintDelegate}"},
- * {@code ${complaintSla.dueIn(slaDuration)}}), resolved by the engine's MockExpressionManager (see
- * {@code fast-model-engine.cfg.xml}, {@link ModelEngine}). A test registers what its model calls in {@code @BeforeEach}, {@link #reset()}s after.
+ * {@code ${complaintSla.dueIn(slaDuration)}}) with Camunda's {@link Mocks}, resolved by the
+ * {@link ModelTestExpressionManager} of the fast engine ({@link ModelEngine}). A test registers what its model calls
+ * in {@code @BeforeEach} and {@link #reset()}s after.
  */
 public final class ModelMocks {
 

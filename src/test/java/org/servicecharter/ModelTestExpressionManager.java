@@ -15,9 +15,9 @@ import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 
 /**
- * The expressions of the fast model tests' engine ({@code fast-model-engine.cfg.xml}): process variables, then the mocks a test
- * registered with {@link org.camunda.bpm.engine.test.mock.Mocks} (see {@link ModelMocks}), then properties and methods
- * of plain objects, as the application's engine resolves them.
+ * The expressions of the fast model tests' engine ({@code fast-model-engine.cfg.xml}): process variables, then the
+ * mocks a test registered with {@link org.camunda.bpm.engine.test.mock.Mocks} (see {@link ModelMocks}), then
+ * properties and methods of plain objects, as the application's engine resolves them.
  *
  * <p>Neither Camunda's default expression manager nor its {@code MockExpressionManager} will do without a process
  * application: both let a list resolver read every property of a list, so the models' output mappings
