@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.servicecharter.complaint.ComplaintCorrectionProcess.*;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -30,7 +26,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -308,23 +303,13 @@ class ComplaintCorrectionProcessTests {
     // --- the model -------------------------------------------------------------------------------------------------
 
     @Test
-    void theModelIsStartedBySupervisorsAndManagersFromItsFormAndEveryNameHereExistsInIt() throws IllegalAccessException {
+    void theModelIsStartedBySupervisorsAndManagersFromItsForm() {
         ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY)
                 .latestVersion().singleResult();
         assertThat(definition.getName()).isEqualTo("Correct a complaint's facts");
         assertThat(definition.getHistoryTimeToLive()).isEqualTo(1095);
         BpmnModelInstance model = repositoryService.getBpmnModelInstance(definition.getId());
 
-        Pattern elementId = Pattern.compile("[A-Z][A-Za-z]*_[A-Za-z]+");
-        List<String> ids = new ArrayList<>();
-        for (Field field : ComplaintCorrectionProcess.class.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-                    && elementId.matcher((String) field.get(null)).matches()) {
-                ids.add((String) field.get(null));
-            }
-        }
-        assertThat(ids).containsExactlyInAnyOrder(START_EVENT, CORRECT_FACT, END_EVENT);
-        assertThat(ids).allSatisfy(id -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(FlowElement.class));
         StartEvent start = model.getModelElementById(START_EVENT);
         assertThat(start.getCamundaFormRef()).isEqualTo(FORM);
         assertThat(start.getCamundaInitiator()).isEqualTo(VAR_CORRECTED_BY);

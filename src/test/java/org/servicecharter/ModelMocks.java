@@ -1,0 +1,59 @@
+package org.servicecharter;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+
+import java.util.function.Consumer;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * The application's beans as the fast model tests ({@code *ModelTests}) see them: Mockito mocks registered under the
+ * names the models call ({@code camunda:delegateExpression="${registerComplaintDelegate}"},
+ * {@code ${complaintSla.dueIn(slaDuration)}}) with Camunda's {@link Mocks}, resolved by the
+ * {@link ModelTestExpressionManager} of the fast engine ({@link ModelEngine}). A test registers what its model calls
+ * in {@code @BeforeEach} and {@link #reset()}s after.
+ */
+public final class ModelMocks {
+
+    private ModelMocks() {
+    }
+
+    /** A delegate that does nothing but be called. */
+    public static JavaDelegate delegate(String name) {
+        return bean(name, JavaDelegate.class);
+    }
+
+    /** A delegate whose only effect is what the model needs from it (the variables the real one would set). */
+    public static JavaDelegate delegate(String name, Consumer<DelegateExecution> effect) {
+        JavaDelegate delegate = delegate(name);
+        try {
+            doAnswer(invocation -> {
+                effect.accept(invocation.getArgument(0));
+                return null;
+            }).when(delegate).execute(any());
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        return delegate;
+    }
+
+    public static TaskListener taskListener(String name) {
+        return bean(name, TaskListener.class);
+    }
+
+    /** A mock of a bean the model calls methods on; stub the methods the model calls. */
+    public static <T> T bean(String name, Class<T> type) {
+        T bean = mock(type);
+        Mocks.register(name, bean);
+        return bean;
+    }
+
+    public static void reset() {
+        Mocks.reset();
+    }
+}

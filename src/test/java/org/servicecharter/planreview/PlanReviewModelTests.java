@@ -1,0 +1,282 @@
+package org.servicecharter.planreview;
+
+import static org.assertj.core.api.Assertions.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.servicecharter.planreview.PlanReviewProcess.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.servicecharter.ModelEngine;
+import org.servicecharter.ModelMocks;
+
+/**
+ * The plan-review model on its own, every bean mocked, no Spring context: the timer and the manager's start, the
+ * refused second review of a period, the parallel reviews, the send-back loop, each strategy with its overdue
+ * escalation, the waiting period, the employee survey and the yearly policies branch.
+ * {@link PlanReviewProcessTests} run the same model with the real delegates and figures.
+ */
+@Deployment(resources = "plan-review.bpmn")
+class PlanReviewModelTests {
+
+    @RegisterExtension
+    static final ProcessEngineExtension engine = ModelEngine.extension();
+
+    private static final Instant NOW = Instant.parse("2026-04-01T07:00:00Z");
+    private static final Date STRATEGY_DUE = Date.from(NOW.plus(Duration.ofDays(30)));
+    private static final Date REMEASURE_TO = Date.from(NOW.plus(Duration.ofDays(120)));
+    private static final List<String> REPRESENTATIVES = List.of("alice", "bob");
+
+    RuntimeService runtimeService;
+    TaskService taskService;
+    boolean yearly;
+    boolean periodTaken;
+    JavaDelegate openReview;
+    JavaDelegate computeFigures;
+    JavaDelegate highlightWeakest;
+    JavaDelegate recordStrategies;
+    JavaDelegate markStrategyOverdue;
+    JavaDelegate recordImplemented;
+    JavaDelegate startWaitingPeriod;
+    JavaDelegate remeasure;
+    JavaDelegate completeReview;
+    TaskListener answers;
+
+    @BeforeEach
+    void mockTheBeansTheModelCalls() {
+        init(engine.getProcessEngine());
+        runtimeService = engine.getRuntimeService();
+        taskService = engine.getTaskService();
+        ClockUtil.setCurrentTime(Date.from(NOW));
+        openReview = ModelMocks.delegate("openPlanReviewDelegate", execution -> {
+            execution.setVariable(VAR_PERIOD, "2026-Q1");
+            if (periodTaken) {
+                throw new BpmnError(ERROR_PERIOD_TAKEN, "The period 2026-Q1 already has a review.");
+            }
+            execution.setVariable(VAR_YEARLY, yearly);
+        });
+        computeFigures = ModelMocks.delegate("computePlanFiguresDelegate");
+        highlightWeakest = ModelMocks.delegate("highlightWeakestElementsDelegate");
+        recordStrategies = ModelMocks.delegate("recordStrategiesDelegate", execution -> execution.setVariable(VAR_STRATEGY_NUMBERS,
+                Boolean.TRUE.equals(execution.getVariable(VAR_SECOND_STRATEGY)) ? "1,2" : "1"));
+        markStrategyOverdue = ModelMocks.delegate("markStrategyOverdueDelegate");
+        recordImplemented = ModelMocks.delegate("recordStrategyImplementedDelegate");
+        startWaitingPeriod = ModelMocks.delegate("startWaitingPeriodDelegate", execution -> execution.setVariable(VAR_REMEASURE_TO, REMEASURE_TO));
+        remeasure = ModelMocks.delegate("remeasureFiguresDelegate");
+        completeReview = ModelMocks.delegate("completePlanReviewDelegate");
+        answers = ModelMocks.taskListener("planReviewAnswerListener");
+        PlanReviewSchedule schedule = ModelMocks.bean("planReviewSchedule", PlanReviewSchedule.class);
+        when(schedule.cycle()).thenReturn("R/2026-07-01T07:00:00Z/P3M");
+        when(schedule.representatives()).thenReturn(REPRESENTATIVES);
+        when(schedule.numbers(anyString())).thenAnswer(invocation -> List.of(((String) invocation.getArgument(0)).split(","))
+                .stream().map(Integer::valueOf).toList());
+        when(schedule.strategyOwner(anyString(), anyInt())).thenAnswer(invocation -> "owner" + invocation.getArgument(1));
+        when(schedule.strategyDue(anyString(), anyInt())).thenReturn(STRATEGY_DUE);
+        when(schedule.strategyText(anyString(), anyInt())).thenAnswer(invocation -> "Strategy " + invocation.getArgument(1));
+    }
+
+    @AfterEach
+    void resetMocksAndClock() {
+        ModelMocks.reset();
+        ClockUtil.reset();
+        reset();
+    }
+
+    // --- starting -----------------------------------------------------------------------------------------------
+
+    @Test
+    void theQuarterlyTimerStartsAReview() throws Exception {
+        Job timer = engine.getManagementService().createJobQuery().activityId(TIMER_START).singleResult();
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-07-01T07:00:00Z")));
+
+        execute(timer);
+
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).singleResult();
+        assertThat(pi).hasPassedInOrder(TIMER_START, OPEN_REVIEW, COMPUTE_FIGURES).isWaitingAt(REVIEW_STAFF, REVIEW_TRAINING,
+                REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS);
+        verify(computeFigures).execute(any());
+    }
+
+    @Test
+    void aManagersRequestStartsAReviewWithOneRatingPerRepresentative() {
+        ProcessInstance pi = request();
+
+        assertThat(pi).hasPassedInOrder(MANUAL_START, OPEN_REVIEW, COMPUTE_FIGURES).hasNotPassed(TIMER_START);
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(REVIEW_STAFF).list())
+                .extracting(task -> taskService.getVariable(task.getId(), VAR_REPRESENTATIVE)).containsExactlyInAnyOrderElementsOf(REPRESENTATIVES);
+        assertThat(task(REVIEW_TRAINING, pi)).hasCandidateGroup("managers");
+    }
+
+    @Test
+    void aPeriodAlreadyUnderReviewIsNotReviewedTwice() throws Exception {
+        periodTaken = true;
+
+        ProcessInstance pi = request();
+
+        assertThat(pi).isEnded().hasPassedInOrder(OPEN_REVIEW, PERIOD_TAKEN, END_PERIOD_TAKEN).hasNotPassed(COMPUTE_FIGURES);
+        verify(computeFigures, never()).execute(any());
+    }
+
+    // --- reviewing and choosing -----------------------------------------------------------------------------------
+
+    @Test
+    void everyAreaIsReviewedBeforeStrategiesAreChosenAndTheWeakestElementsAreHighlighted() throws Exception {
+        ProcessInstance pi = request();
+        completeAll(pi, REVIEW_STAFF, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK);
+        assertThat(pi).isWaitingAt(RATE_SERVICE_ELEMENTS).isNotWaitingAt(CHOOSE_STRATEGIES);
+
+        complete(task(RATE_SERVICE_ELEMENTS, pi));
+
+        assertThat(pi).hasPassed(HIGHLIGHT_WEAKEST).isWaitingAt(CHOOSE_STRATEGIES);
+        verify(highlightWeakest).execute(any());
+        verify(answers, times(REPRESENTATIVES.size() + 3)).notify(any());
+    }
+
+    @Test
+    void strategiesSentBackAreChosenAgainAndApprovedOnesAreImplementedByTheirOwners() throws Exception {
+        ProcessInstance pi = reviewed();
+        complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, false));
+        assertThat(task(APPROVE_STRATEGIES, pi)).hasCandidateGroup("head-of-service");
+
+        complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_SEND_BACK, VAR_SEND_BACK_REASON, "Too vague."));
+
+        assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES).hasNotPassed(IMPLEMENT_SUBPROCESS);
+        complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, true));
+        complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
+
+        List<Task> strategies = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(IMPLEMENT_STRATEGY).list();
+        assertThat(strategies).extracting(Task::getAssignee).containsExactlyInAnyOrder("owner1", "owner2");
+        assertThat(strategies).extracting(Task::getDueDate).containsOnly(STRATEGY_DUE);
+        assertThat(strategies).extracting(task -> taskService.getVariable(task.getId(), VAR_STRATEGY_TEXT))
+                .containsExactlyInAnyOrder("Strategy 1", "Strategy 2");
+        verify(recordStrategies, times(2)).execute(any());
+    }
+
+    @Test
+    void anOverdueStrategyIsFollowedUpAndItsImplementationEndsTheFollowUp() throws Exception {
+        ProcessInstance pi = implementing();
+        Job overdue = job(STRATEGY_OVERDUE, pi);
+        assertThat(overdue.getDuedate()).isEqualTo(STRATEGY_DUE);
+
+        execute(overdue);
+
+        assertThat(pi).hasPassed(MARK_STRATEGY_OVERDUE).isWaitingAt(IMPLEMENT_STRATEGY, FOLLOW_UP_OVERDUE_STRATEGY);
+        assertThat(task(FOLLOW_UP_OVERDUE_STRATEGY, pi)).hasCandidateGroup("managers");
+        verify(markStrategyOverdue).execute(any());
+
+        complete(task(IMPLEMENT_STRATEGY, pi), withVariables(VAR_IMPLEMENTATION_NOTE, "Done late."));
+
+        assertThat(pi).hasPassed(RECORD_IMPLEMENTED, START_WAITING_PERIOD).isNotWaitingAt(FOLLOW_UP_OVERDUE_STRATEGY)
+                .isWaitingAt(WAITING_PERIOD_OVER);
+        verify(recordImplemented).execute(any());
+    }
+
+    // --- after the changes ------------------------------------------------------------------------------------------
+
+    @Test
+    void afterTheWaitingPeriodTheFiguresAreRemeasuredAndEveryEmployeeIsAsked() throws Exception {
+        ProcessInstance pi = implementing();
+        complete(task(IMPLEMENT_STRATEGY, pi));
+        assertThat(job(WAITING_PERIOD_OVER, pi).getDuedate()).isEqualTo(REMEASURE_TO);
+
+        execute(job(WAITING_PERIOD_OVER, pi));
+
+        assertThat(pi).hasPassed(REMEASURE).hasNotPassed(REWRITE_POLICIES).isWaitingAt(SURVEY_EMPLOYEES);
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(SURVEY_EMPLOYEES).list())
+                .extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(REPRESENTATIVES);
+        verify(remeasure).execute(any());
+
+        completeAll(pi, SURVEY_EMPLOYEES);
+
+        assertThat(pi).isEnded().hasPassedInOrder(COMPLETE_REVIEW, END_COMPLETED);
+        verify(completeReview).execute(any());
+    }
+
+    @Test
+    void aYearlyReviewRewritesThePoliciesAndPublishesTheHandbookWhenItChanges() throws Exception {
+        yearly = true;
+        ProcessInstance pi = remeasured();
+        assertThat(pi).isWaitingAt(SURVEY_EMPLOYEES, REWRITE_POLICIES);
+        assertThat(task(REWRITE_POLICIES, pi)).hasCandidateGroup("process-owners");
+
+        complete(task(REWRITE_POLICIES, pi), withVariables(VAR_HANDBOOK_CHANGES, true));
+        assertThat(pi).hasPassed(HANDBOOK_CHANGES).isWaitingAt(PUBLISH_HANDBOOK);
+        complete(task(PUBLISH_HANDBOOK, pi), withVariables(VAR_HANDBOOK_VERSION, "2026-04"));
+        completeAll(pi, SURVEY_EMPLOYEES);
+
+        assertThat(pi).isEnded().hasPassed(REWRITE_POLICIES, PUBLISH_HANDBOOK, COMPLETE_REVIEW);
+    }
+
+    @Test
+    void aYearlyReviewWithoutHandbookChangesPublishesNoVersion() {
+        yearly = true;
+        ProcessInstance pi = remeasured();
+
+        complete(task(REWRITE_POLICIES, pi), withVariables(VAR_HANDBOOK_CHANGES, false));
+        completeAll(pi, SURVEY_EMPLOYEES);
+
+        assertThat(pi).isEnded().hasPassed(REWRITE_POLICIES, COMPLETE_REVIEW).hasNotPassed(PUBLISH_HANDBOOK);
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private ProcessInstance request() {
+        return runtimeService.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED).setVariable(VAR_STARTED_BY, "mike")
+                .correlateStartMessage();
+    }
+
+    private void completeAll(ProcessInstance pi, String... activityIds) {
+        for (String activityId : activityIds) {
+            for (Task task : taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(activityId).list()) {
+                complete(task);
+            }
+        }
+    }
+
+    private ProcessInstance reviewed() {
+        ProcessInstance pi = request();
+        completeAll(pi, REVIEW_STAFF, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS);
+        assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES);
+        return pi;
+    }
+
+    /** One strategy approved and being implemented. */
+    private ProcessInstance implementing() {
+        ProcessInstance pi = reviewed();
+        complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, false));
+        complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
+        assertThat(pi).isWaitingAt(IMPLEMENT_STRATEGY);
+        return pi;
+    }
+
+    private ProcessInstance remeasured() {
+        ProcessInstance pi = implementing();
+        complete(task(IMPLEMENT_STRATEGY, pi));
+        execute(job(WAITING_PERIOD_OVER, pi));
+        return pi;
+    }
+}
