@@ -210,7 +210,7 @@ public class AuditSearchService {
     public List<Map<String, Object>> models() {
         access.requireAuditor();
         List<Map<String, Object>> models = new ArrayList<>();
-        for (ProcessDefinition definition : AuditTrailService.all(repositoryService.createProcessDefinitionQuery()
+        for (ProcessDefinition definition : HistoryReads.all(repositoryService.createProcessDefinitionQuery()
                 .latestVersion().orderByProcessDefinitionKey().asc())) {
             Map<String, Object> model = new LinkedHashMap<>();
             model.put("key", definition.getKey());
@@ -229,7 +229,7 @@ public class AuditSearchService {
         String[] definitionIds = instances.stream().map(HistoricProcessInstance::getProcessDefinitionId).distinct()
                 .toArray(String[]::new);
         Map<String, ProcessDefinition> definitions = new HashMap<>();
-        AuditTrailService.all(repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds))
+        HistoryReads.all(repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds))
                 .forEach(definition -> definitions.put(definition.getId(), definition));
         return instances.stream().map(instance -> summary(instance, definitions.get(instance.getProcessDefinitionId())))
                 .toList();
@@ -238,8 +238,8 @@ public class AuditSearchService {
     static InstanceSummary summary(HistoricProcessInstance instance, ProcessDefinition definition) {
         return new InstanceSummary(instance.getId(), instance.getProcessDefinitionKey(),
                 definition != null ? definition.getName() : null, definition != null ? definition.getVersion() : null,
-                instance.getProcessDefinitionId(), instance.getBusinessKey(), AuditTrailService.instant(instance.getStartTime()),
-                AuditTrailService.instant(instance.getEndTime()), instance.getState(), instance.getStartUserId(),
+                instance.getProcessDefinitionId(), instance.getBusinessKey(), HistoryReads.instant(instance.getStartTime()),
+                HistoryReads.instant(instance.getEndTime()), instance.getState(), instance.getStartUserId(),
                 instance.getDurationInMillis(), instance.getSuperProcessInstanceId(), instance.getDeleteReason());
     }
 
