@@ -36,7 +36,12 @@ public class SendSurveyDelegate implements JavaDelegate {
         ComplaintRegister.Entry complaint = register.find(reference)
                 .orElseThrow(() -> new IllegalStateException("Complaint " + reference + " is not in the register"));
         execution.setVariable(VAR_SURVEY_TOKEN_HASH, SurveyTokens.hash(token));
-        execution.setVariable(VAR_SURVEY_TIMEOUT, properties.surveyExpiresAfter().toString());
+        // the window the complaint was registered with (set at intake, for the phone call too); older complaints get today's
+        java.time.Duration window = execution.getVariable(VAR_SURVEY_TIMEOUT) instanceof String registered
+                ? java.time.Duration.parse(registered) : properties.surveyExpiresAfter();
+        if (execution.getVariable(VAR_SURVEY_TIMEOUT) == null) {
+            execution.setVariable(VAR_SURVEY_TIMEOUT, window.toString());
+        }
         String link = properties.publicBaseUrl() + "/survey/" + token;
         // one message: what was agreed, and the single-use survey link (a retried step rolls back the first one)
         messages.send(complaint.customerEmail(), "complaint-resolved", Map.of(
@@ -44,7 +49,7 @@ public class SendSurveyDelegate implements JavaDelegate {
                         "reference", reference,
                         "resolution", complaint.resolution() == null ? "" : complaint.resolution(),
                         "surveyLink", link,
-                        "surveyDays", properties.surveyExpiresAfter().toDays()),
+                        "surveyDays", window.toDays()),
                 "complaint-resolved:" + reference + ":" + execution.getId() + ":" + SurveyTokens.hash(token).substring(0, 16),
                 reference);
     }

@@ -51,6 +51,7 @@ class AuditTrailTests {
             0:00:00 | variable-set | ServiceTask_RegisterComplaint |  | Variable customerPhone set to null
             0:00:00 | variable-set | ServiceTask_RegisterComplaint |  | Variable goodwillProposed set to false
             0:00:00 | variable-set | ServiceTask_RegisterComplaint |  | Variable recoveryThreshold set to 2
+            0:00:00 | variable-set | ServiceTask_RegisterComplaint |  | Variable surveyTimeout set to "PT336H"
             0:00:00 | variable-rewritten | ServiceTask_RegisterComplaint |  | Variable customerEmail written again, unchanged: "carla@example.com"
             0:00:00 | variable-rewritten | ServiceTask_RegisterComplaint |  | Variable complaintReference written again, unchanged: "REF"
             0:00:00 | variable-rewritten | ServiceTask_RegisterComplaint |  | Variable channel written again, unchanged: "phone"
@@ -133,7 +134,6 @@ class AuditTrailTests {
             1d 1:30:00 | activity-left | Gateway_CustomerHasEmail |  | Left exclusiveGateway "Do we have the customer's e-mail address?"
             1d 1:31:00 | activity-entered | ServiceTask_SendSurvey |  | Entered serviceTask "Send survey to customer"
             1d 1:31:00 | variable-set | ServiceTask_SendSurvey |  | Variable surveyTokenHash set to "HASH"
-            1d 1:31:00 | variable-set | ServiceTask_SendSurvey |  | Variable surveyTimeout set to "PT336H"
             1d 1:31:00 | activity-left | ServiceTask_SendSurvey |  | Left serviceTask "Send survey to customer"
             1d 1:31:00 | activity-entered | ReceiveTask_AwaitSurveyAnswer |  | Entered receiveTask "Await survey answer"
             1d 3:00:00 | variable-set | ReceiveTask_AwaitSurveyAnswer |  | Variable surveyRating set to 4

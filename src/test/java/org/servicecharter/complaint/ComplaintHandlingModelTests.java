@@ -69,6 +69,7 @@ class ComplaintHandlingModelTests {
             execution.setVariable(VAR_REFERENCE, "C-2026-0001");
             execution.setVariable(VAR_GOODWILL_PROPOSED, false);
             execution.setVariable(VAR_RECOVERY_THRESHOLD, 2);
+            execution.setVariable(VAR_SURVEY_TIMEOUT, "P14D");
         });
         recordResolution = ModelMocks.delegate("recordResolutionDelegate");
         recordGoodwillOutcome = ModelMocks.delegate("recordGoodwillOutcomeDelegate");

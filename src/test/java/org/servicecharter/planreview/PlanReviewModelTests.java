@@ -88,7 +88,13 @@ class PlanReviewModelTests {
         startWaitingPeriod = ModelMocks.delegate("startWaitingPeriodDelegate", execution -> execution.setVariable(VAR_REMEASURE_TO, REMEASURE_TO));
         remeasure = ModelMocks.delegate("remeasureFiguresDelegate");
         completeReview = ModelMocks.delegate("completePlanReviewDelegate");
-        answers = ModelMocks.taskListener("planReviewAnswerListener");
+        // one listener per task in the model; one mock answers for all of them here
+        answers = ModelMocks.taskListener("recordStaffRatingListener");
+        for (String listener : List.of("recordCustomerFeedbackReviewListener", "recordDecisionAuthorityReviewListener",
+                "recordEmployeeSurveyListener", "recordHandbookPublishedListener", "recordPoliciesRewriteListener",
+                "recordStrategiesDecisionListener", "recordTrainingReviewListener")) {
+            org.camunda.bpm.engine.test.mock.Mocks.register(listener, answers);
+        }
         PlanReviewSchedule schedule = ModelMocks.bean("planReviewSchedule", PlanReviewSchedule.class);
         when(schedule.cycle()).thenReturn("R/2026-07-01T07:00:00Z/P3M");
         when(schedule.representatives()).thenReturn(REPRESENTATIVES);
