@@ -36,7 +36,7 @@ class ModulesTests {
 
     @Test
     void thePlatformIdentityAndMessagingKnowNoFeature() {
-        for (String base : List.of("platform", "identity", "messaging", "employeefile", "audit")) {
+        for (String base : List.of("platform", "identity", "messaging", "employeefile", "audit", "webapps")) {
             assertThat(dependencies().get(base)).as(base).doesNotContainAnyElementsOf(FEATURES);
         }
         assertThat(dependencies().get("platform")).isEmpty();

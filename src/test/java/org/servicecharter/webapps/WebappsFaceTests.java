@@ -1,0 +1,71 @@
+package org.servicecharter.webapps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.servicecharter.Http;
+import org.servicecharter.ServiceCharterTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The web apps' customisation files as a browser fetches them: Camunda's own settings kept, the department's name and
+ * colour added, the vendor's banner hidden; and settings that would inject script or style refused at start-up.
+ */
+@ServiceCharterTest
+class WebappsFaceTests {
+
+    @LocalServerPort int port;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void everyAppGetsTheNameAndLosesTheBanner(String app) {
+        Http.Response config = Http.anonymous(port).get("/camunda/app/" + app + "/scripts/config.js");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.headers().get("Content-Type").get(0)).startsWith("text/javascript");
+        assertThat(config.body()).contains("export default {").contains("app: {name: \"" + Character.toUpperCase(app.charAt(0)) + app.substring(1) + "\", vendor: \"Service Charter\"}");
+        Http.Response styles = Http.anonymous(port).get("/camunda/app/" + app + "/styles/user-styles.css");
+        assertThat(styles.status()).isEqualTo(200);
+        assertThat(styles.headers().get("Content-Type").get(0)).startsWith("text/css");
+        assertThat(styles.body()).contains(".ce-eol-banner { display: none !important; }").contains("#1a5e8c");
+    }
+
+    @Test
+    void aConfiguredLogoAndDateFormatReachTheStylesAndTheConfig() {
+        WebappsFace face = new WebappsFace(new WebappsProperties("Charter", "/branding/logo.svg", "#0a0", "DD.MM.YYYY HH:mm"), "/camunda");
+        assertThat(face.styles("/* Camunda's */")).startsWith("/* Camunda's */")
+                .contains("background: url(\"/branding/logo.svg\")").contains("border-bottom: 4px solid #0a0");
+        assertThat(face.config("cockpit", "export default {\n};"))
+                .contains("dateFormat: {normal: \"DD.MM.YYYY HH:mm\", long: \"DD.MM.YYYY HH:mm\"}").endsWith("};");
+    }
+
+    @Test
+    void camundasOwnSettingsStay() {
+        assertThat(Http.anonymous(port).get("/camunda/app/tasklist/scripts/config.js").body())
+                .contains("claimTask").contains("ctrl+alt+c");
+    }
+
+    @Test
+    void theAppsThemselvesAreServedAsBefore() {
+        Http.Response index = Http.anonymous(port).get("/camunda/app/tasklist/default/");
+        assertThat(index.status()).isEqualTo(200);
+        assertThat(index.body()).contains("user-styles.css");
+    }
+
+    @Test
+    void settingsThatWouldInjectAreRefusedWithASentence() {
+        assertThatThrownBy(() -> new WebappsProperties("X", "", "red;} body{display:none", ""))
+                .hasMessageContaining("servicecharter.webapps.colour must be a colour");
+        assertThatThrownBy(() -> new WebappsProperties("X", "javascript:alert(1)", "", ""))
+                .hasMessageContaining("logo-url must be a path on this server");
+        assertThatThrownBy(() -> new WebappsProperties("X", "/logo.svg\") ; x(", "", ""))
+                .hasMessageContaining("logo-url");
+        assertThatThrownBy(() -> new WebappsProperties(" ", "", "", "")).hasMessageContaining("name must be");
+        // a name with quotes and markup is data: a JSON string in the script, '<' escaped
+        WebappsFace face = new WebappsFace(new WebappsProperties("A \"B\" </script>", "", "", ""), "/camunda");
+        assertThat(face.config("tasklist", "export default {\n};")).contains("vendor: \"A \\\"B\\\" \\u003c/script>\"");
+        assertThat(face.styles("")).contains("content: \"A \\22 B\\22  \\3c /script>\"");
+    }
+}
