@@ -33,8 +33,10 @@ public class ApprovalRecognitions {
     public EmployeeFileEntry recognise(String requestId, String recognisedBy, String note, String processInstanceId) {
         ApprovalRegister.Entry request = register.find(requestId)
                 .orElseThrow(() -> new IllegalStateException("No approval request " + requestId));
-        String what = request.type() + " of " + request.amount().setScale(2, RoundingMode.HALF_UP).toPlainString() + " "
-                + request.currency() + (request.complaintReference() == null ? "" : " for complaint " + request.complaintReference());
+        // what was decided, not what was asked: an approver may approve less than the request
+        String amount = (request.approvedAmount() != null ? request.approvedAmount() : request.amount())
+                .setScale(2, RoundingMode.HALF_UP).toPlainString();
+        String what = request.type() + " of " + amount + " " + request.currency() + (request.complaintReference() == null ? "" : " for complaint " + request.complaintReference());
         String summary = "Recognised by " + recognisedBy + " for a good decision: the " + what + " (" + requestId + ").";
         EmployeeFileEntry entry = employeeFile.append(new EmployeeFileEntry.NewEntry(request.requester(), RECORD_RECOGNITION,
                 summary, requestId, null, note == null || note.isBlank() ? null : note.trim(), recognisedBy, processInstanceId,
@@ -42,7 +44,7 @@ public class ApprovalRecognitions {
         java.util.Map<String, Object> model = new java.util.HashMap<>();
         model.put("id", requestId);
         model.put("type", request.type());
-        model.put("amount", request.amount().setScale(2, RoundingMode.HALF_UP).toPlainString());
+        model.put("amount", amount);
         model.put("currency", request.currency());
         model.put("complaintReference", request.complaintReference());
         model.put("recognisedBy", recognisedBy);

@@ -303,6 +303,18 @@ class ApprovalApiTests {
     }
 
     @Test
+    void theRecognitionStatesTheApprovedAmountNotTheRequestedOne() {
+        String id = asked("alice", "goodwill", 120);
+        assertThat(Http.as(port, "sam").post("/api/approvals/" + id + "/decision", Map.of("decision", "approve",
+                "approvedAmount", 100)).status()).isEqualTo(200);
+        Http.Response recognised = Http.as(port, "maria").post("/api/approvals/" + id + "/recognition", Map.of("note", "Fair."));
+        assertThat(recognised.status()).as(recognised.body()).isEqualTo(201);
+        assertThat(recognised.json().get("summary").asText()).contains("goodwill of 100.00 EUR").doesNotContain("120");
+        assertThat(jdbc.queryForObject("SELECT body_text FROM message_outbox WHERE recipient_user = 'alice' AND reference = ?"
+                + " AND template = 'recognition'", String.class, id)).contains("goodwill of 100.00 EUR").doesNotContain("120");
+    }
+
+    @Test
     void recognitionInTheApproversAnswer() {
         String id = asked("bob", "credit", 400);
         Http.Response decided = Http.as(port, "sam").post("/api/approvals/" + id + "/decision",
