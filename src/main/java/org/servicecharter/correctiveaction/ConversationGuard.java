@@ -12,7 +12,8 @@ import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion listener of the conversation: only a manager in the employee's reporting line (HR when the employee reports
+ * The conversation's listener. On create it clears the previous incident's answers (see {@link #freshConversation});
+ * on complete: only a manager in the employee's reporting line (HR when the employee reports
  * to nobody) may document it, whoever else the task was handed to; the documentation must be complete. Throwing rolls
  * the completion back: nothing is recorded.
  */
@@ -28,6 +29,10 @@ public class ConversationGuard implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        if (TaskListener.EVENTNAME_CREATE.equals(task.getEventName())) {
+            freshConversation(task);
+            return;
+        }
         String employee = (String) task.getVariable(VAR_EMPLOYEE);
         Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         String user = current == null ? null : current.getUserId();
@@ -51,6 +56,19 @@ public class ConversationGuard implements TaskListener {
         }
         task.setVariable(VAR_DOCUMENTED_BY, user);
     }
+
+    /**
+     * Each incident gets its own conversation: a repeat complaint comes back to this task in the same case, and the
+     * form must not show the previous incident's account as if it were this one's (it is in the employee file already).
+     */
+    static void freshConversation(DelegateTask task) {
+        for (String answer : CONVERSATION_ANSWERS) {
+            task.getExecution().removeVariable(answer);
+        }
+    }
+
+    static final java.util.List<String> CONVERSATION_ANSWERS = java.util.List.of(VAR_WHAT_HAPPENED, VAR_EMPLOYEE_ACCOUNT,
+            VAR_SUBSTANTIATED, VAR_SEVERITY);
 
     static void requireText(DelegateTask task, String name, String message) {
         Object value = task.getVariable(name);

@@ -132,7 +132,8 @@ class CorrectiveActionModelTests {
 
         assertThat(pi).isEnded().hasPassedInOrder(SUBSTANTIATED, RECORD_NOT_SUBSTANTIATED, NOT_SUBSTANTIATED)
                 .hasNotPassed(LOOK_UP_LOOK_BACK_WINDOW, DECIDE_LADDER_STEP);
-        verify(conversationGuard).notify(any());
+        // on create (clears a previous incident's answers) and on complete (guards)
+        verify(conversationGuard, times(2)).notify(any());
         verify(recordNotSubstantiated).execute(any());
         verify(countPriorActions, never()).execute(any());
     }
@@ -219,7 +220,8 @@ class CorrectiveActionModelTests {
         assertThat(pi).hasPassed(RECORD_NOT_SUBSTANTIATED).hasNotPassed(NOT_SUBSTANTIATED).isWaitingAt(MONITORING_PERIOD_OVER)
                 .isNotWaitingAt(ACKNOWLEDGE);
         assertThat(job(MONITORING_PERIOD_OVER, pi).getDuedate()).as("the same period").isEqualTo(MONITORING_ENDS);
-        verify(conversationGuard, times(2)).notify(any());
+        // on create it clears the previous incident's answers, on complete it guards: one conversation per incident
+        verify(conversationGuard, times(4)).notify(any());
         verify(recordAcknowledgement, times(1)).execute(any());
         verify(taskAccess, atLeastOnce()).notify(any());
     }

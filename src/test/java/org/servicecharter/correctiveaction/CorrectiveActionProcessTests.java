@@ -170,6 +170,12 @@ class CorrectiveActionProcessTests {
         f.repeatComplaint(employee, "C-2026-REPEAT01");
         assertThat(pi).isWaitingAt(HOLD_CONVERSATION).hasPassed(REPEAT_COMPLAINT);
         assertThat(runtimeService.getVariable(pi.getId(), VAR_COMPLAINT_REFERENCE)).isEqualTo("C-2026-REPEAT01");
+        // a new conversation: the form shows nothing of the previous incident's account
+        Map<String, Object> shown = formService.getTaskFormVariables(f.task(pi, HOLD_CONVERSATION).getId()).entrySet().stream()
+                .filter(e -> e.getValue() != null).collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(shown).doesNotContainKeys(VAR_WHAT_HAPPENED, VAR_EMPLOYEE_ACCOUNT, VAR_SUBSTANTIATED, VAR_SEVERITY);
+        assertThat(runtimeService.getVariables(pi.getId())).doesNotContainKeys(VAR_WHAT_HAPPENED, VAR_EMPLOYEE_ACCOUNT,
+                VAR_SUBSTANTIATED, VAR_SEVERITY);
         f.document("sam", pi, true, "minor");
         assertThat(pi).isWaitingAt(ACKNOWLEDGE).variables().containsEntry(VAR_CORRECTIVE_ACTION, "written-warning")
                 .containsEntry(VAR_PRIOR_ACTIONS_IN_WINDOW, 1).containsEntry(VAR_HIGHEST_PRIOR_RUNG, 1);
