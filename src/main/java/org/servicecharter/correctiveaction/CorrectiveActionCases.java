@@ -28,7 +28,6 @@ public class CorrectiveActionCases {
 
     /** Complaint handling's key and variable: a case opened for a complaint must name the employee the complaint is about. */
     static final String COMPLAINT_PROCESS_KEY = "complaint-handling";
-    static final int MAX_CONCERN = 4000;
 
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private final SecureRandom random = new SecureRandom();
@@ -107,8 +106,9 @@ public class CorrectiveActionCases {
     }
 
     /**
-     * Opens a case for a behaviour the current user observed (the API's path; Tasklist's start form reaches the same
-     * checks in the model's first step). One transaction: a refusal starts nothing.
+     * Opens a case for a behaviour the current user observed (the API's path: it gives the case its reference and
+     * starts it; the model's first step checks it, as for Tasklist's start form). One transaction: a refusal starts
+     * nothing.
      */
     @Transactional
     public ProcessInstance open(String employee, String concern) {
