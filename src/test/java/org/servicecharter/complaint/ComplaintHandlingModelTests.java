@@ -222,6 +222,18 @@ class ComplaintHandlingModelTests {
     }
 
     @Test
+    void whomTheComplaintIsAboutIsTheRegistersNotTheVariables() throws Exception {
+        Map<String, Object> intake = intake("staff-behaviour", "in-person");
+        intake.put(VAR_ABOUT_EMPLOYEE, "bob"); // the register names nobody (contacts.aboutEmployee answers null)
+        ProcessInstance pi = start(intake);
+
+        complete(task(HANDLE_COMPLAINT, pi), resolution("alice", false));
+
+        assertThat(pi).hasNotPassed(FLAG_FOR_CORRECTIVE_ACTION, HAND_TO_CORRECTIVE_ACTION).isWaitingAt(SEND_SURVEY);
+        verify(correlateMessage, never()).execute(any());
+    }
+
+    @Test
     void withoutAnEmailAddressAnAgentCallsForTheSurveyAndMayNotReachTheCustomer() throws Exception {
         when(contacts.customerHasEmail("C-2026-0001")).thenReturn(false);
         ProcessInstance pi = start(intake("billing", "phone"));
