@@ -59,7 +59,6 @@ public class ApprovalRequests {
     }
 
     private final ApprovalRegister register;
-    private final ApprovalValidator validator;
     private final ApprovalProperties properties;
     private final ApprovalTiers tiers;
     private final ApprovalRecognitions recognitions;
@@ -68,11 +67,10 @@ public class ApprovalRequests {
     private final HistoryService historyService;
     private final IdentityService identityService;
 
-    public ApprovalRequests(ApprovalRegister register, ApprovalValidator validator, ApprovalProperties properties,
+    public ApprovalRequests(ApprovalRegister register, ApprovalProperties properties,
             ApprovalTiers tiers, ApprovalRecognitions recognitions, RuntimeService runtimeService, TaskService taskService,
             HistoryService historyService, IdentityService identityService) {
         this.register = register;
-        this.validator = validator;
         this.properties = properties;
         this.tiers = tiers;
         this.recognitions = recognitions;
@@ -82,24 +80,21 @@ public class ApprovalRequests {
         this.identityService = identityService;
     }
 
-    /** Starts a request in the logged-in user's name; returns its id. Within their own authority it is approved at once. */
+    /**
+     * Starts a request in the logged-in user's name; returns its id. Within their own authority it is approved at once.
+     * The request is checked once, by the model's first step ({@link RegisterApprovalRequestDelegate}), which
+     * Tasklist's start form goes through too; its refusal rolls the start back.
+     */
     @Transactional
     public String ask(Ask ask) {
         String user = currentUser();
         ApprovalRequest request = new ApprovalRequest(ask.type(), ask.amount(), ask.currency(), ask.reason(),
                 ask.requester() == null || ask.requester().isBlank() ? user : ask.requester(), ask.complaintReference())
                 .normalized(properties.defaultCurrency());
-        List<FieldError> errors = validator.validate(request);
-        if (!errors.isEmpty()) {
-            throw Rejected.fields(errors);
-        }
-        if (!user.equals(request.requester())) {
-            throw new Refused("You ask in your own name only; " + user + " cannot ask on behalf of " + request.requester() + ".");
-        }
         String id = register.nextId();
         Map<String, Object> variables = new HashMap<>();
         variables.put(VAR_TYPE, request.type());
-        variables.put(VAR_AMOUNT, request.amount().doubleValue());
+        variables.put(VAR_AMOUNT, request.amount() == null ? null : request.amount().doubleValue());
         variables.put(VAR_CURRENCY, request.currency());
         variables.put(VAR_REASON, request.reason());
         variables.put(VAR_REQUESTER, request.requester());

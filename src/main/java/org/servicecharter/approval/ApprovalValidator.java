@@ -5,10 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
-/** Checks a request before anything is started: the same rules for the API, the start form and complaint handling. */
+/**
+ * Checks a request before anything is started: the same rules, once, for the API, the start form and complaint
+ * handling — the model's first step ({@link RegisterApprovalRequestDelegate}) runs it, and every door goes through it.
+ */
 @Component
 public class ApprovalValidator {
 
@@ -20,6 +25,22 @@ public class ApprovalValidator {
     public ApprovalValidator(ApprovalProperties properties, ApprovalTiers tiers) {
         this.properties = properties;
         this.tiers = tiers;
+    }
+
+    /**
+     * Refuses the (normalized) request: with {@link Rejected} naming every bad field (with {@code found}, what reading
+     * the input found already), else with {@link Refused} when {@code user} (the one starting it, if anyone) asks in
+     * someone else's name.
+     */
+    public void check(ApprovalRequest request, String user, List<FieldError> found) {
+        List<FieldError> errors = new ArrayList<>(found);
+        errors.addAll(validate(request));
+        if (!errors.isEmpty()) {
+            throw Rejected.of("The request cannot be started", errors);
+        }
+        if (user != null && !user.equals(request.requester())) {
+            throw new Refused("You ask in your own name only; " + user + " cannot ask on behalf of " + request.requester() + ".");
+        }
     }
 
     /** Every bad field of the (normalized) request; empty when it may be started. */

@@ -11,15 +11,15 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicecharter.platform.CurrentUser;
-import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates the request (Tasklist's start form and complaint handling's call reach the engine without the API),
- * gives it its id (the business key) if it has none, and writes it to the register. The logged-in user asks in
- * their own name only: a start form cannot name someone else as the requester. Invalid input rolls the start back
- * with a message naming each bad field: nothing is started.
+ * Validates the request — the one check for every door: the API starts the model without checking, Tasklist's start
+ * form and complaint handling's call reach the engine without the API — gives it its id (the business key) if it has
+ * none, and writes it to the register. The logged-in user asks in their own name only (403): a start form cannot name
+ * someone else as the requester. Invalid input rolls the start back with a message naming each bad field: nothing is
+ * started.
  */
 @ModelCallable(processes = ApprovalProcess.PROCESS_KEY)
 @Component("registerApprovalRequestDelegate")
@@ -48,14 +48,8 @@ public class RegisterApprovalRequestDelegate implements JavaDelegate {
         ApprovalRequest request = new ApprovalRequest(string(execution, VAR_TYPE), amount, string(execution, VAR_CURRENCY),
                 string(execution, VAR_REASON), string(execution, VAR_REQUESTER), string(execution, VAR_COMPLAINT_REFERENCE))
                 .normalized(properties.defaultCurrency());
-        errors.addAll(validator.validate(request));
-        String user = CurrentUser.of(execution);
-        if (user != null && request.requester() != null && !user.equals(request.requester())) {
-            errors.add(new FieldError("requester", "must be you (" + user + "): ask in your own name"));
-        }
-        if (!errors.isEmpty()) {
-            throw Rejected.of("The request cannot be started", errors);
-        }
+        // the one check of the request, for the API, Tasklist's start form and complaint handling's call alike
+        validator.check(request, CurrentUser.of(execution), errors);
 
         String id = execution.getProcessBusinessKey();
         if (id == null || id.isBlank()) {

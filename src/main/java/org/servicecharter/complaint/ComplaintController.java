@@ -26,7 +26,10 @@ public class ComplaintController {
         this.queries = queries;
     }
 
-    /** Validation (field rules and reference data alike) is the intake service's, so every bad field is named at once. */
+    /**
+     * Validation (field rules and reference data alike) is the model's first step's, the same for Tasklist's start
+     * form, so every bad field is named at once and in the same words through both doors.
+     */
     @PostMapping
     public ResponseEntity<Map<String, String>> file(@RequestBody ComplaintIntake intake) {
         String reference = intakeService.file(intake);

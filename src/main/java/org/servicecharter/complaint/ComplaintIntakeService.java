@@ -2,8 +2,6 @@ package org.servicecharter.complaint;
 
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -13,13 +11,14 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.servicecharter.platform.Rejected;
-import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Files a complaint: validates it, gives it its reference and starts complaint handling with it.
+ * Files a complaint: gives it its reference and starts complaint handling with it. The complaint is checked once, by
+ * the model's first step ({@link RegisterComplaintDelegate}), which Tasklist's start form goes through too; its
+ * {@link org.servicecharter.platform.Rejected} rolls the start back and is answered with every bad field
+ * ({@code ApiProblemHandler}).
  *
  * <p>The intake is public: what it takes from an anonymous customer it takes from anyone. Staff who may log complaints
  * (the model's candidate starters: agents, supervisors, managers) file in their own name — the complaint is received by
@@ -33,28 +32,21 @@ public class ComplaintIntakeService {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final ComplaintValidator validator;
     private final ComplaintReferences references;
 
     public ComplaintIntakeService(RuntimeService runtimeService, IdentityService identityService,
-            AuthorizationService authorizationService, ComplaintValidator validator, ComplaintReferences references) {
+            AuthorizationService authorizationService, ComplaintReferences references) {
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.validator = validator;
         this.references = references;
     }
 
     /** Returns the new complaint's reference (also the process instance's business key). */
     @Transactional
     public String file(ComplaintIntake raw) {
-        ComplaintIntake intake = raw.normalized();
-        List<FieldError> errors = validator.validate(intake);
-        if (!errors.isEmpty()) {
-            throw Rejected.fields(errors);
-        }
         String reference = references.next();
-        Map<String, Object> variables = variables(intake, reference);
+        Map<String, Object> variables = ComplaintStart.variables(raw.normalized(), reference);
         Authentication sender = identityService.getCurrentAuthentication();
         if (sender == null || sender.getUserId() == null || mayLogComplaints(sender)) {
             runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
@@ -75,19 +67,5 @@ public class ComplaintIntakeService {
         return authorizationService.isUserAuthorized(user.getUserId(), user.getGroupIds(), Permissions.CREATE, Resources.PROCESS_INSTANCE)
                 && authorizationService.isUserAuthorized(user.getUserId(), user.getGroupIds(), ProcessDefinitionPermissions.CREATE_INSTANCE,
                         Resources.PROCESS_DEFINITION, PROCESS_KEY);
-    }
-
-    static Map<String, Object> variables(ComplaintIntake intake, String reference) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_REFERENCE, reference);
-        variables.put(VAR_CUSTOMER_NAME, intake.customerName());
-        variables.put(VAR_CUSTOMER_EMAIL, intake.customerEmail());
-        variables.put(VAR_CUSTOMER_PHONE, intake.customerPhone());
-        variables.put(VAR_CHANNEL, intake.channel());
-        variables.put(VAR_CATEGORY, intake.category());
-        variables.put(VAR_DESCRIPTION, intake.description());
-        variables.put(VAR_ABOUT_EMPLOYEE, intake.aboutEmployee());
-        variables.put(VAR_ORDER_REFERENCE, intake.orderReference());
-        return variables;
     }
 }

@@ -30,6 +30,7 @@ public final class ComplaintProcess {
     @Deprecated
     public static final String RECORD_GOODWILL_REQUEST = REQUEST_GOODWILL_APPROVAL;
     public static final String FLAG_FOR_CORRECTIVE_ACTION = "ServiceTask_FlagForCorrectiveAction";
+    public static final String HAND_TO_CORRECTIVE_ACTION = "ServiceTask_HandToCorrectiveAction";
     public static final String SEND_SURVEY = "ServiceTask_SendSurvey";
     public static final String AWAIT_SURVEY_ANSWER = "ReceiveTask_AwaitSurveyAnswer";
     public static final String SURVEY_EXPIRED = "BoundaryEvent_SurveyExpired";

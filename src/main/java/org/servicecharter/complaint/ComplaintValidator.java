@@ -7,10 +7,14 @@ import java.util.List;
 import jakarta.validation.Validator;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
-/** Checks a complaint before anything is started: the same rules for the API and the Tasklist start form. */
+/**
+ * Checks a complaint before anything is started: the same rules, once, for the API and the Tasklist start form — the
+ * model's first step ({@link RegisterComplaintDelegate}) runs it, and both doors go through that step.
+ */
 @Component
 public class ComplaintValidator {
 
@@ -22,6 +26,14 @@ public class ComplaintValidator {
         this.validator = validator;
         this.identityService = identityService;
         this.properties = properties;
+    }
+
+    /** Refuses the (normalized) complaint with {@link Rejected}, naming every bad field at once. */
+    public void check(ComplaintIntake intake) {
+        List<FieldError> errors = validate(intake);
+        if (!errors.isEmpty()) {
+            throw Rejected.fields(errors);
+        }
     }
 
     public List<FieldError> validate(ComplaintIntake intake) {

@@ -4,18 +4,15 @@ import org.servicecharter.platform.governance.ModelCallable;
 
 import static org.servicecharter.complaint.ComplaintProcess.*;
 
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.servicecharter.platform.Rejected;
-import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates the complaint (a start form in Tasklist reaches the engine without the intake API), gives it its
- * reference if it has none, takes the configured service-recovery threshold into it and writes it to the register. Invalid input rolls the start back with a message
+ * Validates the complaint — the one check for both doors: the intake API starts the model without checking, and
+ * Tasklist's start form reaches the engine without the API — gives it its reference if it has none, takes the configured service-recovery threshold into it and writes it to the register. Invalid input rolls the start back with a message
  * naming each bad field: nothing is started.
  */
 @ModelCallable(processes = ComplaintProcess.PROCESS_KEY)
@@ -39,26 +36,16 @@ public class RegisterComplaintDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ComplaintIntake intake = new ComplaintIntake(
-                (String) execution.getVariable(VAR_CUSTOMER_NAME),
-                (String) execution.getVariable(VAR_CUSTOMER_EMAIL),
-                (String) execution.getVariable(VAR_CUSTOMER_PHONE),
-                (String) execution.getVariable(VAR_CHANNEL),
-                (String) execution.getVariable(VAR_CATEGORY),
-                (String) execution.getVariable(VAR_DESCRIPTION),
-                (String) execution.getVariable(VAR_ABOUT_EMPLOYEE),
-                (String) execution.getVariable(VAR_ORDER_REFERENCE)).normalized();
-        List<FieldError> errors = validator.validate(intake);
-        if (!errors.isEmpty()) {
-            throw Rejected.fields(errors);
-        }
+        // the one check of the complaint, for the intake API and Tasklist's start form alike
+        ComplaintIntake intake = ComplaintStart.intake(execution);
+        validator.check(intake);
 
         String reference = execution.getProcessBusinessKey();
         if (reference == null || reference.isBlank()) {
             reference = references.next();
             execution.setProcessBusinessKey(reference);
         }
-        execution.setVariables(ComplaintIntakeService.variables(intake, reference));
+        execution.setVariables(ComplaintStart.variables(intake, reference));
         execution.setVariable(VAR_GOODWILL_PROPOSED, false);
         // the rule for service recovery as configured now, for the whole life of this complaint (whatever a start
         // request sent: the threshold is the department's, not the caller's)

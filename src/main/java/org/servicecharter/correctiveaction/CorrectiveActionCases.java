@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.servicecharter.complaint.ComplaintsAboutEmployees;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.identity.Roles;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component("correctiveActionCases")
 public class CorrectiveActionCases {
 
-    /** Complaint handling's key and variable: a case opened for a complaint must name the employee the complaint is about. */
-    static final String COMPLAINT_PROCESS_KEY = "complaint-handling";
-    static final int MAX_CONCERN = 4000;
 
     private static final String ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     private final SecureRandom random = new SecureRandom();
@@ -37,16 +35,16 @@ public class CorrectiveActionCases {
     private final IdentityService identityService;
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
-    private final org.springframework.beans.factory.ObjectProvider<org.servicecharter.platform.taskrights.CaseSubjects> caseSubjects;
+    private final org.springframework.beans.factory.ObjectProvider<ComplaintsAboutEmployees> complaints;
 
     public CorrectiveActionCases(ReportingLines reportingLines, IdentityService identityService,
             HistoryService historyService, RuntimeService runtimeService,
-            org.springframework.beans.factory.ObjectProvider<org.servicecharter.platform.taskrights.CaseSubjects> caseSubjects) {
+            org.springframework.beans.factory.ObjectProvider<ComplaintsAboutEmployees> complaints) {
         this.reportingLines = reportingLines;
         this.identityService = identityService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
-        this.caseSubjects = caseSubjects;
+        this.complaints = complaints;
     }
 
     /**
@@ -89,9 +87,9 @@ public class CorrectiveActionCases {
 
     /** Whether complaint handling has (or had) the complaint with this reference about this employee. */
     public boolean complaintAbout(String complaintReference, String employee) {
-        // as complaint handling's register has it (published as CaseSubjects), not the complaint's variable
-        return caseSubjects.orderedStream().filter(rule -> COMPLAINT_PROCESS_KEY.equals(rule.processDefinitionKey()))
-                .anyMatch(rule -> rule.ofCase(complaintReference).contains(employee));
+        // as complaint handling's register has it (its published query), not the complaint's variable
+        ComplaintsAboutEmployees about = complaints.getIfAvailable();
+        return about != null && about.isAbout(complaintReference, employee);
     }
 
     /** The groups of the current user (from the authentication, else from the identity service). */
@@ -107,8 +105,9 @@ public class CorrectiveActionCases {
     }
 
     /**
-     * Opens a case for a behaviour the current user observed (the API's path; Tasklist's start form reaches the same
-     * checks in the model's first step). One transaction: a refusal starts nothing.
+     * Opens a case for a behaviour the current user observed (the API's path: it gives the case its reference and
+     * starts it; the model's first step checks it, as for Tasklist's start form). One transaction: a refusal starts
+     * nothing.
      */
     @Transactional
     public ProcessInstance open(String employee, String concern) {

@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.servicecharter.platform.CurrentUser;
-import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.http.ResponseEntity;
@@ -52,38 +49,19 @@ public class CorrectiveActionController {
 
     private final CorrectiveActionCases cases;
     private final HistoryService historyService;
-    private final IdentityService identityService;
 
-    public CorrectiveActionController(CorrectiveActionCases cases, HistoryService historyService, IdentityService identityService) {
+    public CorrectiveActionController(CorrectiveActionCases cases, HistoryService historyService) {
         this.cases = cases;
         this.historyService = historyService;
-        this.identityService = identityService;
     }
 
     @PostMapping
     public ResponseEntity<Opened> open(@RequestBody OpenRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        String employee = request.employee() == null ? null : request.employee().trim();
-        if (employee == null || employee.isEmpty()) {
-            errors.add(new FieldError(VAR_EMPLOYEE, "is required: the user id of the employee"));
-        } else if (!cases.userExists(employee)) {
-            errors.add(new FieldError(VAR_EMPLOYEE, "is not an employee: there is no user " + employee));
-        }
-        if (request.concern() == null || request.concern().isBlank()) {
-            errors.add(new FieldError(VAR_CONCERN, "is required: the behaviour you observed"));
-        } else if (request.concern().length() > CorrectiveActionCases.MAX_CONCERN) {
-            errors.add(new FieldError(VAR_CONCERN, "must be at most " + CorrectiveActionCases.MAX_CONCERN + " characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw Rejected.fields(errors);
-        }
-        String user = CurrentUser.of(identityService);
-        if (!cases.inReportingLine(user, employee)) {
-            throw new Refused(user + " is not in " + employee
-                    + "'s reporting line: only the managers " + employee + " reports to may open a case for them.");
-        }
-        // the model's start step refuses with Rejected naming the field, answered by ApiProblemHandler
-        ProcessInstance started = cases.open(employee, request.concern().trim());
+        // checked once, by the model's first step (as for Tasklist's start form): who the case is about, what it is
+        // about (Rejected, every bad field named) and that the opener is in the employee's reporting line (Refused);
+        // a refusal starts nothing and is answered by ApiProblemHandler
+        ProcessInstance started = cases.open(request.employee(), request.concern());
+        String employee = request.employee().trim(); // given, since the case was opened
         return ResponseEntity.created(URI.create("/api/corrective-actions?reference=" + started.getBusinessKey()))
                 .body(new Opened(started.getBusinessKey(), started.getId(), employee));
     }

@@ -9,11 +9,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens the case: the employee must exist; a case for a complaint must name a real complaint about that employee; any
+ * Opens the case — the one check for every door (the API starts the model without checking; Tasklist's start form
+ * and complaint handling's message reach the engine without the API): the employee must exist and the concern be
+ * given ({@link CaseOpeningCheck}); a case for a complaint must name a real complaint about that employee; any
  * other case must be opened by a manager in the employee's reporting line (whoever the start variables claim: the
  * opener is the authenticated user). Then the conversation lead (the employee's manager, or HR's queue when they report
  * to nobody), the chain's read access to this case, and the case register's entry of whom the case is about. A
@@ -24,13 +25,15 @@ import org.springframework.stereotype.Component;
 public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
 
     private final CorrectiveActionCases cases;
+    private final CaseOpeningCheck check;
     private final CorrectiveActionAccess access;
     private final ReportingLines reportingLines;
     private final CaseRegister register;
 
-    public OpenCorrectiveActionCaseDelegate(CorrectiveActionCases cases, CorrectiveActionAccess access,
+    public OpenCorrectiveActionCaseDelegate(CorrectiveActionCases cases, CaseOpeningCheck check, CorrectiveActionAccess access,
             ReportingLines reportingLines, CaseRegister register) {
         this.cases = cases;
+        this.check = check;
         this.access = access;
         this.reportingLines = reportingLines;
         this.register = register;
@@ -38,21 +41,12 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String employee = trimmed(execution.getVariable(VAR_EMPLOYEE));
-        if (employee == null || !cases.userExists(employee)) {
-            throw new Rejected(VAR_EMPLOYEE,
-                    employee == null ? "Name the employee the case is about." : "There is no employee " + employee + ".");
-        }
-        String concern = trimmed(execution.getVariable(VAR_CONCERN));
-        if (concern == null) {
-            throw new Rejected(VAR_CONCERN, "Describe the behaviour or complaint the case is about.");
-        }
-        if (concern.length() > CorrectiveActionCases.MAX_CONCERN) {
-            throw new Rejected(VAR_CONCERN,
-                    "The description must be at most " + CorrectiveActionCases.MAX_CONCERN + " characters.");
-        }
+        // the one check of what the case names, for the API, Tasklist's start form and complaint handling alike
+        CaseOpeningCheck.Opening opening = check.check(execution.getVariable(VAR_EMPLOYEE), execution.getVariable(VAR_CONCERN));
+        String employee = opening.employee();
+        String concern = opening.concern();
 
-        String complaintReference = trimmed(execution.getVariable(VAR_COMPLAINT_REFERENCE));
+        String complaintReference = CaseOpeningCheck.trimmed(execution.getVariable(VAR_COMPLAINT_REFERENCE));
         String user = CurrentUser.of(execution);
         if (complaintReference != null) {
             if (!cases.complaintAbout(complaintReference, employee)) {
@@ -81,12 +75,5 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
         execution.setVariable(VAR_ACKNOWLEDGEMENT_PENDING, false);
         access.grantCase(execution.getProcessInstanceId(), employee);
         register.opened(execution.getProcessInstanceId(), execution.getProcessBusinessKey(), employee);
-    }
-
-    static String trimmed(Object value) {
-        if (!(value instanceof String text) || text.isBlank()) {
-            return null;
-        }
-        return text.trim();
     }
 }

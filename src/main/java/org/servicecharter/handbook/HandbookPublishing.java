@@ -15,9 +15,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Publishes a handbook version through the API: checks the fields (every bad one named at once), stores an
- * uploaded document under its SHA-256, and starts the version's process, whose first step validates again with
- * the document (as it does for Tasklist's start form). All in one transaction: a refusal leaves nothing behind.
+ * Publishes a handbook version through the API: checks the upload (what only this door takes), stores an uploaded
+ * document under its SHA-256, and starts the version's process. The version's fields are checked once, by the model's
+ * first step ({@link PublishHandbookVersionDelegate}, every bad field named at once, the document included), which
+ * Tasklist's start form goes through too. All in one transaction: a refusal leaves nothing behind, not even the
+ * stored document.
  */
 @Service
 public class HandbookPublishing {
@@ -26,15 +28,13 @@ public class HandbookPublishing {
     public record Upload(String fileName, String contentType, byte[] content) {
     }
 
-    private final HandbookValidator validator;
     private final HandbookRegister register;
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final HandbookProperties properties;
 
-    public HandbookPublishing(HandbookValidator validator, HandbookRegister register, RuntimeService runtimeService,
+    public HandbookPublishing(HandbookRegister register, RuntimeService runtimeService,
             IdentityService identityService, HandbookProperties properties) {
-        this.validator = validator;
         this.register = register;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -65,7 +65,6 @@ public class HandbookPublishing {
             draft = new HandbookDraft(draft.version(), draft.title(), draft.documentUrl(), actual, draft.rules(),
                     draft.deadline(), true);
         }
-        validator.validate(draft, false);
         if (upload != null) {
             Authentication current = identityService.getCurrentAuthentication();
             register.storeDocument(new HandbookRegister.Document(draft.documentSha256(),

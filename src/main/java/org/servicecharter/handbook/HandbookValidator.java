@@ -16,7 +16,8 @@ import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
 
 /**
- * The rules a handbook version must meet to be published, for the API and the Tasklist start form alike: every
+ * The rules a handbook version must meet to be published, for the API and the Tasklist start form alike (checked once,
+ * by the model's first step, {@link PublishHandbookVersionDelegate}, which both go through): every
  * field, a deadline in the future, a document whose SHA-256 matches, and a version label not used before.
  */
 @Component
@@ -41,10 +42,10 @@ public class HandbookValidator {
 
     /**
      * Validates the draft; throws {@link Rejected} naming every bad field, or {@link Conflict} for a version label
-     * that exists. With {@code checkDocument} the linked document is fetched and its hash compared (or the uploaded
-     * document looked up), which the publication step in the model does once.
+     * that exists. The linked document is fetched and its hash compared (or the uploaded document looked up): the
+     * publication step in the model runs this once, for the API and Tasklist's start form alike.
      */
-    public Validated validate(HandbookDraft raw, boolean checkDocument) {
+    public Validated validate(HandbookDraft raw) {
         HandbookDraft draft = raw.normalized();
         List<FieldError> errors = new ArrayList<>();
 
@@ -85,7 +86,7 @@ public class HandbookValidator {
         if (draft.documentStored()) {
             if (draft.documentUrl() != null) {
                 errors.add(new FieldError("documentUrl", "give a link or upload a file, not both"));
-            } else if (checkDocument && shaValid && register.findDocumentInfo(draft.documentSha256()).isEmpty()) {
+            } else if (shaValid && register.findDocumentInfo(draft.documentSha256()).isEmpty()) {
                 errors.add(new FieldError("document", "no uploaded document has this SHA-256"));
             }
         } else if (draft.documentUrl() == null) {
@@ -94,7 +95,7 @@ public class HandbookValidator {
             errors.add(new FieldError("documentUrl", "must be at most 2000 characters"));
         } else if (documents.linkProblem(draft.documentUrl()) != null) {
             errors.add(new FieldError("documentUrl", documents.linkProblem(draft.documentUrl())));
-        } else if (checkDocument && shaValid && properties.verifyLinkedDocuments()) {
+        } else if (shaValid && properties.verifyLinkedDocuments()) {
             try {
                 // the document's own hash is not repeated: the link may lead to a server the publisher cannot read
                 if (!documents.fetchSha256(draft.documentUrl()).equals(draft.documentSha256())) {

@@ -15,7 +15,8 @@ import org.servicecharter.platform.Conflict;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates the version (the start form reaches the engine without the API), records it, and supersedes every
+ * Validates the version — the one check for both doors: the API starts the model without checking the fields, and
+ * the start form reaches the engine without the API — records it, and supersedes every
  * older version still in force: their open sign-offs end, unsigned.
  */
 @ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
@@ -40,7 +41,7 @@ public class PublishHandbookVersionDelegate implements JavaDelegate {
                 (String) execution.getVariable(VAR_RULES),
                 (String) execution.getVariable(VAR_DEADLINE),
                 Boolean.TRUE.equals(execution.getVariable(VAR_DOCUMENT_STORED)));
-        HandbookValidator.Validated validated = validator.validate(submitted, true);
+        HandbookValidator.Validated validated = validator.validate(submitted);
         HandbookDraft draft = validated.draft();
         String version = draft.version();
 

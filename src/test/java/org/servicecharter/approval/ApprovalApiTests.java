@@ -359,8 +359,9 @@ class ApprovalApiTests {
                 "requestType", Map.of("value", "goodwill"), "amount", Map.of("value", 20),
                 "reason", Map.of("value", "x"), "requester", Map.of("value", "bob")));
         Http.Response refused = Http.as(port, "alice").post(submit, asBob);
-        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
-        assertThat(refused.body()).contains("own name");
+        // the same answer as the API's (one start gate): asking in someone else's name is refused to the person
+        assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.json().get("message").asText()).isEqualTo("You ask in your own name only; alice cannot ask on behalf of bob.");
         Http.Response negative = Http.as(port, "alice").post(submit, Map.of("variables", Map.of(
                 "requestType", Map.of("value", "refund"), "amount", Map.of("value", -3), "reason", Map.of("value", "x"))));
         assertThat(negative.status()).as(negative.body()).isEqualTo(400);

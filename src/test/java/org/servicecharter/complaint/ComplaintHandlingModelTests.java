@@ -53,6 +53,8 @@ class ComplaintHandlingModelTests {
     JavaDelegate recordResolution;
     JavaDelegate recordGoodwillOutcome;
     JavaDelegate flagForCorrectiveAction;
+    JavaDelegate correlateMessage;
+    final java.util.List<Map<String, Object>> sentMessages = new java.util.ArrayList<>();
     JavaDelegate sendSurvey;
     JavaDelegate recordSurveyAnswer;
     JavaDelegate reopenForServiceRecovery;
@@ -74,6 +76,9 @@ class ComplaintHandlingModelTests {
         recordResolution = ModelMocks.delegate("recordResolutionDelegate");
         recordGoodwillOutcome = ModelMocks.delegate("recordGoodwillOutcomeDelegate");
         flagForCorrectiveAction = ModelMocks.delegate("flagForCorrectiveActionDelegate");
+        sentMessages.clear();
+        correlateMessage = ModelMocks.delegate("correlateMessageDelegate",
+                execution -> sentMessages.add(new java.util.HashMap<>(execution.getVariablesLocal())));
         sendSurvey = ModelMocks.delegate("sendSurveyDelegate", execution -> execution.setVariable(VAR_SURVEY_TIMEOUT, "P14D"));
         recordSurveyAnswer = ModelMocks.delegate("recordSurveyAnswerDelegate");
         reopenForServiceRecovery = ModelMocks.delegate("reopenForServiceRecoveryDelegate");
@@ -130,6 +135,7 @@ class ComplaintHandlingModelTests {
         verify(sendSurvey).execute(any());
         verify(recordSurveyAnswer).execute(any());
         verify(flagForCorrectiveAction, never()).execute(any());
+        verify(correlateMessage, never()).execute(any());
         verify(recordGoodwillOutcome, never()).execute(any());
         verify(reopenForServiceRecovery, never()).execute(any());
     }
@@ -197,12 +203,34 @@ class ComplaintHandlingModelTests {
     void aComplaintAboutAnEmployeeIsFlaggedForCorrectiveAction() throws Exception {
         Map<String, Object> intake = intake("staff-behaviour", "in-person");
         intake.put(VAR_ABOUT_EMPLOYEE, "bob");
+        when(contacts.aboutEmployee("C-2026-0001")).thenReturn("bob");
+        when(contacts.concern("C-2026-0001")).thenReturn("Was rude at the counter.");
         ProcessInstance pi = start(intake);
 
         complete(task(HANDLE_COMPLAINT, pi), resolution("alice", false));
 
-        assertThat(pi).hasPassedInOrder(RECORD_RESOLUTION, FLAG_FOR_CORRECTIVE_ACTION).isWaitingAt(SEND_SURVEY);
+        assertThat(pi).hasPassedInOrder(RECORD_RESOLUTION, FLAG_FOR_CORRECTIVE_ACTION, HAND_TO_CORRECTIVE_ACTION).isWaitingAt(SEND_SURVEY);
         verify(flagForCorrectiveAction).execute(any());
+        // the hand-over is a message named in the model, with what the register says the complaint is about
+        verify(correlateMessage).execute(any());
+        assertThat(sentMessages).singleElement().satisfies(sent -> assertThat(sent)
+                .containsEntry("message", "CorrectiveActionRepeatComplaint")
+                .containsEntry("correlationVariable", "employee").containsEntry("correlationValue", "bob")
+                .containsEntry("otherwiseStart", "CorrectiveActionRequested").containsEntry("businessKey", "C-2026-0001")
+                .containsEntry("payload.employee", "bob").containsEntry("payload.complaintReference", "C-2026-0001")
+                .containsEntry("payload.concern", "Was rude at the counter."));
+    }
+
+    @Test
+    void whomTheComplaintIsAboutIsTheRegistersNotTheVariables() throws Exception {
+        Map<String, Object> intake = intake("staff-behaviour", "in-person");
+        intake.put(VAR_ABOUT_EMPLOYEE, "bob"); // the register names nobody (contacts.aboutEmployee answers null)
+        ProcessInstance pi = start(intake);
+
+        complete(task(HANDLE_COMPLAINT, pi), resolution("alice", false));
+
+        assertThat(pi).hasNotPassed(FLAG_FOR_CORRECTIVE_ACTION, HAND_TO_CORRECTIVE_ACTION).isWaitingAt(SEND_SURVEY);
+        verify(correlateMessage, never()).execute(any());
     }
 
     @Test
