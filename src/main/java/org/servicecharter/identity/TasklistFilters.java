@@ -2,7 +2,9 @@ package org.servicecharter.identity;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -11,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,11 +26,38 @@ public class TasklistFilters {
     private final FilterService filterService;
     private final TaskService taskService;
     private final RoleAuthorizations roles;
+    private final ObjectProvider<TaskCardFields> cardFields;
 
-    public TasklistFilters(FilterService filterService, TaskService taskService, RoleAuthorizations roles) {
+    public TasklistFilters(FilterService filterService, TaskService taskService, RoleAuthorizations roles,
+            ObjectProvider<TaskCardFields> cardFields) {
         this.filterService = filterService;
         this.taskService = taskService;
         this.roles = roles;
+        this.cardFields = cardFields;
+    }
+
+    /**
+     * The business fields every shared filter shows on its task cards: the features' {@link TaskCardFields}, each
+     * variable once, as Tasklist reads them (filter property {@code variables}: name and label).
+     */
+    public List<Map<String, String>> cardVariables() {
+        Map<String, String> byName = new LinkedHashMap<>();
+        cardFields.orderedStream().flatMap(f -> f.fields().stream()).forEach(f -> byName.putIfAbsent(f.variable(), f.label()));
+        List<Map<String, String>> variables = new ArrayList<>();
+        byName.forEach((name, label) -> variables.add(Map.of("name", name, "label", label)));
+        return variables;
+    }
+
+    /**
+     * A filter's properties with the task cards' fields, unless it has a list of its own (a process owner's choice is
+     * kept); whether anything was added.
+     */
+    public boolean withCardVariables(Map<String, Object> properties) {
+        if (properties.get("variables") instanceof List<?> own && !own.isEmpty()) {
+            return false;
+        }
+        properties.put("variables", cardVariables());
+        return true;
     }
 
     public void create() {
@@ -75,8 +105,15 @@ public class TasklistFilters {
             properties.put("priority", priority);
             properties.put("description", description);
             properties.put("refresh", true);
+            withCardVariables(properties);
             filter = filterService.newTaskFilter(name).setQuery(query).setProperties(properties);
             filterService.saveFilter(filter);
+        } else {
+            // a filter made before the cards had fields gets them, once
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+            if (withCardVariables(properties)) {
+                filterService.saveFilter(filter.setProperties(properties));
+            }
         }
         roles.grant(readerGroup, Resources.FILTER, filter.getId(), Permissions.READ);
     }

@@ -60,8 +60,11 @@ public class TeamFilters {
     private final IdentityService identityService;
     private final ReportingLines reportingLines;
 
+    private final TasklistFilters tasklistFilters;
+
     public TeamFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
-            IdentityService identityService, ReportingLines reportingLines) {
+            IdentityService identityService, ReportingLines reportingLines, TasklistFilters tasklistFilters) {
+        this.tasklistFilters = tasklistFilters;
         this.filterService = filterService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
@@ -135,11 +138,24 @@ public class TeamFilters {
                 properties.put("description", description);
                 properties.put("refresh", true);
                 properties.put(TEAM_OF, lead);
+                tasklistFilters.withCardVariables(properties);
                 filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query.of(team.toArray(String[]::new)));
                 filter = filterService.saveFilter(filter);
-            } else if (!Objects.equals(assignees(filter), team)) {
-                filter.setQuery(query.of(team.toArray(String[]::new)));
-                filter = filterService.saveFilter(filter);
+            } else {
+                boolean changed = false;
+                if (!Objects.equals(assignees(filter), team)) {
+                    filter.setQuery(query.of(team.toArray(String[]::new)));
+                    changed = true;
+                }
+                // a team filter made before the task cards had fields gets them, once
+                Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
+                if (tasklistFilters.withCardVariables(properties)) {
+                    filter.setProperties(properties);
+                    changed = true;
+                }
+                if (changed) {
+                    filter = filterService.saveFilter(filter);
+                }
             }
             grantRead(lead, filter.getId());
         });
