@@ -27,6 +27,7 @@ import org.servicecharter.complaint.ComplaintRegister;
 import org.servicecharter.correctiveaction.CorrectiveActionProcess;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.engine.TaskQueryAuthorization;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -275,7 +276,7 @@ class TaskRightsAttackTests {
         assertThat(bob.get("/engine-rest/task/count?candidateGroup=agents&processInstanceId=" + task.getProcessInstanceId()).body())
                 .contains("\"count\":1");
         // and the trail shows who it was kept from
-        assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId()).type(TaskQueryAuthorization.EXCLUDED)
+        assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId()).type(TaskLinks.EXCLUDED)
                 .userId("alice").count()).isEqualTo(1);
     }
 
