@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
+import org.servicecharter.platform.SystemAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,12 +62,7 @@ public class ComplaintIntakeService {
             return reference;
         }
         variables.put(VAR_PUBLIC_INTAKE_SENDER, sender.getUserId());
-        identityService.clearAuthentication();
-        try {
-            runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
-        } finally {
-            identityService.setAuthentication(sender);
-        }
+        SystemAccess.run(identityService, () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables));
         return reference;
     }
 
