@@ -3,6 +3,8 @@ package org.servicecharter.platform.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -11,7 +13,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
+import org.servicecharter.platform.ProcessVariables;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -21,11 +25,13 @@ import org.springframework.stereotype.Component;
  * engine's tables exist on a fresh database), idempotently ({@code CREATE INDEX IF NOT EXISTS}, on H2 and
  * PostgreSQL), named {@code SC_IDX_*} so they are told apart from the engine's. A node that loses the race with
  * another node creating the same index logs it and goes on. Where a DBA manages the schema, set
- * {@code servicecharter.engine-indexes.create=false} and create them from {@link #INDEXES} by hand.
+ * {@code servicecharter.engine-indexes.create=false} and create them from {@link #indexes()} by hand.
+ * Which variables are indexed the features declare ({@link ProcessVariables} beans); the rest is the audit's and the
+ * authorization checks' own.
  *
  * <ul>
  * <li>{@code SC_IDX_HI_VAR_EMPLOYEE}: the audit search "employee involved" looks up the variables that carry an
- * employee by value. On PostgreSQL a partial index over exactly those names (short values; an index over every
+ * employee ({@link ProcessVariables#employees()}) by value. On PostgreSQL a partial index over exactly those names (short values; an index over every
  * {@code TEXT_} would refuse a variable longer than a B-tree entry may be).</li>
  * <li>{@code SC_IDX_HI_PRO_INST_STARTER}: the same search, instances someone started.</li>
  * <li>{@code SC_IDX_HI_PRO_INST_START}: the search's order (newest first), so a page is read off the index
@@ -35,7 +41,9 @@ import org.springframework.stereotype.Component;
  * table (a grant per open task and candidate): an "all tasks" list for someone who may see none of 100k open tasks
  * took 0.9 s on PostgreSQL, 0.19 s with it (a bitmap OR of this index and the group one; H2 does not combine
  * indexes for an OR, so it does not get it).</li>
- * <li>{@code SC_IDX_RU_VAR_SURVEY_TOKEN}, {@code SC_IDX_HI_VAR_SURVEY_TOKEN} (PostgreSQL): the public survey page
+ * <li>{@code SC_IDX_RU_VAR_<index>}, {@code SC_IDX_HI_VAR_<index>} (PostgreSQL) for each variable a feature looks up
+ * by value ({@link ProcessVariables#lookedUpByValue()}), e.g. {@code SC_IDX_RU_VAR_SURVEY_TOKEN},
+ * {@code SC_IDX_HI_VAR_SURVEY_TOKEN}: the public survey page
  * finds its complaint by the hash of the link's token among the running variables and, for a link already used,
  * in the history; without them every visit, a guessed link included, read every variable of every complaint.
  * On H2 the history's lookup uses {@code SC_IDX_HI_VAR_EMPLOYEE} (not partial there), and the running variables
@@ -44,7 +52,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "servicecharter.engine-indexes.create", havingValue = "true", matchIfMissing = true)
-public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
+class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineIndexesPlugin.class);
 
@@ -68,16 +76,37 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
         }
     }
 
-    static final List<EngineIndex> INDEXES = List.of(
-            new EngineIndex("SC_IDX_HI_VAR_EMPLOYEE", "ACT_HI_VARINST", "TEXT_, NAME_",
-                    "NAME_ IN ('requester', 'aboutEmployee', 'employee')"),
-            new EngineIndex("SC_IDX_HI_PRO_INST_STARTER", "ACT_HI_PROCINST", "START_USER_ID_", null),
-            new EngineIndex("SC_IDX_HI_PRO_INST_START", "ACT_HI_PROCINST", "START_TIME_ DESC, ID_ DESC", null),
-            new EngineIndex("SC_IDX_AUTH_USER", "ACT_RU_AUTHORIZATION", "USER_ID_", null, true),
-            new EngineIndex("SC_IDX_RU_VAR_SURVEY_TOKEN", "ACT_RU_VARIABLE", "TEXT_, NAME_",
-                    "NAME_ = 'surveyTokenHash'", true),
-            new EngineIndex("SC_IDX_HI_VAR_SURVEY_TOKEN", "ACT_HI_VARINST", "TEXT_, NAME_",
-                    "NAME_ = 'surveyTokenHash'", true));
+    private final List<EngineIndex> indexes;
+
+    EngineIndexesPlugin(ObjectProvider<ProcessVariables> features) {
+        this.indexes = indexes(features.orderedStream().toList());
+    }
+
+    /**
+     * The indexes for the features' variables: the employee variables of all of them in one, each variable looked
+     * up by value in two (running, history).
+     */
+    static List<EngineIndex> indexes(Collection<? extends ProcessVariables> features) {
+        List<EngineIndex> indexes = new ArrayList<>();
+        List<String> employees = ProcessVariables.employeesOf(features);
+        if (!employees.isEmpty()) {
+            indexes.add(new EngineIndex("SC_IDX_HI_VAR_EMPLOYEE", "ACT_HI_VARINST", "TEXT_, NAME_",
+                    "NAME_ IN (" + ProcessVariables.sqlList(employees) + ")"));
+        }
+        indexes.add(new EngineIndex("SC_IDX_HI_PRO_INST_STARTER", "ACT_HI_PROCINST", "START_USER_ID_", null));
+        indexes.add(new EngineIndex("SC_IDX_HI_PRO_INST_START", "ACT_HI_PROCINST", "START_TIME_ DESC, ID_ DESC", null));
+        indexes.add(new EngineIndex("SC_IDX_AUTH_USER", "ACT_RU_AUTHORIZATION", "USER_ID_", null, true));
+        for (ProcessVariables.LookedUp variable : ProcessVariables.lookedUpByValueOf(features)) {
+            String predicate = "NAME_ = '" + variable.name() + "'";
+            indexes.add(new EngineIndex("SC_IDX_RU_VAR_" + variable.index(), "ACT_RU_VARIABLE", "TEXT_, NAME_", predicate, true));
+            indexes.add(new EngineIndex("SC_IDX_HI_VAR_" + variable.index(), "ACT_HI_VARINST", "TEXT_, NAME_", predicate, true));
+        }
+        return List.copyOf(indexes);
+    }
+
+    List<EngineIndex> indexes() {
+        return indexes;
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine processEngine) {
@@ -86,8 +115,8 @@ public class EngineIndexesPlugin extends AbstractProcessEnginePlugin {
         create(configuration.getDataSource(), prefix, configuration.getDatabaseType());
     }
 
-    static void create(DataSource dataSource, String prefix, String databaseType) {
-        for (EngineIndex index : INDEXES.stream().filter(index -> index.appliesTo(databaseType)).toList()) {
+    void create(DataSource dataSource, String prefix, String databaseType) {
+        for (EngineIndex index : indexes.stream().filter(index -> index.appliesTo(databaseType)).toList()) {
             String ddl = index.ddl(prefix, databaseType);
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
                 boolean autoCommit = connection.getAutoCommit();

@@ -18,7 +18,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.servicecharter.platform.PublicEndpoints;
 import org.servicecharter.platform.rest.ProblemResponses;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -31,28 +33,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is set as the engine's current authentication for the request, so authorization checks and the operation
  * log apply as they do for the engine REST API.
  *
- * <p>Only the customer-facing endpoints are public: filing a complaint and answering a survey.
+ * <p>Only the customer-facing endpoints are public (filing a complaint, answering a survey): those the features
+ * declare as {@link PublicEndpoints}.
  *
  * <p>A change (any method but GET, HEAD, OPTIONS) that only the session cookie authenticates must carry the web
  * apps' CSRF token ({@link WebappCsrfToken}), or it is refused with 403; on a public endpoint it is served as to an
  * anonymous caller instead. Requests with HTTP Basic (API clients, scripts) need no token.
  */
 @Component
-public class ApiAuthenticationFilter extends OncePerRequestFilter {
-
-    private record PublicEndpoint(String method, String pattern) {
-    }
-
-    private static final List<PublicEndpoint> PUBLIC = List.of(
-            new PublicEndpoint("POST", "/api/complaints"),
-            new PublicEndpoint("GET", "/api/surveys/*"),
-            new PublicEndpoint("POST", "/api/surveys/*"));
+class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private final ProcessEngine engine;
+    private final List<PublicEndpoints.Endpoint> publicEndpoints;
     private final AntPathMatcher matcher = new AntPathMatcher();
 
-    public ApiAuthenticationFilter(ProcessEngine engine) {
+    ApiAuthenticationFilter(ProcessEngine engine, ObjectProvider<PublicEndpoints> features) {
         this.engine = engine;
+        this.publicEndpoints = features.orderedStream().flatMap(feature -> feature.publicEndpoints().stream()).toList();
     }
 
     @Override
@@ -106,7 +103,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private boolean isPublic(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return PUBLIC.stream().anyMatch(p -> p.method().equalsIgnoreCase(request.getMethod()) && matcher.match(p.pattern(), path));
+        return publicEndpoints.stream().anyMatch(p -> p.method().equalsIgnoreCase(request.getMethod()) && matcher.match(p.pattern(), path));
     }
 
     private UserAuthentication fromWebappSession(HttpServletRequest request) {

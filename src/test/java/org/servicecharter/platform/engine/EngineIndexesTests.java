@@ -8,8 +8,8 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
-import org.servicecharter.audit.AuditSearchService;
 import org.servicecharter.complaint.ComplaintProcess;
+import org.servicecharter.platform.ProcessVariables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,9 +23,15 @@ class EngineIndexesTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    EngineIndexesPlugin plugin;
+
+    @Autowired
+    List<ProcessVariables> features;
+
     @Test
     void theIndexesExistAfterStartUp() {
-        for (EngineIndexesPlugin.EngineIndex index : EngineIndexesPlugin.INDEXES) {
+        for (EngineIndexesPlugin.EngineIndex index : plugin.indexes()) {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = ? AND TABLE_NAME = ?",
                     Integer.class, index.name(), index.table())).as(index.name()).isEqualTo(index.appliesTo("h2") ? 1 : 0);
         }
@@ -33,7 +39,7 @@ class EngineIndexesTests {
 
     @Test
     void theSurveyLinksLookUpsGetPartialIndexesOnPostgresOnly() {
-        List<EngineIndexesPlugin.EngineIndex> survey = EngineIndexesPlugin.INDEXES.stream()
+        List<EngineIndexesPlugin.EngineIndex> survey = plugin.indexes().stream()
                 .filter(index -> index.name().contains("SURVEY_TOKEN")).toList();
         assertThat(survey).extracting(EngineIndexesPlugin.EngineIndex::table).containsExactly("ACT_RU_VARIABLE", "ACT_HI_VARINST");
         for (EngineIndexesPlugin.EngineIndex index : survey) {
@@ -44,23 +50,25 @@ class EngineIndexesTests {
 
     @Test
     void creatingThemAgainChangesNothing() {
-        EngineIndexesPlugin.create(dataSource, "", "h2");
+        plugin.create(dataSource, "", "h2");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME LIKE 'SC_IDX_%'",
-                Integer.class)).isEqualTo((int) EngineIndexesPlugin.INDEXES.stream().filter(index -> index.appliesTo("h2")).count());
+                Integer.class)).isEqualTo((int) plugin.indexes().stream().filter(index -> index.appliesTo("h2")).count());
     }
 
     @Test
     void postgresGetsAPartialIndexOverTheEmployeeVariablesOnly() {
-        EngineIndexesPlugin.EngineIndex variables = EngineIndexesPlugin.INDEXES.get(0);
-        String names = String.join("', '", AuditSearchService.EMPLOYEE_VARIABLES);
-        assertThat(variables.ddl("", "postgres")).endsWith("WHERE NAME_ IN ('" + names + "')");
+        EngineIndexesPlugin.EngineIndex variables = plugin.indexes().get(0);
+        assertThat(variables.name()).isEqualTo("SC_IDX_HI_VAR_EMPLOYEE");
+        // the features' declarations, each name once: the same list the audit search asks for
+        assertThat(ProcessVariables.employeesOf(features)).containsExactly("aboutEmployee", "employee", "requester");
+        assertThat(variables.ddl("", "postgres")).endsWith("WHERE NAME_ IN ('aboutEmployee', 'employee', 'requester')");
         assertThat(variables.ddl("", "h2")).doesNotContain("WHERE");
     }
 
     @Test
     void theAuditSearchLooksUpEmployeesThroughTheIndexes() {
         List<String> plan = jdbc.queryForList("EXPLAIN SELECT V.PROC_INST_ID_ FROM ACT_HI_VARINST V"
-                + " WHERE V.NAME_ IN ('requester', 'aboutEmployee', 'employee') AND V.TEXT_ = 'alice'"
+                + " WHERE V.NAME_ IN ('aboutEmployee', 'employee', 'requester') AND V.TEXT_ = 'alice'"
                 + " UNION SELECT S.ID_ FROM ACT_HI_PROCINST S WHERE S.START_USER_ID_ = 'alice'", String.class);
         assertThat(String.join("\n", plan)).contains("SC_IDX_HI_VAR_EMPLOYEE").contains("SC_IDX_HI_PRO_INST_STARTER");
     }
