@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.servicecharter.platform.TaskLinks;
-import org.servicecharter.platform.engine.TaskQueryAuthorization;
 
 /**
  * The historic task instances and their identity link log: {@code task-created}, {@code task-offered},

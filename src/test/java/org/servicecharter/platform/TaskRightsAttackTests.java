@@ -27,7 +27,6 @@ import org.servicecharter.complaint.ComplaintRegister;
 import org.servicecharter.correctiveaction.CorrectiveActionProcess;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.identity.Roles;
-import org.servicecharter.platform.engine.TaskQueryAuthorization;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "servicecharter.authorization.groups-as-given", havingValue = "true", matchIfMissing = true)
-public class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
+class AuthorizedGroupsPlugin extends AbstractProcessEnginePlugin {
 
     static final int MAX_GROUPS_AS_GIVEN = 100;
 

@@ -45,7 +45,7 @@ import org.springframework.stereotype.Component;
  * the expression sandbox's business (scripts are refused at deployment).
  */
 @Component("spinProcessEnginePlugin")
-public class JsonVariablesPlugin extends SpringBootSpinProcessEnginePlugin {
+class JsonVariablesPlugin extends SpringBootSpinProcessEnginePlugin {
 
     @Override
     protected List<TypedValueSerializer<?>> lookupSpinSerializers() {

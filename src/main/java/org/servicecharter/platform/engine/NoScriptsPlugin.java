@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * rights.
  */
 @Component
-public class NoScriptsPlugin extends AbstractProcessEnginePlugin {
+class NoScriptsPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

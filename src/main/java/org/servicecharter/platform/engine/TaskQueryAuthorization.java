@@ -45,7 +45,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 @ConditionalOnProperty(name = "servicecharter.task-query.sub-query-authorization", havingValue = "true", matchIfMissing = true)
-public class TaskQueryAuthorization {
+class TaskQueryAuthorization {
 
     static final String ENGINE_TASK_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
 

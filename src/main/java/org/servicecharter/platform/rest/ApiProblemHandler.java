@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * why) and {@code errors} (a list), so a client can show each next to its input.
  */
 @RestControllerAdvice
-public class ApiProblemHandler extends ResponseEntityExceptionHandler {
+class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Every error of a controller: a refusal ({@link Refusals#find}, the same as the engine REST APIs answer, wherever

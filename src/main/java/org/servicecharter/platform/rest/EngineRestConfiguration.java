@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * mistakes (paging parameters, unconvertible query parameters) that it reports as 404 or 500.
  */
 @Component
-public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
+class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
     @Override
     protected void registerAdditionalResources() {

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @ConditionalOnProperty(prefix = "camunda.bpm.webapp", name = "enabled", matchIfMissing = true)
-public class WebappEngineApiConfiguration implements ServletContextInitializer {
+class WebappEngineApiConfiguration implements ServletContextInitializer {
 
     /** The servlet name {@code CamundaBpmWebappInitializer} gives the web apps' engine API. */
     static final String SERVLET_NAME = "Engine Api";

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.servicecharter.platform.SystemAccess;
 import org.servicecharter.platform.TaskLinks;
-import org.servicecharter.platform.engine.TaskQueryAuthorization;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -26,7 +26,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.servicecharter.platform.SystemAccess;
 import org.servicecharter.platform.TaskLinks;
 import org.servicecharter.platform.engine.ForwardingAuthorizationProvider;
-import org.servicecharter.platform.engine.TaskQueryAuthorization;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.TaskLinks;
-import org.servicecharter.platform.engine.TaskQueryAuthorization;
 
 /**
  * Built into every user task of every model by {@link TaskRightsPlugin} (a built-in listener: no model shows it, no

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Actuator: health (status only, no details) is public for load balancers; every other endpoint (metrics, info)
  * needs HTTP Basic of a member of {@code camunda-admin}.
  */
-public class ActuatorAccessFilter extends OncePerRequestFilter {
+class ActuatorAccessFilter extends OncePerRequestFilter {
 
     private static final String ADMIN_GROUP = "camunda-admin";
 

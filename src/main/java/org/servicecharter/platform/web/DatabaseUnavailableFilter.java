@@ -19,7 +19,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * login is checked, before any controller runs — the answer is 503 with Retry-After, not a 500 error page.
  * The transaction was rolled back, so nothing is half-written.
  */
-public class DatabaseUnavailableFilter extends OncePerRequestFilter {
+class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -39,7 +39,7 @@ import io.github.bucket4j.EstimationProbe;
  * live in this node's memory and are forgotten after a quiet window; the accounts' own locks (Camunda's login
  * throttling, never permanent) are the engine's.
  */
-public class LoginThrottleFilter extends OncePerRequestFilter {
+class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static final Pattern WEBAPP_LOGIN = Pattern.compile("/api/admin/auth/user/[^/]+/login/[^/]+/?");
 

@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * and its runners, the same state {@code /actuator/health/readiness} shows), and again while it shuts down, the APIs
  * and pages answer 503 with {@code Retry-After}, and nothing is done.
  */
-public class NotReadyFilter extends OncePerRequestFilter {
+class NotReadyFilter extends OncePerRequestFilter {
 
     static final String MESSAGE = "The application is not ready: it is still starting (deploying its procedures) or "
             + "shutting down. Nothing was done; try again in a few seconds.";

@@ -17,7 +17,7 @@ import org.springframework.core.Ordered;
  * the engine's authorization checks and operation log apply to every call.
  */
 @Configuration
-public class RestSecurityConfiguration {
+class RestSecurityConfiguration {
 
     @Bean
     public FilterRegistrationBean<DatabaseUnavailableFilter> databaseUnavailableFilter() {

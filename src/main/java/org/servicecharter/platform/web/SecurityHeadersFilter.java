@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * render nothing ({@code default-src 'none'; sandbox}). A handler may set a stricter header of its own, which then
  * replaces the default rather than being sent beside it.
  */
-public class SecurityHeadersFilter extends OncePerRequestFilter {
+class SecurityHeadersFilter extends OncePerRequestFilter {
 
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "

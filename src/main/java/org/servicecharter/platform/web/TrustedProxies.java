@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * connection's peer, or — from a listed proxy — the first address in {@code X-Forwarded-For} that is not one of them.
  */
 @Component
-public class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
