@@ -120,8 +120,6 @@
  * without the password policy. Switch: {@code servicecharter.demo.enabled=false} (no demo users). Test: {@code IdentityTests}.</li>
  * <li>{@code identity.TeamFilters}: reads a filter's saved {@code TaskQueryImpl} (its assignees) to keep team filters
  * in step. Switch: none. Test: {@code TeamQueueTests}.</li>
- * <li>{@code messaging.StaffAddresses}: the read-only identity provider in a command without authorization
- * ({@code ProcessEngineConfigurationImpl}, {@code CommandContext}). Switch: none. Test: {@code MailDeliveryTests}.</li>
  * <li>{@code audit.AuditSearchService}: the table prefix and database type from {@code ProcessEngineConfigurationImpl}
  * for its SQL. Switch: none. Test: {@code AuditApiTests}.</li>
  * </ul>
