@@ -17,8 +17,9 @@
  * {@code TypedValueSerializer}, {@code ValueFields}; Spin's {@code SpinObjectValueSerializer},
  * {@code SpinFallbackSerializerFactory}, {@code SpinVariableSerializers}) so that an object variable is JSON only and
  * deserializes only allowed types. Switch: none. Test: {@code JsonVariablesTests}, {@code HardeningTests}.</li>
- * <li>{@code PasswordPolicyPlugin}: a command interceptor recognises {@code SaveUserCmd} to answer a weak password with
- * the policy's sentence (Rejected). Switch: none. Test: {@code PasswordPolicyTests}.</li>
+ * <li>{@code PasswordPolicyPlugin}: a command interceptor recognises the engine's refusal of a weak password by its
+ * command ({@code SaveUserCmd}) and its exact message ({@code SaveUserCmd.validateUserEntity}) and answers with the
+ * policy's sentence (Rejected). Switch: none. Test: {@code PasswordPolicyTests} (fails if either changes).</li>
  * <li>{@code AuthorizedGroupsPlugin}: the {@code AuthorizationManager} session factory is replaced so that the user's
  * groups reach the authorization checks as given (no extra group query per check). Switch:
  * {@code servicecharter.authorization.groups-as-given=false}. Test: {@code AuthorizedGroupsTests}.</li>
