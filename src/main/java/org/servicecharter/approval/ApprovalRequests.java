@@ -13,16 +13,17 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.NotFound;
 import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
+import org.servicecharter.platform.SystemAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -206,15 +207,7 @@ public class ApprovalRequests {
      * the request is awaited is part of what its reader sees, even when it is not offered to them.
      */
     private <T> T asEngine(Supplier<T> read) {
-        Authentication current = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return read.get();
-        } finally {
-            if (current != null) {
-                identityService.setAuthentication(current);
-            }
-        }
+        return SystemAccess.call(identityService, read);
     }
 
     private static Map<String, Object> answerVariables(Answer answer) {
@@ -236,10 +229,6 @@ public class ApprovalRequests {
     }
 
     private String currentUser() {
-        Authentication current = identityService.getCurrentAuthentication();
-        if (current == null || current.getUserId() == null) {
-            throw new Refused("Log in to ask for or decide approvals.");
-        }
-        return current.getUserId();
+        return CurrentUser.required(identityService, "Log in to ask for or decide approvals.");
     }
 }

@@ -1,7 +1,5 @@
 package org.servicecharter.approval;
 
-import org.servicecharter.platform.governance.ModelCallable;
-
 import static org.servicecharter.approval.ApprovalProcess.*;
 
 import java.time.Duration;
@@ -17,10 +15,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.SystemAccess;
+import org.servicecharter.platform.governance.ModelCallable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,11 +38,9 @@ public class ApprovalTiers {
     public static final List<String> TIERS = List.copyOf(GROUPS.keySet());
 
     private final IdentityService identityService;
-    private final CommandExecutor commandExecutor;
 
     public ApprovalTiers(ProcessEngine processEngine) {
         this.identityService = processEngine.getIdentityService();
-        this.commandExecutor = ((ProcessEngineImpl) processEngine).getProcessEngineConfiguration().getCommandExecutorTxRequired();
     }
 
     private static Map<String, String> orderedGroups() {
@@ -152,7 +148,7 @@ public class ApprovalTiers {
                 .stream().map(Group::getId).collect(Collectors.toSet());
     }
 
-    private <T> T withoutAuthorization(java.util.concurrent.Callable<T> query) {
-        return commandExecutor.execute(commandContext -> commandContext.runWithoutAuthorization(query));
+    private <T> T withoutAuthorization(java.util.function.Supplier<T> query) {
+        return SystemAccess.call(identityService, query);
     }
 }

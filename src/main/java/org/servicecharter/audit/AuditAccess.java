@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Refused;
 import org.springframework.stereotype.Component;
 
@@ -35,10 +35,10 @@ public class AuditAccess {
 
     /** The current user's id, or 403 when they are not an auditor or administrator. */
     public String requireAuditor() {
-        Authentication current = identityService.getCurrentAuthentication();
-        if (current == null || !mayAudit(current.getGroupIds())) {
+        String user = CurrentUser.of(identityService);
+        if (user == null || !mayAudit(CurrentUser.groupsOf(identityService))) {
             throw new Refused("Audit trails are for auditors (and administrators) only.");
         }
-        return current.getUserId();
+        return user;
     }
 }

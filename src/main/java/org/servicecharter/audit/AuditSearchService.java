@@ -18,8 +18,10 @@ import org.camunda.bpm.engine.history.NativeHistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.servicecharter.audit.AuditTrail.InstanceSummary;
+import org.servicecharter.platform.ProcessVariables;
 import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -36,13 +38,12 @@ import org.springframework.stereotype.Service;
  *
  * <p>"Employee involved" means: started it; was assignee, owner or candidate user of one of its tasks (the
  * identity-link log records all three, including changes); or is named in one of the variables that carry an
- * employee ({@link #EMPLOYEE_VARIABLES}: the requester of an approval, the employee a complaint is about or a
- * corrective action concerns, the employee of a sign-off).
+ * employee (those the features declare, {@link ProcessVariables#employees()}: the requester of an approval, the
+ * employee a complaint is about or a corrective action concerns, the employee of a sign-off).
  */
 @Service
 public class AuditSearchService {
 
-    public static final List<String> EMPLOYEE_VARIABLES = List.of("requester", "aboutEmployee", "employee");
     public static final int MAX_PAGE_SIZE = 200;
     /**
      * Matches are counted exactly up to this many; beyond it a page says "more than 10,000" ({@code totalExact}
@@ -63,15 +64,18 @@ public class AuditSearchService {
     /** H2's planner needs a hint that PostgreSQL's does not (see {@link #search}). */
     private final boolean h2;
     private final int sortedScanFrom;
+    /** The variables that name an employee, as the features declare them. */
+    private final List<String> employeeVariables;
 
     @Autowired
     public AuditSearchService(HistoryService historyService, RepositoryService repositoryService,
-            ProcessEngine engine, AuditAccess access) {
-        this(historyService, repositoryService, engine, access, COUNT_LIMIT, SORTED_SCAN_FROM);
+            ProcessEngine engine, AuditAccess access, ObjectProvider<ProcessVariables> features) {
+        this(historyService, repositoryService, engine, access, COUNT_LIMIT, SORTED_SCAN_FROM,
+                ProcessVariables.employeesOf(features.orderedStream().toList()));
     }
 
     AuditSearchService(HistoryService historyService, RepositoryService repositoryService, ProcessEngine engine,
-            AuditAccess access, int countLimit, int sortedScanFrom) {
+            AuditAccess access, int countLimit, int sortedScanFrom, List<String> employeeVariables) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         String configured = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDatabaseTablePrefix();
@@ -80,6 +84,11 @@ public class AuditSearchService {
         this.access = access;
         this.countLimit = countLimit;
         this.sortedScanFrom = sortedScanFrom;
+        this.employeeVariables = List.copyOf(employeeVariables);
+    }
+
+    List<String> employeeVariables() {
+        return employeeVariables;
     }
 
     /** Search criteria; every one optional. Times are instants; {@code state} one of {@link #STATES}. */
@@ -196,8 +205,8 @@ public class AuditSearchService {
             from = " FROM ("
                     + "SELECT T.PROC_INST_ID_ AS INVOLVED_ID FROM " + prefix + "ACT_HI_IDENTITYLINK L"
                     + " INNER JOIN " + prefix + "ACT_HI_TASKINST T ON T.ID_ = L.TASK_ID_ WHERE L.USER_ID_ = #{employee}"
-                    + " UNION SELECT V.PROC_INST_ID_ FROM " + prefix + "ACT_HI_VARINST V"
-                    + " WHERE V.NAME_ IN ('requester', 'aboutEmployee', 'employee') AND V.TEXT_ = #{employee}"
+                    + (employeeVariables.isEmpty() ? "" : " UNION SELECT V.PROC_INST_ID_ FROM " + prefix + "ACT_HI_VARINST V"
+                    + " WHERE V.NAME_ IN (" + ProcessVariables.sqlList(employeeVariables) + ") AND V.TEXT_ = #{employee}")
                     + " UNION SELECT S.ID_ FROM " + prefix + "ACT_HI_PROCINST S WHERE S.START_USER_ID_ = #{employee}"
                     + ") E INNER JOIN " + prefix + "ACT_HI_PROCINST P ON P.ID_ = E.INVOLVED_ID";
             parameters.put("employee", c.employee().trim());

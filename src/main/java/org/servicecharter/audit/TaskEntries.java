@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.servicecharter.platform.TaskQueryAuthorization;
+import org.servicecharter.platform.TaskLinks;
 
 /**
  * The historic task instances and their identity link log: {@code task-created}, {@code task-offered},
@@ -94,7 +94,7 @@ final class TaskEntries {
                         taskLabel + " assigned to " + link.getUserId()
                                 + (link.getAssignerId() != null ? " by " + link.getAssignerId() : ""), details);
             }
-        } else if (TaskQueryAuthorization.EXCLUDED.equals(link.getType())) {
+        } else if (TaskLinks.EXCLUDED.equals(link.getType())) {
             // the application's own doing (no one handles their own case), whoever was logged in at the time
             add(timeline, link.getTime(), rank, add ? "task-withheld" : "task-withheld-no-longer", task, null,
                     taskLabel + (add ? " kept out of " + link.getUserId() + "'s task lists: the case is about them"

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.SystemAccess;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,12 +54,7 @@ public class ComplaintIntakeService {
             return reference;
         }
         variables.put(VAR_PUBLIC_INTAKE_SENDER, sender.getUserId());
-        identityService.clearAuthentication();
-        try {
-            runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables);
-        } finally {
-            identityService.setAuthentication(sender);
-        }
+        SystemAccess.run(identityService, () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, reference, variables));
         return reference;
     }
 

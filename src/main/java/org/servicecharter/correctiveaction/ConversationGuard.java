@@ -1,14 +1,13 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.governance.ModelCallable;
-
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.governance.ModelCallable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,9 +33,8 @@ public class ConversationGuard implements TaskListener {
             return;
         }
         String employee = (String) task.getVariable(VAR_EMPLOYEE);
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current == null ? null : current.getUserId();
-        if (!cases.mayDocument(user, cases.groupsOf(current), employee)) {
+        String user = CurrentUser.of(task);
+        if (!cases.mayDocument(user, cases.groupsOf(user, CurrentUser.groupsOf(task)), employee)) {
             throw new Refused((user == null ? "Nobody is logged in" : user + " is not in "
                     + employee + "'s reporting line") + ": only " + employee
                     + "'s managers can document the conversation with them.");

@@ -1,7 +1,5 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.governance.ModelCallable;
-
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import java.security.SecureRandom;
@@ -13,11 +11,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.servicecharter.complaint.ComplaintsAboutEmployees;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.CurrentUser;
+import org.servicecharter.platform.SystemAccess;
+import org.servicecharter.platform.governance.ModelCallable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,15 +74,7 @@ public class CorrectiveActionCases {
         if (userId == null || userId.isBlank()) {
             return false;
         }
-        Authentication current = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
-            return identityService.createUserQuery().userId(userId).count() > 0;
-        } finally {
-            if (current != null) {
-                identityService.setAuthentication(current);
-            }
-        }
+        return SystemAccess.call(identityService, () -> identityService.createUserQuery().userId(userId).count() > 0);
     }
 
     /** Whether complaint handling has (or had) the complaint with this reference about this employee. */
@@ -92,15 +84,15 @@ public class CorrectiveActionCases {
         return about != null && about.isAbout(complaintReference, employee);
     }
 
-    /** The groups of the current user (from the authentication, else from the identity service). */
-    public List<String> groupsOf(Authentication authentication) {
-        if (authentication == null) {
+    /** The groups of the current user (those the login gave, else from the identity service). */
+    public List<String> groupsOf(String userId, List<String> given) {
+        if (userId == null) {
             return List.of();
         }
-        if (authentication.getGroupIds() != null && !authentication.getGroupIds().isEmpty()) {
-            return authentication.getGroupIds();
+        if (!given.isEmpty()) {
+            return given;
         }
-        return identityService.createGroupQuery().groupMember(authentication.getUserId()).list().stream()
+        return identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(g -> g.getId()).toList();
     }
 

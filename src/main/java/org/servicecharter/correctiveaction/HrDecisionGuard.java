@@ -1,15 +1,14 @@
 package org.servicecharter.correctiveaction;
 
-import org.servicecharter.platform.governance.ModelCallable;
-
 import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.Rejected;
+import org.servicecharter.platform.governance.ModelCallable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,9 +28,8 @@ public class HrDecisionGuard implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String employee = (String) task.getVariable(VAR_EMPLOYEE);
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String user = current == null ? null : current.getUserId();
-        if (user == null || user.equals(employee) || !cases.groupsOf(current).contains(Roles.HR)) {
+        String user = CurrentUser.of(task);
+        if (user == null || user.equals(employee) || !cases.groupsOf(user, CurrentUser.groupsOf(task)).contains(Roles.HR)) {
             throw new Refused("Only HR can decide on retaining or dismissing " + employee
                     + (user == null ? "; nobody is logged in." : "; " + user + " cannot."));
         }

@@ -3,9 +3,10 @@ package org.servicecharter.employeefile;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.NotFound;
 import org.servicecharter.platform.Refused;
+import org.servicecharter.platform.SystemAccess;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,21 +32,13 @@ public class EmployeeFileController {
 
     @GetMapping("/{userId}/file")
     public EmployeeFileView file(@PathVariable String userId) {
-        Authentication reader = identityService.getCurrentAuthentication();
-        String readerId = reader == null ? null : reader.getUserId();
-        List<String> groups = reader == null ? List.of() : reader.getGroupIds();
+        String readerId = CurrentUser.of(identityService);
+        List<String> groups = CurrentUser.groupsOf(identityService);
         if (!access.mayRead(readerId, groups, userId)) {
             throw new Refused("You may read your own employee file and those of the people who report to you; HR and auditors read all.");
         }
         // existence is checked without the reader's authorizations: whoever may read the file may know the user exists
-        boolean exists;
-        identityService.clearAuthentication();
-        try {
-            exists = identityService.createUserQuery().userId(userId).count() > 0;
-        } finally {
-            identityService.setAuthentication(reader);
-        }
-        if (!exists) {
+        if (!SystemAccess.call(identityService, () -> identityService.createUserQuery().userId(userId).count() > 0)) {
             throw new NotFound("There is no user " + userId + ".");
         }
         return new EmployeeFileView(userId, employeeFile.entriesOf(userId));

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Service;
@@ -66,10 +66,9 @@ public class HandbookPublishing {
                     draft.deadline(), true);
         }
         if (upload != null) {
-            Authentication current = identityService.getCurrentAuthentication();
             register.storeDocument(new HandbookRegister.Document(draft.documentSha256(),
                     upload.fileName() == null ? "handbook.pdf" : upload.fileName(), HandbookDocuments.PDF_CONTENT_TYPE,
-                    upload.content().length, upload.content()), current == null ? null : current.getUserId());
+                    upload.content().length, upload.content()), CurrentUser.of(identityService));
         }
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, draft.version(), variables(draft));
         return draft.version();

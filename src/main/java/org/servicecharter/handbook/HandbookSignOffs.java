@@ -12,12 +12,12 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.identity.Roles;
 import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Gone;
 import org.servicecharter.platform.NotFound;
 import org.servicecharter.platform.Refused;
@@ -90,8 +90,7 @@ public class HandbookSignOffs {
     }
 
     public Status status(String versionLabel) {
-        Authentication current = identityService.getCurrentAuthentication();
-        List<String> groups = current == null ? List.of() : current.getGroupIds();
+        List<String> groups = CurrentUser.groupsOf(identityService);
         if (groups.stream().noneMatch(List.of(Roles.PROCESS_OWNERS, Roles.HR, Roles.AUDITORS, Roles.ADMINS)::contains)) {
             throw new Refused("Process owners, HR and auditors see the sign-off status.");
         }
@@ -152,10 +151,6 @@ public class HandbookSignOffs {
     }
 
     private String currentUser() {
-        Authentication current = identityService.getCurrentAuthentication();
-        if (current == null || current.getUserId() == null) {
-            throw new Refused("Log in to sign.");
-        }
-        return current.getUserId();
+        return CurrentUser.required(identityService, "Log in to sign.");
     }
 }

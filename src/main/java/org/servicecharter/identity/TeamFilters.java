@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.servicecharter.platform.SystemAccess;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -79,19 +79,13 @@ public class TeamFilters {
 
     /** Brings every lead's team filters in step with the reporting lines; changes nothing when they already are. */
     public synchronized void refresh() {
-        Authentication current = identityService.getCurrentAuthentication();
-        identityService.clearAuthentication();
-        try {
+        SystemAccess.run(identityService, () -> {
             Map<String, SortedSet<String>> teams = teams(reportingLines.all());
             sync(OVERDUE_IN_MY_TEAM, 2, "Tasks of the people who report to me (directly or further down) past their due date",
                     teams, team -> taskService.createTaskQuery().taskAssigneeIn(team).dueBeforeExpression("${now()}"));
             sync(MY_TEAMS_TASKS, 3, "Open tasks of the people who report to me (directly or further down)",
                     teams, team -> taskService.createTaskQuery().taskAssigneeIn(team));
-        } finally {
-            if (current != null) {
-                identityService.setAuthentication(current);
-            }
-        }
+        });
     }
 
     /** Lead to everyone below them. A loop in the lines ends where it closes. */

@@ -19,11 +19,11 @@ import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.servicecharter.identity.Roles;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Refused;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -61,8 +61,7 @@ public class MailAdmin {
 
     @GetMapping(path = "/api/admin/messages", produces = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> messages() {
-        Authentication current = identityService.getCurrentAuthentication();
-        if (current == null || current.getGroupIds() == null || !current.getGroupIds().contains(Roles.ADMINS)) {
+        if (!CurrentUser.groupsOf(identityService).contains(Roles.ADMINS)) {
             throw new Refused("The mail outbox is for administrators only.");
         }
         Map<String, Object> answer = new LinkedHashMap<>();

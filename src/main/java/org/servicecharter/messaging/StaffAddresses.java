@@ -3,12 +3,12 @@ package org.servicecharter.messaging;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-
+import org.servicecharter.platform.SystemAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +32,7 @@ public class StaffAddresses {
         if (userId == null || userId.isBlank()) {
             return Optional.empty();
         }
-        return run(context -> context.getReadOnlyIdentityProvider().createUserQuery().userId(userId).list())
+        return run(identity -> identity.createUserQuery().userId(userId).list())
                 .stream().map(StaffAddresses::addressee).filter(a -> a.email() != null).findFirst();
     }
 
@@ -41,14 +41,14 @@ public class StaffAddresses {
         if (groupId == null || groupId.isBlank()) {
             return List.of();
         }
-        return run(context -> context.getReadOnlyIdentityProvider().createUserQuery().memberOfGroup(groupId).list())
+        return run(identity -> identity.createUserQuery().memberOfGroup(groupId).list())
                 .stream().map(StaffAddresses::addressee).filter(a -> a.email() != null)
                 .sorted(Comparator.comparing(Addressee::userId)).toList();
     }
 
-    private List<User> run(java.util.function.Function<CommandContext, List<User>> query) {
-        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> query.apply(context)));
+    private List<User> run(Function<IdentityService, List<User>> query) {
+        IdentityService identity = engine.getIdentityService();
+        return SystemAccess.call(identity, () -> query.apply(identity));
     }
 
     private static Addressee addressee(User user) {

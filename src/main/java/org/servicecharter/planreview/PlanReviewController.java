@@ -6,10 +6,10 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.servicecharter.identity.Roles;
 import org.servicecharter.platform.Conflict;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.NotFound;
 import org.servicecharter.platform.Refused;
 import org.springframework.http.ResponseEntity;
@@ -60,10 +60,9 @@ public class PlanReviewController {
         if (reviews.find(period.label()).isPresent()) {
             throw new Conflict("The period " + period.label() + " already has a review.");
         }
-        Authentication current = identityService.getCurrentAuthentication();
         ProcessInstance pi = runtimeService.createMessageCorrelation(PlanReviewProcess.MESSAGE_REVIEW_REQUESTED)
                 .setVariable(PlanReviewProcess.VAR_PERIOD, period.label())
-                .setVariable(PlanReviewProcess.VAR_STARTED_BY, current == null ? null : current.getUserId())
+                .setVariable(PlanReviewProcess.VAR_STARTED_BY, CurrentUser.of(identityService))
                 .correlateStartMessage();
         if (pi.isEnded()) {
             // someone else opened the same period a moment earlier: the register's key decided
@@ -74,8 +73,7 @@ public class PlanReviewController {
 
     @GetMapping("/{period}")
     public ReviewView get(@PathVariable String period) {
-        Authentication current = identityService.getCurrentAuthentication();
-        List<String> groups = current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
+        List<String> groups = CurrentUser.groupsOf(identityService);
         if (groups.stream().noneMatch(READERS::contains)) {
             throw new Refused("Managers, the head of service, process owners, HR and auditors read plan reviews.");
         }

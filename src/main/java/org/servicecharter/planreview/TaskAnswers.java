@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Rejected;
 
 /**
@@ -25,8 +25,8 @@ final class TaskAnswers {
 
     /** The user completing the task; the assignee when no one is logged in. */
     static String answeredBy(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return current != null ? current.getUserId() : task.getAssignee();
+        String current = CurrentUser.of(task);
+        return current != null ? current : task.getAssignee();
     }
 
     /** An area review: its findings (required) and the changes it needs, as an answer of that kind. */

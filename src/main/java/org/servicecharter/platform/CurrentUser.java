@@ -1,5 +1,7 @@
 package org.servicecharter.platform;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.ProcessEngineServicesAware;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -7,7 +9,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 /**
  * The user on whose behalf the engine is working right now: set from HTTP Basic or the web-app session for the
  * request, and seen by task listeners and delegates that run inside it. {@code null} when nobody is logged in
- * (e.g. the job executor firing a timer).
+ * (e.g. the job executor firing a timer). The one place that reads the engine's current authentication; to act as
+ * the system instead, see {@link SystemAccess}.
  */
 public final class CurrentUser {
 
@@ -22,5 +25,25 @@ public final class CurrentUser {
     public static String of(IdentityService identityService) {
         Authentication current = identityService.getCurrentAuthentication();
         return current == null ? null : current.getUserId();
+    }
+
+    /** The current user's id, or {@link Refused} (403) with this sentence when nobody is logged in. */
+    public static String required(IdentityService identityService, String refusal) {
+        String user = of(identityService);
+        if (user == null) {
+            throw new Refused(refusal);
+        }
+        return user;
+    }
+
+    /** In a task listener or a delegate. */
+    public static List<String> groupsOf(ProcessEngineServicesAware scope) {
+        return groupsOf(scope.getProcessEngineServices().getIdentityService());
+    }
+
+    /** The groups the login gave the current user; empty when nobody is logged in or none were given. */
+    public static List<String> groupsOf(IdentityService identityService) {
+        Authentication current = identityService.getCurrentAuthentication();
+        return current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
     }
 }

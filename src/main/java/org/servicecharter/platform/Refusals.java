@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * The one place that finds the refusal in an error and writes its answer, for {@code /api}
- * ({@link ApiProblemHandler}) and the engine REST APIs ({@link EngineRestExceptionMapper},
- * {@link EngineRestCauseMapper}, {@link EngineRestUnavailableMapper}) alike. The engine wraps what a delegate, a
+ * ({@code ApiProblemHandler}) and the engine REST APIs ({@code EngineRestExceptionMapper},
+ * {@code EngineRestCauseMapper}, {@code EngineRestUnavailableMapper}) alike. The engine wraps what a delegate, a
  * task listener or a parse listener throws (ENGINE-03051 "There was an exception while invoking the TaskListener",
  * a REST resource's "Cannot submit task form ...: ..." with status 500), so the refusal is looked for along the
  * whole cause chain, and answered with its own sentence — never the wrapper's prefix, class name or engine code.
@@ -23,9 +23,9 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 public final class Refusals {
 
     /** What a change that lost a race with another one is told. */
-    static final String CONCURRENT = "Someone else changed this at the same moment; reload and try again.";
+    public static final String CONCURRENT = "Someone else changed this at the same moment; reload and try again.";
     /** What a request that meets a suspended definition or instance is told. */
-    static final String SUSPENDED = "This procedure is suspended: it takes no new cases or steps until its process owner activates it again.";
+    public static final String SUSPENDED = "This procedure is suspended: it takes no new cases or steps until its process owner activates it again.";
 
     private Refusals() {
     }
@@ -97,7 +97,7 @@ public final class Refusals {
     }
 
     /** The kind's name, as the engine REST APIs' {@code type}: Refused, Rejected, Conflict, NotFound, Gone. */
-    static String kind(Refusal refusal) {
+    public static String kind(Refusal refusal) {
         return refusal.getClass().getSimpleName();
     }
 }

@@ -47,6 +47,8 @@ class AuditApiTests {
     TaskService taskService;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    AuditSearchService auditSearch;
 
     String reference;
     String finished;
@@ -224,7 +226,7 @@ class AuditApiTests {
     @Test
     void aModelWithManyMatchesIsPagedOffTheStartTimeIndexWithTheSameResult() {
         AuditSearchService sortedScan = new AuditSearchService(historyService, engine.getRepositoryService(), engine,
-                new AuditAccess(engine.getIdentityService()), AuditSearchService.COUNT_LIMIT, 1);
+                new AuditAccess(engine.getIdentityService()), AuditSearchService.COUNT_LIMIT, 1, auditSearch.employeeVariables());
         for (int i = 0; i < 2; i++) {
             assertThat(Http.anonymous(port).post("/api/complaints", Map.of("customerName", "Eve", "customerEmail",
                     "eve@example.com", "channel", "web", "category", "billing", "description", "Charged " + i)).status())
@@ -246,7 +248,8 @@ class AuditApiTests {
 
     private AuditSearchService search(int countLimit) {
         return new AuditSearchService(historyService, engine.getRepositoryService(), engine,
-                new AuditAccess(engine.getIdentityService()), countLimit, AuditSearchService.SORTED_SCAN_FROM);
+                new AuditAccess(engine.getIdentityService()), countLimit, AuditSearchService.SORTED_SCAN_FROM,
+                auditSearch.employeeVariables());
     }
 
     // --- exports ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ import org.servicecharter.Http;
 import org.servicecharter.Newcomers;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.identity.ReportingLines;
+import org.servicecharter.platform.engine.PasswordPolicyPlugin;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 

@@ -275,7 +275,7 @@ class TaskRightsAttackTests {
         assertThat(bob.get("/engine-rest/task/count?candidateGroup=agents&processInstanceId=" + task.getProcessInstanceId()).body())
                 .contains("\"count\":1");
         // and the trail shows who it was kept from
-        assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId()).type(TaskQueryAuthorization.EXCLUDED)
+        assertThat(historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId()).type(TaskLinks.EXCLUDED)
                 .userId("alice").count()).isEqualTo(1);
     }
 

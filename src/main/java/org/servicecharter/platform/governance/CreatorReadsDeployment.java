@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.auth.ResourceAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.servicecharter.platform.ForwardingAuthorizationProvider;
+import org.servicecharter.platform.engine.ForwardingAuthorizationProvider;
 
 /**
  * Whoever creates a deployment may read it, no longer delete it: Camunda's default grants the creator READ and DELETE

@@ -7,10 +7,10 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.servicecharter.platform.TaskQueryAuthorization;
+import org.servicecharter.platform.SystemAccess;
+import org.servicecharter.platform.TaskLinks;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -40,35 +40,27 @@ class CaseSubjectsResync {
             return;
         }
         IdentityService identity = engine.getIdentityService();
-        Authentication corrector = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            engine.getCommandExecutorTxRequired().execute(context -> {
-                for (TaskEntity task : context.getTaskManager().findTasksByProcessInstanceId(changed.processInstanceId())) {
-                    reoffer(task, rule.of(task));
-                }
-                return null;
-            });
-        } finally {
-            if (corrector != null) {
-                identity.setAuthentication(corrector);
+        SystemAccess.run(identity, () -> engine.getCommandExecutorTxRequired().execute(context -> {
+            for (TaskEntity task : context.getTaskManager().findTasksByProcessInstanceId(changed.processInstanceId())) {
+                reoffer(task, rule.of(task));
             }
-        }
+            return null;
+        }));
     }
 
     private static void reoffer(TaskEntity task, Collection<String> subjects) {
         Set<String> now = subjects == null ? Set.of() : Set.copyOf(subjects);
         List<String> before = task.getIdentityLinks().stream()
-                .filter(link -> TaskQueryAuthorization.EXCLUDED.equals(link.getType()) && link.getUserId() != null)
+                .filter(link -> TaskLinks.EXCLUDED.equals(link.getType()) && link.getUserId() != null)
                 .map(IdentityLinkEntity::getUserId).collect(Collectors.toList());
         for (String user : before) {
             if (!now.contains(user)) {
-                task.deleteIdentityLink(user, null, TaskQueryAuthorization.EXCLUDED);
+                task.deleteIdentityLink(user, null, TaskLinks.EXCLUDED);
             }
         }
         for (String user : now) {
             if (!before.contains(user)) {
-                task.addIdentityLink(user, null, TaskQueryAuthorization.EXCLUDED);
+                task.addIdentityLink(user, null, TaskLinks.EXCLUDED);
             }
         }
         if (task.getAssignee() != null && now.contains(task.getAssignee())) {

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.cfg.auth.ResourceAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -24,8 +23,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.servicecharter.platform.ForwardingAuthorizationProvider;
-import org.servicecharter.platform.TaskQueryAuthorization;
+import org.servicecharter.platform.SystemAccess;
+import org.servicecharter.platform.TaskLinks;
+import org.servicecharter.platform.engine.ForwardingAuthorizationProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +79,7 @@ public class DefinitionTaskGrants extends ForwardingAuthorizationProvider {
     /** A user kept out of a task's lists (the person its case is about) gets no grant for it. */
     @Override
     public AuthorizationEntity[] newTaskUserIdentityLink(Task task, String userId, String type) {
-        if (TaskQueryAuthorization.EXCLUDED.equals(type)) {
+        if (TaskLinks.EXCLUDED.equals(type)) {
             return null;
         }
         return super.newTaskUserIdentityLink(task, userId, type);
@@ -153,11 +153,9 @@ public class DefinitionTaskGrants extends ForwardingAuthorizationProvider {
         ProcessEngineConfigurationImpl configuration = context.getProcessEngineConfiguration();
         context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> {
             IdentityService identity = configuration.getIdentityService();
-            Authentication user = identity.getCurrentAuthentication();
-            // the application grants it, not the user whose task happened to be first: no operation-log entry in their name
-            identity.clearAuthentication();
             try {
-                configuration.getCommandExecutorTxRequiresNew().execute(new Grant(groupId, key));
+                // the application grants it, not the user whose task happened to be first: no operation-log entry in their name
+                SystemAccess.run(identity, () -> configuration.getCommandExecutorTxRequiresNew().execute(new Grant(groupId, key)));
                 held.add(pair);
                 log.info("Group '{}' now works the tasks of '{}' offered to it by a grant on the process definition",
                         groupId, key);
@@ -166,9 +164,6 @@ public class DefinitionTaskGrants extends ForwardingAuthorizationProvider {
                         + " per-task grants until a later task succeeds", groupId, key, e.toString());
             } finally {
                 pending.remove(pair);
-                if (user != null) {
-                    identity.setAuthentication(user);
-                }
             }
         });
         // a rollback (the task was never created) leaves the pair free for the next task

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.PropertyChange;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.servicecharter.platform.Refused;
-import org.servicecharter.platform.TaskQueryAuthorization;
+import org.servicecharter.platform.TaskLinks;
 
 /**
  * Built into every user task of every model by {@link TaskRightsPlugin} (a built-in listener: no model shows it, no
@@ -84,12 +84,12 @@ public class TaskRightsGuard implements TaskListener {
 
     /**
      * The people the task's case is about do not find it in their task lists, although a group of theirs is offered
-     * it: an identity link of type {@link TaskQueryAuthorization#EXCLUDED} per person, which the task query honours
+     * it: an identity link of type {@link TaskLinks#EXCLUDED} per person, which the task query honours
      * (and the history keeps). Gone with the task.
      */
     void keepOutOfTheirLists(TaskEntity task) {
         for (String subject : subjects(task)) {
-            task.addIdentityLink(subject, null, TaskQueryAuthorization.EXCLUDED);
+            task.addIdentityLink(subject, null, TaskLinks.EXCLUDED);
         }
     }
 

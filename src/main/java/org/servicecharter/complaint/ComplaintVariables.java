@@ -1,0 +1,24 @@
+package org.servicecharter.complaint;
+
+import java.util.List;
+
+import org.servicecharter.platform.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Complaint handling's variables the platform indexes: the employee a complaint is about (also a fact correction's),
+ * and the hash of the survey link's token, by which the public survey page finds its complaint.
+ */
+@Component
+public class ComplaintVariables implements ProcessVariables {
+
+    @Override
+    public List<String> employees() {
+        return List.of(ComplaintProcess.VAR_ABOUT_EMPLOYEE, ComplaintCorrectionProcess.VAR_ABOUT_EMPLOYEE);
+    }
+
+    @Override
+    public List<LookedUp> lookedUpByValue() {
+        return List.of(new LookedUp(ComplaintProcess.VAR_SURVEY_TOKEN_HASH, "SURVEY_TOKEN"));
+    }
+}
