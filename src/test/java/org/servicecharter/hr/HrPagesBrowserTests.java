@@ -1,0 +1,102 @@
+package org.servicecharter.hr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.servicecharter.Chromium;
+import org.servicecharter.Http;
+import org.servicecharter.Newcomers;
+import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.employeefile.EmployeeFile;
+import org.servicecharter.employeefile.EmployeeFileEntry;
+import org.servicecharter.handbook.HandbookFixtures;
+import org.servicecharter.identity.ReportingLines;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What HR sees, in Chromium: hana logs in to Tasklist, then opens an employee's file and a handbook version's
+ * sign-off status. Screenshots in target/screenshots/hr.
+ */
+@ServiceCharterTest
+class HrPagesBrowserTests {
+
+    static final Path SCREENSHOTS = Paths.get("target/screenshots/hr");
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identityService;
+    @Autowired ReportingLines reportingLines;
+    @Autowired EmployeeFile employeeFile;
+
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = Chromium.start(1200, 900);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() throws Exception {
+        Chromium.keepLastPageAndQuit(browser, SCREENSHOTS);
+    }
+
+    @Test
+    void hrReadsAnEmployeeFileAndAHandbooksSignOffStatus() throws Exception {
+        String employee = Newcomers.agentReportingTo(identityService, reportingLines, "hrb", "sam");
+        User user = identityService.createUserQuery().userId(employee).singleResult();
+        user.setFirstName("Nadia");
+        user.setLastName("Novak");
+        identityService.saveUser(user);
+        String version = HandbookFixtures.uniqueVersion();
+        Http.Response published = Http.as(port, "olga").post("/api/handbooks",
+                HandbookFixtures.publishRequest(version, HandbookFixtures.document(), HandbookFixtures.inDays(21)));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        assertThat(Http.as(port, employee).post("/api/handbooks/" + version + "/sign-off",
+                Map.of("decision", "sign", "acknowledged", true)).status()).isEqualTo(201);
+        assertThat(Http.as(port, "bob").post("/api/handbooks/" + version + "/sign-off",
+                Map.of("decision", "decline", "reason", "Rule 4 contradicts the refund policy P-7.")).status()).isEqualTo(201);
+        employeeFile.append(new EmployeeFileEntry.NewEntry(employee, "recognition",
+                "Recognised by Maria for a good decision: the refund of 80.00 EUR for complaint C-2026-0042.", "AP-17", null,
+                "Calm and quick with an upset customer.", "maria", null, "hr-browser:" + employee));
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys("hana");
+        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("hana");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=password]")));
+
+        browser.get("http://localhost:" + port + "/hr/employees/" + employee);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Employee file: Nadia Novak"));
+        String file = browser.findElement(By.tagName("main")).getText();
+        assertThat(file).contains("Recognised by Maria for a good decision").contains("Calm and quick with an upset customer.")
+                .contains("Signed: ").contains("Maria Manager".substring(0, 5));
+        assertThat(file.indexOf("Recognised by Maria")).as("newest first").isLessThan(file.indexOf("Signed: "));
+        assertThat(browser.findElement(By.cssSelector("header .who")).getText()).isEqualTo("Hana HR");
+        assertThat(Chromium.policyViolations(browser)).isEmpty();
+        Chromium.screenshot(browser, SCREENSHOTS, "1-employee-file");
+
+        browser.get("http://localhost:" + port + "/hr/handbooks/" + version);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Handbook " + version + " sign-off"));
+        String status = browser.findElement(By.tagName("main")).getText();
+        assertThat(status).contains("Declined (1)").contains("Rule 4 contradicts the refund policy P-7.").contains("Bob Agent")
+                .contains("Nadia Novak").contains("Pending (");
+        assertThat(browser.findElement(By.linkText("Nadia Novak")).getAttribute("href")).endsWith("/hr/employees/" + employee);
+        assertThat(Chromium.policyViolations(browser)).isEmpty();
+        Chromium.screenshot(browser, SCREENSHOTS, "2-handbook-sign-off-status");
+    }
+}
