@@ -29,7 +29,7 @@ import org.springframework.web.util.UriUtils;
  * The HR pages behind the web apps' login, like the audit and mail pages: no session → the Tasklist login; a session →
  * the page, rendered as that user (the engine's current authentication is the session's user and groups while the
  * feature's API class answers), so the page refuses exactly whom the API refuses (403, with the API's sentence) and
- * an unknown employee or version is 404. Only GET; the pages carry no script.
+ * an unknown employee or version is 404. Only GET: publishing a handbook goes to the API, from the page's script.
  */
 @Configuration
 class HrPages {
@@ -39,7 +39,7 @@ class HrPages {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> hrPagesFilter(ProcessEngine engine, ObjectProvider<EmployeeFilePage> employeeFile,
             ObjectProvider<HandbookStatusPage> handbookStatus, ObjectProvider<CorrectiveActionsPage> correctiveActions,
-            ObjectProvider<People> people) {
+            ObjectProvider<HandbooksPage> handbookList, ObjectProvider<People> people) {
         OncePerRequestFilter filter = new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -84,6 +84,9 @@ class HrPages {
                 if (path.startsWith(handbooks) && segment(path, handbooks) != null) {
                     return handbookStatus.getObject().render(segment(path, handbooks), reader);
                 }
+                if (path.equals("/hr/handbooks") || path.equals(handbooks)) {
+                    return handbookList.getObject().render(reader);
+                }
                 if (path.equals("/hr/corrective-actions") || path.equals("/hr/corrective-actions/")) {
                     return correctiveActions.getObject().render(reader);
                 }
@@ -92,7 +95,7 @@ class HrPages {
         };
         FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setName("hr-pages");
-        registration.addUrlPatterns("/hr/employees/*", "/hr/handbooks/*", "/hr/corrective-actions", "/hr/corrective-actions/");
+        registration.addUrlPatterns("/hr/employees/*", "/hr/handbooks", "/hr/handbooks/*", "/hr/corrective-actions", "/hr/corrective-actions/");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 32);
         return registration;
     }

@@ -113,6 +113,41 @@ class HrPagesTests {
         assertGoesToLogin("/hr/handbooks/" + version);
     }
 
+    // --- the handbook versions and publishing one ------------------------------------------------------------------
+
+    @Test
+    void theVersionsListAndItsUploadFormWhoseUploadIsTheApis() {
+        String version = HandbookFixtures.uniqueVersion();
+        WebappSession olga = WebappSession.login(port, "olga", "tasklist");
+        Map<String, String> fields = Map.of("version", version, "title", "Handbook <" + version + ">", "rules",
+                "Greet every customer.", "deadline", HandbookFixtures.inDays(30));
+        byte[] pdf = org.servicecharter.Pdfs.withText("Handbook " + version);
+
+        // the page's script sends the form to the API with the session's token; without it, another site's page could
+        assertThat(olga.multipart("/api/handbooks", fields, "document", "handbook.pdf", pdf, Map.of()).status()).isEqualTo(403);
+        Http.Response published = olga.multipart("/api/handbooks", fields, "document", "handbook.pdf", pdf,
+                Map.of("X-XSRF-TOKEN", olga.csrfToken()));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+
+        for (String reader : List.of("hana", "olga", "audrey")) {
+            Http.Response page = WebappSession.login(port, reader, "tasklist").get("/hr/handbooks");
+            assertThat(page.status()).as(reader).isEqualTo(200);
+            assertThat(page.body()).contains("href=\"/hr/handbooks/" + version + "\"").contains("Handbook &lt;" + version + "&gt;")
+                    .contains("Olga Process-Owner").contains("In force").contains("pending")
+                    .contains("type=\"file\"").contains("<script src=\"/hr/publish.js\"></script>")
+                    .doesNotContain("sha256").doesNotContain("SHA-256\"").doesNotContain("documentSha256");
+        }
+        for (String reader : List.of("alice", "sam")) {
+            Http.Response page = WebappSession.login(port, reader, "tasklist").get("/hr/handbooks");
+            assertThat(page.status()).as(reader).isEqualTo(403);
+            assertThat(page.body()).doesNotContain(version);
+        }
+        assertGoesToLogin("/hr/handbooks");
+        Http.Response script = Http.anonymous(port).get("/hr/publish.js");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.body()).contains("X-XSRF-TOKEN").contains("/api/handbooks");
+    }
+
     // --- corrective action cases --------------------------------------------------------------------------------
 
     @Test
