@@ -31,6 +31,7 @@ class HrPagesTests {
     @Autowired IdentityService identityService;
     @Autowired ReportingLines reportingLines;
     @Autowired EmployeeFile employeeFile;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
 
     // --- the employee file ---------------------------------------------------------------------------------------
 
@@ -146,6 +147,35 @@ class HrPagesTests {
         Http.Response script = Http.anonymous(port).get("/hr/publish.js");
         assertThat(script.status()).isEqualTo(200);
         assertThat(script.body()).contains("X-XSRF-TOKEN").contains("/api/handbooks");
+    }
+
+    @Test
+    void theSignOffFormLinksToTheStoredVerifiedCopyAndShowsNoHash() {
+        String version = HandbookFixtures.uniqueVersion();
+        byte[] pdf = org.servicecharter.Pdfs.withText("Handbook " + version);
+        WebappSession olga = WebappSession.login(port, "olga", "tasklist");
+        Http.Response published = olga.multipart("/api/handbooks", Map.of("version", version, "title", "Handbook " + version,
+                "rules", "Greet every customer.", "deadline", HandbookFixtures.inDays(30)), "document", "handbook.pdf", pdf,
+                Map.of("X-XSRF-TOKEN", olga.csrfToken()));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+
+        // what Tasklist loads for alice's sign-off task: the form and its variables
+        Http alice = Http.as(port, "alice");
+        String taskId = taskService.createTaskQuery()
+                .processInstanceBusinessKey(org.servicecharter.handbook.HandbookProcess.businessKey(version, "alice"))
+                .taskDefinitionKey(org.servicecharter.handbook.HandbookProcess.SIGN_HANDBOOK).singleResult().getId();
+        Http.Response form = alice.get("/engine-rest/task/" + taskId + "/deployed-form");
+        assertThat(form.status()).as(form.body()).isEqualTo(200);
+        assertThat(form.body()).contains("[open the document]({{documentUrl}})").doesNotContain("\"key\": \"documentSha256\"")
+                .doesNotContain("\"key\":\"documentSha256\"").doesNotContain("SHA-256");
+        String documentUrl = alice.get("/engine-rest/task/" + taskId + "/form-variables").json().get("documentUrl").get("value").asText();
+        assertThat(documentUrl).isEqualTo("/api/handbooks/" + version + "/document");
+
+        // the link gives the stored copy, whose hash is the one published
+        Http.Response document = alice.get(documentUrl);
+        assertThat(document.status()).isEqualTo(200);
+        assertThat(document.header("X-Content-SHA256")).isEqualTo(org.servicecharter.handbook.HandbookDocuments.sha256(pdf))
+                .isEqualTo(published.json().get("documentSha256").asText());
     }
 
     // --- corrective action cases --------------------------------------------------------------------------------
