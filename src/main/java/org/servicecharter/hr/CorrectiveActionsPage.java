@@ -20,6 +20,8 @@ import org.springframework.web.util.UriUtils;
 @Component
 class CorrectiveActionsPage {
 
+    static final String NOT_YET = "<span class=\"empty\">not decided yet</span>";
+
     private final CorrectiveActionController cases;
     private final People people;
 
@@ -58,8 +60,9 @@ class CorrectiveActionsPage {
                 body.append("<a href=\"/hr/employees/").append(e(UriUtils.encodePathSegment(c.employee(), "UTF-8"))).append("\">")
                         .append(e(People.name(names, c.employee()))).append("</a>");
             }
-            body.append("</td><td>").append(e(c.correctiveAction() == null ? "" : steps.getOrDefault(c.correctiveAction(),
-                    words(c.correctiveAction())))).append("</td><td>").append(e(words(c.outcome()))).append("</td><td class=\"time\">")
+            body.append("</td><td>").append(c.correctiveAction() == null ? NOT_YET : e(steps.getOrDefault(c.correctiveAction(),
+                    words(c.correctiveAction())))).append("</td><td>").append(c.outcome() == null ? (closed ? "" : NOT_YET)
+                    : e(words(c.outcome()))).append("</td><td class=\"time\">")
                     .append(when(c.startedAt())).append("</td><td class=\"time\">")
                     .append(closed ? when(c.endedAt()) + (c.state() != null && !"COMPLETED".equals(c.state())
                             ? " <span class=\"note\">(" + e(words(c.state())) + ")</span>" : "") : when(c.monitoringEndsAt()))

@@ -2,6 +2,7 @@ package org.servicecharter.hr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.servicecharter.Chromium;
 import org.servicecharter.Http;
 import org.servicecharter.Newcomers;
+import org.servicecharter.Pdfs;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
@@ -98,5 +100,59 @@ class HrPagesBrowserTests {
         assertThat(browser.findElement(By.linkText("Nadia Novak")).getAttribute("href")).endsWith("/hr/employees/" + employee);
         assertThat(Chromium.policyViolations(browser)).isEmpty();
         Chromium.screenshot(browser, SCREENSHOTS, "2-handbook-sign-off-status");
+    }
+
+    @Test
+    void aProcessOwnerPublishesByUploadingThePdfAndHrSeesTheCases() throws Exception {
+        String version = HandbookFixtures.uniqueVersion();
+        Path pdf = Files.createTempFile("handbook", ".pdf");
+        Files.write(pdf, Pdfs.withText("Customer-service handbook " + version));
+        String employee = Newcomers.agentReportingTo(identityService, reportingLines, "hrc", "sam");
+        User user = identityService.createUserQuery().userId(employee).singleResult();
+        user.setFirstName("Omar");
+        user.setLastName("Okafor");
+        identityService.saveUser(user);
+        Http.Response opened = Http.as(port, "sam").post("/api/corrective-actions",
+                Map.of("employee", employee, "concern", "Left the counter unattended during opening hours."));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String reference = opened.json().get("reference").asText();
+
+        login("olga");
+        browser.get("http://localhost:" + port + "/hr/handbooks");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("publish")));
+        browser.findElement(By.id("version")).sendKeys(version);
+        browser.findElement(By.id("title")).sendKeys("Customer-service handbook " + version);
+        browser.findElement(By.id("deadline")).sendKeys(java.time.LocalDate.now().plusDays(21)
+                .format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+        browser.findElement(By.id("rules")).sendKeys("Greet every customer within a minute.");
+        browser.findElement(By.id("document")).sendKeys(pdf.toAbsolutePath().toString());
+        Chromium.screenshot(browser, SCREENSHOTS, "3-publish-form");
+        browser.findElement(By.cssSelector("#publish button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Handbook " + version + " sign-off"));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Customer-service handbook " + version)
+                .contains("Pending (");
+        assertThat(Chromium.policyViolations(browser)).isEmpty();
+        browser.manage().deleteAllCookies();
+
+        login("hana");
+        browser.get("http://localhost:" + port + "/hr/handbooks");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), version));
+        assertThat(browser.findElement(By.linkText(version)).getAttribute("href")).endsWith("/hr/handbooks/" + version);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Olga Process-Owner").doesNotContain("SHA-256 of");
+        Chromium.screenshot(browser, SCREENSHOTS, "4-handbook-versions");
+
+        browser.get("http://localhost:" + port + "/hr/corrective-actions");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), reference));
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Omar Okafor");
+        assertThat(Chromium.policyViolations(browser)).isEmpty();
+        Chromium.screenshot(browser, SCREENSHOTS, "5-corrective-actions");
+    }
+
+    private void login(String user) {
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(user);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=password]")));
     }
 }
