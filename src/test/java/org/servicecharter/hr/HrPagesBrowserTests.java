@@ -42,6 +42,7 @@ class HrPagesBrowserTests {
     @Autowired IdentityService identityService;
     @Autowired ReportingLines reportingLines;
     @Autowired EmployeeFile employeeFile;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -146,6 +147,31 @@ class HrPagesBrowserTests {
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Omar Okafor");
         assertThat(Chromium.policyViolations(browser)).isEmpty();
         Chromium.screenshot(browser, SCREENSHOTS, "5-corrective-actions");
+    }
+
+    @Test
+    void theSignOffFormInTasklistLinksToTheStoredCopyAndShowsNoHash() throws Exception {
+        String version = HandbookFixtures.uniqueVersion();
+        byte[] pdf = Pdfs.withText("Customer-service handbook " + version);
+        org.servicecharter.WebappSession olga = org.servicecharter.WebappSession.login(port, "olga", "tasklist");
+        Http.Response published = olga.multipart("/api/handbooks", Map.of("version", version, "title",
+                "Customer-service handbook " + version, "rules", "Greet every customer within a minute.", "deadline",
+                HandbookFixtures.inDays(21)), "document", "handbook.pdf", pdf, Map.of("X-XSRF-TOKEN", olga.csrfToken()));
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+        String sha256 = published.json().get("documentSha256").asText();
+        String taskId = taskService.createTaskQuery()
+                .processInstanceBusinessKey(org.servicecharter.handbook.HandbookProcess.businessKey(version, "alice"))
+                .taskDefinitionKey(org.servicecharter.handbook.HandbookProcess.SIGN_HANDBOOK).singleResult().getId();
+
+        login("alice");
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "Read the handbook and sign it"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "The acknowledgement"));
+        String form = browser.findElement(By.cssSelector(".task-details")).getText();
+        assertThat(form).doesNotContain(sha256).doesNotContain("SHA-256");
+        assertThat(browser.findElement(By.linkText("open the document")).getAttribute("href"))
+                .isEqualTo("http://localhost:" + port + "/api/handbooks/" + version + "/document");
+        Chromium.screenshot(browser, SCREENSHOTS, "6-tasklist-sign-off-form");
     }
 
     private void login(String user) {
