@@ -64,6 +64,12 @@ public class HandbookRegister {
                 .stream().findFirst();
     }
 
+    /** The latest versions, newest first (at most {@code limit}). */
+    public List<Version> latestVersions(int limit) {
+        return jdbc.query("SELECT * FROM handbook_version ORDER BY published_at DESC, version DESC FETCH FIRST " + Math.max(1, limit)
+                + " ROWS ONLY", HandbookRegister::mapVersion);
+    }
+
     public Optional<Version> findVersionByProcessInstance(String processInstanceId) {
         return jdbc.query("SELECT * FROM handbook_version WHERE process_instance_id = ?", HandbookRegister::mapVersion,
                 processInstanceId).stream().findFirst();

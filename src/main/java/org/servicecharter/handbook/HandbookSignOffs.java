@@ -90,10 +90,7 @@ public class HandbookSignOffs {
     }
 
     public Status status(String versionLabel) {
-        List<String> groups = CurrentUser.groupsOf(identityService);
-        if (groups.stream().noneMatch(List.of(Roles.PROCESS_OWNERS, Roles.HR, Roles.AUDITORS, Roles.ADMINS)::contains)) {
-            throw new Refused("Process owners, HR and auditors see the sign-off status.");
-        }
+        requireStatusReader();
         HandbookRegister.Version version = version(versionLabel);
         Map<String, EmployeeFileEntry> answers = employeeFile
                 .entriesAbout(versionLabel, List.of(RECORD_HANDBOOK_ACKNOWLEDGEMENT, RECORD_HANDBOOK_DECLINED)).stream()
@@ -119,6 +116,19 @@ public class HandbookSignOffs {
         STATUSES.forEach(s -> counts.put(s, employees.stream().filter(e -> e.status().equals(s)).count()));
         return new Status(versionLabel, version.title(), version.signOffDeadline(),
                 version.supersededBy() == null ? "in-force" : "superseded", version.supersededBy(), counts, employees);
+    }
+
+    /** The latest versions, newest first, for those who see the sign-off status (process owners, HR, auditors). */
+    public List<HandbookRegister.Version> versions(int limit) {
+        requireStatusReader();
+        return register.latestVersions(limit);
+    }
+
+    private void requireStatusReader() {
+        List<String> groups = CurrentUser.groupsOf(identityService);
+        if (groups.stream().noneMatch(List.of(Roles.PROCESS_OWNERS, Roles.HR, Roles.AUDITORS, Roles.ADMINS)::contains)) {
+            throw new Refused("Process owners, HR and auditors see the sign-off status.");
+        }
     }
 
     private static Map<String, Object> validate(Answer answer) {
