@@ -72,6 +72,12 @@ public final class ApprovalProcess {
     // variables: the outcome, returned to the caller (call activity outputs, GET /api/approvals/{id})
     public static final String VAR_OUTCOME = "outcome";
     public static final String VAR_DECIDED_BY = "decidedBy";
+    /** Why the request came up from the tier below (the approver's reason, or its deadline), shown to the next tier. */
+    public static final String VAR_PASSED_UP_REASON = "passedUpReason";
+    /** Who passed the request up (the decision's author when it is not a decision). */
+    public static final String VAR_PASSED_UP_BY = "passedUpBy";
+    /** The complaint's agreed resolution, for a goodwill request that comes from complaint handling. */
+    public static final String VAR_COMPLAINT_RESOLUTION = "complaintResolution";
     public static final String VAR_DECIDED_AT_TIER = "decidedAtTier";
     public static final String VAR_DECIDED_AT = "decidedAt";
     public static final String VAR_SELF_AUTHORISED = "selfAuthorised";

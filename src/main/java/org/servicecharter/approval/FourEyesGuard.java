@@ -77,7 +77,9 @@ public class FourEyesGuard implements TaskListener {
         }
         validateAnswer(task, tier, request.amount().doubleValue());
         Object decision = task.getVariable(VAR_DECISION);
-        if (!DECISION_PASS_UP.equals(decision)) {
+        if (DECISION_PASS_UP.equals(decision)) {
+            task.setVariable(VAR_PASSED_UP_BY, user);
+        } else {
             task.setVariable(VAR_DECIDED_BY, user);
             task.setVariable(VAR_DECIDED_AT_TIER, tier);
             task.setVariable(VAR_DECIDED_AT, Date.from(ClockUtil.getCurrentTime().toInstant()));

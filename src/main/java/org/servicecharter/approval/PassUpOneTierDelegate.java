@@ -15,6 +15,17 @@ public class PassUpOneTierDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VAR_CURRENT_TIER, ApprovalTiers.next((String) execution.getVariable(VAR_CURRENT_TIER)));
+        String tier = (String) execution.getVariable(VAR_CURRENT_TIER);
+        // the next tier reads why the request comes to them; the answer itself is cleared when it is offered again
+        String reason;
+        if (DECISION_PASS_UP.equals(execution.getVariable(VAR_DECISION))) {
+            Object given = execution.getVariable(VAR_DECISION_REASON);
+            reason = "Passed up by " + execution.getVariable(VAR_PASSED_UP_BY) + " at the " + tier + " tier"
+                    + (given instanceof String text && !text.isBlank() ? ": " + text.trim() : " (no reason given).");
+        } else {
+            reason = "The " + tier + " tier's deadline passed without a decision.";
+        }
+        execution.setVariable(VAR_PASSED_UP_REASON, reason);
+        execution.setVariable(VAR_CURRENT_TIER, ApprovalTiers.next(tier));
     }
 }

@@ -242,11 +242,17 @@ class DecisionApprovalProcessTests {
     void aSupervisorPassesTheRequestUpAndAManagerDecides() {
         ProcessInstance pi = ask("alice", "refund", 300.0);
 
-        decide("sam", decisionTask(pi), withDecision(DECISION_PASS_UP));
+        Map<String, Object> passUp = new java.util.HashMap<>(withDecision(DECISION_PASS_UP));
+        passUp.put(VAR_DECISION_REASON, "Above what I decide alone.");
+        decide("sam", decisionTask(pi), passUp);
 
         assertThat(pi).isWaitingAt(DECIDE_REQUEST).hasPassed(PASS_UP_ONE_TIER);
         assertThat(runtimeService.getVariable(pi.getId(), VAR_CURRENT_TIER)).isEqualTo(TIER_MANAGER);
         assertThat(runtimeService.getVariable(pi.getId(), VAR_DECISION)).as("the previous answer is cleared").isNull();
+        assertThat(runtimeService.getVariable(pi.getId(), VAR_DECISION_REASON)).as("not pre-filled for the next tier").isNull();
+        // the manager reads why it comes to them
+        assertThat(runtimeService.getVariable(pi.getId(), VAR_PASSED_UP_REASON))
+                .isEqualTo("Passed up by sam at the supervisor tier: Above what I decide alone.");
         assertThat(candidateUsers(decisionTask(pi))).containsExactly("maria");
 
         decide("maria", decisionTask(pi), approve());
@@ -286,9 +292,12 @@ class DecisionApprovalProcessTests {
         String[][] climb = {{TIER_SUPERVISOR, "sam"}, {TIER_MANAGER, "maria"}, {TIER_HEAD_OF_SERVICE, "henry"}};
         for (String[] step : climb) {
             Instant fired = Instant.now();
+            String from = (String) runtimeService.getVariable(pi.getId(), VAR_CURRENT_TIER);
             execute(deadlineTimer(pi));
             assertThat(pi).isWaitingAt(DECIDE_REQUEST);
             assertThat(runtimeService.getVariable(pi.getId(), VAR_CURRENT_TIER)).isEqualTo(step[0]);
+            assertThat(runtimeService.getVariable(pi.getId(), VAR_PASSED_UP_REASON))
+                    .isEqualTo("The " + from + " tier's deadline passed without a decision.");
             Task task = decisionTask(pi);
             assertThat(candidateUsers(task)).containsExactly(step[1]);
             Duration deadline = Duration.parse((String) runtimeService.getVariable(pi.getId(), VAR_TIER_DEADLINE));

@@ -275,6 +275,9 @@ class ComplaintHandlingProcessTests {
         assertThat(runtimeService.getVariable(approval.getId(), "requester")).isEqualTo("alice");
         assertThat(runtimeService.getVariable(approval.getId(), "requestType")).isEqualTo("goodwill");
         assertThat(runtimeService.getVariable(approval.getId(), "complaintReference")).isEqualTo(pi.getBusinessKey());
+        // the approver's form shows what was agreed with the customer
+        assertThat(runtimeService.getVariable(approval.getId(), "complaintResolution"))
+                .isEqualTo(runtimeService.getVariable(pi.getId(), VAR_RESOLUTION)).isNotNull();
         Task decide = approvalTask(approval);
         assertThat(taskService.getIdentityLinksForTask(decide.getId())).extracting(IdentityLink::getUserId).containsExactly("sam");
 
