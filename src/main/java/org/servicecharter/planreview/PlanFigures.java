@@ -97,8 +97,8 @@ public class PlanFigures {
     public String summary(Figures x) {
         StringBuilder sb = new StringBuilder();
         sb.append("Period ").append(x.from()).append(" to ").append(x.to()).append('\n');
-        sb.append("Complaints received: ").append(x.complaints()).append(" — by category ").append(x.complaintsByCategory())
-                .append(", by channel ").append(x.complaintsByChannel()).append('\n');
+        sb.append("Complaints received: ").append(x.complaints()).append(" — by category ").append(words(x.complaintsByCategory()))
+                .append("; by channel ").append(words(x.complaintsByChannel())).append('\n');
         sb.append("SLA breaches: ").append(x.slaBreaches()).append("; escalated to a manager: ").append(x.escalationsToManagers()).append('\n');
         sb.append("Complaints resolved: ").append(x.complaintsResolved()).append("; average time to resolve: ")
                 .append(x.averageHoursToResolve() == null ? "—" : x.averageHoursToResolve() + " h").append('\n');
@@ -113,11 +113,14 @@ public class PlanFigures {
     }
 
     public String approvalsSummary(Figures x) {
-        return "Approval requests: " + x.approvalRequests() + " — by tier and outcome " + x.approvalsByTierAndOutcome();
+        StringBuilder tiers = new StringBuilder();
+        x.approvalsByTierAndOutcome().forEach((tier, outcomes) -> tiers.append(tiers.length() == 0 ? "" : "; ")
+                .append("self".equals(tier) ? "self-authorised" : tier).append(": ").append(words(outcomes)));
+        return "Approval requests: " + x.approvalRequests() + (tiers.length() == 0 ? "" : " — " + tiers);
     }
 
     public String feedbackSummary(Figures x) {
-        return "Complaints: " + x.complaints() + " " + x.complaintsByCategory() + "; surveys answered " + x.surveysAnswered()
+        return "Complaints: " + x.complaints() + (x.complaints() == 0 ? "" : " (" + words(x.complaintsByCategory()) + ")") + "; surveys answered " + x.surveysAnswered()
                 + " of " + x.complaintsResolved() + " (" + percent(x.surveyResponseRate()) + "), average rating "
                 + (x.averageSurveyRating() == null ? "—" : x.averageSurveyRating()) + "; reopened for service recovery "
                 + x.serviceRecoveries();
@@ -153,6 +156,16 @@ public class PlanFigures {
 
     private static Instant instant(LocalDateTime time) {
         return time.atZone(ZoneId.systemDefault()).toInstant();
+    }
+
+    /** "billing 2, delivery 3" (not "{billing=2, delivery=3}"): the forms are read by people. */
+    static String words(Map<String, Long> counts) {
+        if (counts.isEmpty()) {
+            return "none";
+        }
+        StringBuilder out = new StringBuilder();
+        counts.forEach((name, count) -> out.append(out.length() == 0 ? "" : ", ").append(name.replace('-', ' ')).append(' ').append(count));
+        return out.toString();
     }
 
     private static String percent(Double fraction) {

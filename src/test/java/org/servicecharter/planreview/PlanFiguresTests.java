@@ -57,7 +57,10 @@ class PlanFiguresTests {
         assertThat(f.handbookSignOffCompletion()).isEqualTo(0.5);
         assertThat(f.correctiveActionsOpened()).isEqualTo(2);
 
-        assertThat(planFigures.summary(f)).contains("Complaints received: 5", "SLA breaches: 2", "response rate 80.0 %");
+        assertThat(planFigures.summary(f)).contains("Complaints received: 5", "SLA breaches: 2", "response rate 80.0 %")
+                .contains("by category billing 2, delivery 3; by channel email 3, phone 2").doesNotContain("{").doesNotContain("=");
+        assertThat(planFigures.approvalsSummary(f)).isEqualTo("Approval requests: 5 — manager: open 1; self-authorised: approved 2;"
+                + " supervisor: approved 1, rejected 1");
     }
 
     @Test
