@@ -74,8 +74,9 @@
  * <li>{@code TaskWorkGuard}: a command interceptor and {@code CommandChecker} over the task commands
  * ({@code ClaimTaskCmd}, {@code AssignTaskCmd}, {@code AbstractSetTaskPropertyCmd}, {@code AbstractAddIdentityLinkCmd},
  * {@code CompleteTaskCmd}, {@code SubmitTaskFormCmd}, {@code HandleTaskBpmnErrorCmd}, {@code HandleTaskEscalationCmd});
- * reads {@code ClaimTaskCmd.taskId/userId} (start fails). Switch: none. Test: {@code TaskRightsAttackTests},
- * {@code TeamRerouteAttackTests}.</li>
+ * reads {@code ClaimTaskCmd.taskId/userId} (start fails); before refusing, reads {@code ACT_RU_TASK} by id on the
+ * command's own connection (a task completed by someone else at the same moment is a lost race, 409). Switch: none.
+ * Test: {@code TaskRightsAttackTests}, {@code TeamRerouteAttackTests}, {@code LostCompletionRaceTests}.</li>
  * <li>{@code TaskFormFieldsGuard}, {@code TaskFormFields}: intercepts the completing commands and reads their
  * variables (start fails); reads the task's form through {@code GetCamundaFormDefinitionCmd}. Switch: none. Test:
  * {@code TaskRightsAttackTests}, {@code FactCorrectionAttackTests}.</li>

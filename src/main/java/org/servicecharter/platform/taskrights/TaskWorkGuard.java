@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.servicecharter.platform.Conflict;
 import org.servicecharter.platform.Refused;
 
 /**
@@ -143,9 +144,31 @@ public class TaskWorkGuard extends CommandInterceptor {
                     + "; only they " + work.verb + " it (or a supervisor re-routes it first). " + user + " cannot.");
         }
         if (assignee == null && !offeredTo(task, authentication)) {
+            if (!stillThere(context, taskId)) {
+                // read before someone else's completion committed, its candidates after: a lost race, not a refusal
+                throw new Conflict("This task has already been completed (by someone else at the same moment, or earlier);"
+                        + " nothing of yours was saved.");
+            }
             throw new Refused("The task '" + task.getName() + "' is not offered to " + user
                     + " or their groups, so " + user + " cannot " + work.verb + " it; its candidates do, or a supervisor"
                     + " assigns it.");
+        }
+    }
+
+    /**
+     * Whether the task's row is still in the database, read now (not from the command's cache): the task entity may
+     * have been read just before another transaction completed it, and its candidate links just after.
+     */
+    static boolean stillThere(CommandContext context, String taskId) {
+        String table = context.getProcessEngineConfiguration().getDatabaseTablePrefix() + "ACT_RU_TASK";
+        try (java.sql.PreparedStatement select = context.getDbSqlSession().getSqlSession().getConnection()
+                .prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE ID_ = ?")) {
+            select.setString(1, taskId);
+            try (java.sql.ResultSet rows = select.executeQuery()) {
+                return rows.next() && rows.getLong(1) > 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the task " + taskId, e);
         }
     }
 
