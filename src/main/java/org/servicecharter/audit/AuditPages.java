@@ -1,5 +1,7 @@
 package org.servicecharter.audit;
 
+import org.servicecharter.platform.CurrentUser;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -7,11 +9,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +43,7 @@ public class AuditPages implements WebMvcConfigurer {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                UserAuthentication user = webappUser(request, engine);
+                UserAuthentication user = CurrentUser.ofWebappSession(request, engine);
                 if (user == null) {
                     response.sendRedirect(request.getContextPath() + LOGIN);
                     return;
@@ -70,15 +69,5 @@ public class AuditPages implements WebMvcConfigurer {
         registration.addUrlPatterns("/audit", "/audit/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
-    }
-
-    static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine engine) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        return authentications == null ? null
-                : (UserAuthentication) authentications.getAuthenticationForProcessEngine(engine.getName());
     }
 }

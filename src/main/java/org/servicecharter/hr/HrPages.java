@@ -1,5 +1,7 @@
 package org.servicecharter.hr;
 
+import org.servicecharter.platform.CurrentUser;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,13 +10,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.servicecharter.platform.Refusal;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,7 +43,7 @@ class HrPages {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                UserAuthentication user = webappUser(request, engine);
+                UserAuthentication user = CurrentUser.ofWebappSession(request, engine);
                 if (user == null) {
                     response.sendRedirect(request.getContextPath() + LOGIN);
                     return;
@@ -122,16 +121,6 @@ class HrPages {
             return new Rendered(403, Html.page("Not allowed", reader, "<p class=\"error\">You may not see this page.</p>"));
         }
         throw e;
-    }
-
-    static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine engine) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        return authentications == null ? null
-                : (UserAuthentication) authentications.getAuthenticationForProcessEngine(engine.getName());
     }
 
 }

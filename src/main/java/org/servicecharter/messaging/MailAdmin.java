@@ -15,12 +15,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.servicecharter.identity.Roles;
 import org.servicecharter.platform.CurrentUser;
@@ -173,7 +170,7 @@ public class MailAdmin {
                 @Override
                 protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                         throws ServletException, IOException {
-                    UserAuthentication user = webappUser(request, engine);
+                    UserAuthentication user = CurrentUser.ofWebappSession(request, engine);
                     if (user == null) {
                         response.sendRedirect(request.getContextPath() + "/camunda/app/admin/default/");
                         return;
@@ -198,16 +195,6 @@ public class MailAdmin {
             registration.addUrlPatterns("/admin/mail", "/admin/mail/");
             registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 31);
             return registration;
-        }
-
-        private static UserAuthentication webappUser(HttpServletRequest request, ProcessEngine engine) {
-            HttpSession session = request.getSession(false);
-            if (session == null) {
-                return null;
-            }
-            Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-            return authentications == null ? null
-                    : (UserAuthentication) authentications.getAuthenticationForProcessEngine(engine.getName());
         }
     }
 }

@@ -46,4 +46,20 @@ public final class CurrentUser {
         Authentication current = identityService.getCurrentAuthentication();
         return current == null || current.getGroupIds() == null ? List.of() : current.getGroupIds();
     }
+
+    /**
+     * The user logged in to the web apps (Tasklist, Cockpit, Admin) in this request's session, or null: the one way
+     * the application's own pages and the API find the web apps' login.
+     */
+    public static org.camunda.bpm.webapp.impl.security.auth.UserAuthentication ofWebappSession(
+            jakarta.servlet.http.HttpServletRequest request, org.camunda.bpm.engine.ProcessEngine engine) {
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        org.camunda.bpm.webapp.impl.security.auth.Authentications authentications =
+                org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
+        return authentications == null ? null
+                : (org.camunda.bpm.webapp.impl.security.auth.UserAuthentication) authentications.getAuthenticationForProcessEngine(engine.getName());
+    }
 }

@@ -1,5 +1,7 @@
 package org.servicecharter.platform.web;
 
+import org.servicecharter.platform.CurrentUser;
+
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +17,6 @@ import jakarta.servlet.http.HttpSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.servicecharter.platform.PublicEndpoints;
 import org.servicecharter.platform.rest.ProblemResponses;
@@ -69,7 +69,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
             userId = credentials[0];
             groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
         } else {
-            UserAuthentication session = fromWebappSession(request);
+            UserAuthentication session = CurrentUser.ofWebappSession(request, engine);
             if (session != null) {
                 HttpSession httpSession = request.getSession(false);
                 if (WebappCsrfToken.isRequiredFor(request) && !WebappCsrfToken.isCarriedBy(request, httpSession)) {
@@ -104,18 +104,6 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     private boolean isPublic(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return publicEndpoints.stream().anyMatch(p -> p.method().equalsIgnoreCase(request.getMethod()) && matcher.match(p.pattern(), path));
-    }
-
-    private UserAuthentication fromWebappSession(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null) {
-            return null;
-        }
-        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-        if (authentications == null) {
-            return null;
-        }
-        return (UserAuthentication) authentications.getAuthenticationForProcessEngine(engine.getName());
     }
 
     private static String[] decode(String encoded) {
