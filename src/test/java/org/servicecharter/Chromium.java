@@ -63,6 +63,21 @@ public final class Chromium {
         }
     }
 
+    /**
+     * Logs in on the web apps' login form the browser shows now (demo users: password = user id) and waits until
+     * the form is gone.
+     */
+    public static void logInOnTheForm(WebDriver browser, String user) {
+        org.openqa.selenium.support.ui.WebDriverWait wait =
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                org.openqa.selenium.By.cssSelector("input[ng-model=username]"))).sendKeys(user);
+        browser.findElement(org.openqa.selenium.By.cssSelector("input[ng-model=password]")).sendKeys(user);
+        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
+                org.openqa.selenium.By.cssSelector("input[ng-model=password]")));
+    }
+
     public static void screenshot(WebDriver browser, Path directory, String name) throws IOException {
         Files.createDirectories(directory);
         Files.write(directory.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -66,9 +66,7 @@ class ApprovalFormBrowserTests {
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(id).singleResult();
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys("maria");
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("maria");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.logInOnTheForm(browser, "maria");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Why it comes to your tier"));
         assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_DecidePassedUpReason']"))
                 .getAttribute("value")).isEqualTo("Passed up by sam at the supervisor tier: The customer is a key account; the manager should decide.");

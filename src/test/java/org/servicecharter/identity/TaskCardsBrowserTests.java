@@ -72,9 +72,7 @@ class TaskCardsBrowserTests {
         String second = file("Omar Customer", "I was charged twice.");
 
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys("alice");
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("alice");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Chromium.logInOnTheForm(browser, "alice");
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(@class,'task-filter')]//a[contains(normalize-space(.),\"My group's tasks\")]"))).click();
         for (String[] complaint : new String[][] {{first, "Nadia Customer"}, {second, "Omar Customer"}}) {

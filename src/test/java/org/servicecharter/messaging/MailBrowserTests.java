@@ -85,10 +85,7 @@ class MailBrowserTests {
 
         // the administrators' page
         browser.get("http://localhost:" + port + "/camunda/app/admin/default/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]"))).sendKeys("demo");
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=password]")));
+        Chromium.logInOnTheForm(browser, "demo");
         browser.get("http://localhost:" + port + "/admin/mail");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Received by the embedded mail server"));
         String page = browser.findElement(By.tagName("main")).getText();

@@ -49,10 +49,7 @@ class WebappsFaceBrowserTests {
         browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model=username]")));
         assertDepartmentsFace("tasklist-login");
-        browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model=password]")));
+        Chromium.logInOnTheForm(browser, "demo");
         assertDepartmentsFace("tasklist");
         for (String app : List.of("cockpit", "admin")) {
             browser.get("http://localhost:" + port + "/camunda/app/" + app + "/default/");
