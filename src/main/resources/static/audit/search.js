@@ -67,7 +67,7 @@
   document.getElementById('prev').addEventListener('click', () => { page = Math.max(0, page - 1); search(); });
   document.getElementById('next').addEventListener('click', () => { page += 1; search(); });
 
-  getJson('/api/audit/me').then(me => { document.getElementById('who').textContent = 'logged in as ' + me.userId; });
+  getJson('/api/audit/me').then(me => { document.getElementById('who').textContent = 'logged in as ' + (me.name || me.userId); });
   getJson('/api/audit/models').then(models => {
     const select = document.getElementById('processKey');
     models.forEach(m => select.appendChild(el('option', (m.name || m.key) + ' (' + m.key + ')', { value: m.key })));

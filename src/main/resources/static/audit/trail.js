@@ -83,7 +83,7 @@
     const base = '/api/audit/instances/' + encodeURIComponent(id);
     document.getElementById('exportCsv').href = base + '/trail/export?format=csv';
     document.getElementById('exportJson').href = base + '/trail/export?format=json';
-    get('/api/audit/me').then(me => { document.getElementById('who').textContent = 'logged in as ' + me.userId; });
+    get('/api/audit/me').then(me => { document.getElementById('who').textContent = 'logged in as ' + (me.name || me.userId); });
     const trail = await get(base + '/trail');
     facts(trail.instance);
     timeline(trail.timeline);

@@ -45,9 +45,12 @@ public class AuditController {
     private final AuditAccess access;
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
+    private final org.camunda.bpm.engine.IdentityService identityService;
 
     public AuditController(AuditSearchService search, AuditTrailService trails, AuditExport export, AuditAccess access,
-            HistoryService historyService, RepositoryService repositoryService) {
+            HistoryService historyService, RepositoryService repositoryService,
+            org.camunda.bpm.engine.IdentityService identityService) {
+        this.identityService = identityService;
         this.search = search;
         this.trails = trails;
         this.export = export;
@@ -56,9 +59,15 @@ public class AuditController {
         this.repositoryService = repositoryService;
     }
 
+    /** Who is reading: their id and, for the page's header, their name (the id when they have none). */
     @GetMapping("/me")
     public Map<String, Object> me() {
-        return Map.of("userId", access.requireAuditor());
+        String userId = access.requireAuditor();
+        org.camunda.bpm.engine.identity.User user = org.servicecharter.platform.SystemAccess.call(identityService,
+                () -> identityService.createUserQuery().userId(userId).singleResult());
+        String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return Map.of("userId", userId, "name", name.isEmpty() ? userId : name);
     }
 
     @GetMapping("/models")

@@ -29,7 +29,6 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 public class AuditPages implements WebMvcConfigurer {
 
-    static final String LOGIN = "/camunda/app/cockpit/default/";
 
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
@@ -45,7 +44,7 @@ public class AuditPages implements WebMvcConfigurer {
                     throws ServletException, IOException {
                 UserAuthentication user = CurrentUser.ofWebappSession(request, engine);
                 if (user == null) {
-                    response.sendRedirect(request.getContextPath() + LOGIN);
+                    CurrentUser.sendToWebappLogin(request, response, "cockpit");
                     return;
                 }
                 if (!AuditAccess.mayAudit(user.getGroupIds())) {

@@ -33,7 +33,6 @@ import org.springframework.web.util.UriUtils;
 @Configuration
 class HrPages {
 
-    static final String LOGIN = "/camunda/app/tasklist/default/";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> hrPagesFilter(ProcessEngine engine, ObjectProvider<EmployeeFilePage> employeeFile,
@@ -45,7 +44,7 @@ class HrPages {
                     throws ServletException, IOException {
                 UserAuthentication user = CurrentUser.ofWebappSession(request, engine);
                 if (user == null) {
-                    response.sendRedirect(request.getContextPath() + LOGIN);
+                    CurrentUser.sendToWebappLogin(request, response, "tasklist");
                     return;
                 }
                 response.setHeader("Cache-Control", "no-store");

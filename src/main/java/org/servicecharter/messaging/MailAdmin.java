@@ -172,7 +172,7 @@ public class MailAdmin {
                         throws ServletException, IOException {
                     UserAuthentication user = CurrentUser.ofWebappSession(request, engine);
                     if (user == null) {
-                        response.sendRedirect(request.getContextPath() + "/camunda/app/admin/default/");
+                        CurrentUser.sendToWebappLogin(request, response, "admin");
                         return;
                     }
                     response.setHeader("Cache-Control", "no-store");

@@ -62,4 +62,17 @@ public final class CurrentUser {
         return authentications == null ? null
                 : (org.camunda.bpm.webapp.impl.security.auth.UserAuthentication) authentications.getAuthenticationForProcessEngine(engine.getName());
     }
+
+    /**
+     * Sends a browser without a web-app login to the login of the given web app ({@code tasklist}, {@code cockpit},
+     * {@code admin}), saying where to come back to: the requested path and query. The web apps' return script
+     * ({@code webapps}: {@code scripts/return-after-login.js}) brings the user back there once they have logged in.
+     */
+    public static void sendToWebappLogin(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, String app) throws java.io.IOException {
+        String back = request.getRequestURI().substring(request.getContextPath().length())
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        response.sendRedirect(request.getContextPath() + "/camunda/app/" + app + "/default/?returnTo="
+                + java.net.URLEncoder.encode(back, java.nio.charset.StandardCharsets.UTF_8) + "#/login");
+    }
 }

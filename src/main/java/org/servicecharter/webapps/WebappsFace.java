@@ -33,7 +33,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableConfigurationProperties(WebappsProperties.class)
 class WebappsFace {
 
-    static final Pattern FILE = Pattern.compile("/app/(tasklist|cockpit|admin|welcome)/(scripts/config\\.js|styles/user-styles\\.css)");
+    static final Pattern FILE = Pattern.compile(
+            "/app/(tasklist|cockpit|admin|welcome)/(scripts/config\\.js|styles/user-styles\\.css|scripts/return-after-login\\.js)");
+    /** The application's own scripts each web app loads (Camunda's {@code customScripts}, paths without ".js"). */
+    static final java.util.List<String> CUSTOM_SCRIPTS = java.util.List.of("scripts/return-after-login");
     static final String WEBJAR = "META-INF/resources/webjars/camunda/app/";
     static final Map<String, String> APP_NAMES = Map.of("tasklist", "Tasklist", "cockpit", "Cockpit", "admin", "Admin",
             "welcome", "Welcome");
@@ -60,7 +63,7 @@ class WebappsFace {
                     return;
                 }
                 boolean script = file.group(2).endsWith(".js");
-                byte[] body = files.computeIfAbsent(file.group(1) + "/" + file.group(2), key -> render(file.group(1), script));
+                byte[] body = files.computeIfAbsent(file.group(1) + "/" + file.group(2), key -> render(file.group(1), file.group(2)));
                 response.setContentType(script ? "text/javascript;charset=UTF-8" : "text/css;charset=UTF-8");
                 response.setHeader("Cache-Control", "no-cache");
                 response.setContentLength(body.length);
@@ -74,7 +77,11 @@ class WebappsFace {
         return registration;
     }
 
-    private byte[] render(String app, boolean script) {
+    private byte[] render(String app, String file) {
+        if (file.equals("scripts/return-after-login.js")) {
+            return own("webapps/return-after-login.js").getBytes(StandardCharsets.UTF_8);
+        }
+        boolean script = file.endsWith(".js");
         String original = original(app + (script ? "/scripts/config.js" : "/styles/user-styles.css"));
         return (script ? config(app, original) : styles(original)).getBytes(StandardCharsets.UTF_8);
     }
@@ -84,6 +91,8 @@ class WebappsFace {
         StringBuilder settings = new StringBuilder();
         // Camunda writes "{vendor} {name}": "Service Charter Tasklist"
         settings.append("  app: {name: ").append(js(APP_NAMES.get(app))).append(", vendor: ").append(js(properties.name())).append("},\n");
+        settings.append("  customScripts: [").append(String.join(", ", CUSTOM_SCRIPTS.stream().map(WebappsFace::js).toList()))
+                .append("],\n");
         if (!properties.dateFormat().isEmpty()) {
             settings.append("  dateFormat: {normal: ").append(js(properties.dateFormat())).append(", long: ")
                     .append(js(properties.dateFormat())).append("},\n");
@@ -117,6 +126,17 @@ class WebappsFace {
                     .append(properties.colour().isEmpty() ? "inherit" : properties.colour()).append("; }\n");
         }
         return css.toString();
+    }
+
+    private static String own(String resource) {
+        try (InputStream in = WebappsFace.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The application's " + resource + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + resource, e);
+        }
     }
 
     private static String original(String file) {

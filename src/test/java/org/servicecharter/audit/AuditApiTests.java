@@ -105,7 +105,8 @@ class AuditApiTests {
     void thePagesNeedTheCamundaLogin() {
         Http.Response page = Http.anonymous(port).get("/audit/index.html");
         assertThat(page.status()).isEqualTo(302);
-        assertThat(page.header("Location")).endsWith(AuditPages.LOGIN);
+        // to Cockpit's login, saying where to come back to
+        assertThat(page.header("Location")).endsWith("/camunda/app/cockpit/default/?returnTo=%2Faudit%2Findex.html#/login");
     }
 
     // --- read-only -------------------------------------------------------------------------------------------

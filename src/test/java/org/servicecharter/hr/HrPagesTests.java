@@ -215,7 +215,9 @@ class HrPagesTests {
     private void assertGoesToLogin(String path) {
         Http.Response anonymous = Http.anonymous(port).get(path);
         assertThat(anonymous.status()).as(path).isEqualTo(302);
-        assertThat(anonymous.header("location")).endsWith("/camunda/app/tasklist/default/");
+        // to Tasklist's login, saying where to come back to
+        assertThat(anonymous.header("location")).endsWith("/camunda/app/tasklist/default/?returnTo="
+                + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8) + "#/login");
     }
 
     private String newcomerNamed(String first, String last) {
