@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * ${currentUserGroups()}}, {@code due before ${now()}}, but it cannot join the {@code reporting_line} table, and no
  * filter expression names "the people who report to me". So each lead gets a filter of their own, holding their team
  * as an {@code assigneeIn} list, readable by that lead only (a user grant of FILTER READ: they use it, they cannot
- * edit or delete it). The lists follow the reporting lines: rebuilt at start-up and whenever
+ * edit or delete it). Each is named with its lead's name — "Overdue in my team (Sam Supervisor)" — because an
+ * administrator sees every filter, and three filters called "Overdue in my team" could not be told apart. The lists follow the reporting lines: rebuilt at start-up and whenever
  * {@link ReportingLines#setManager} changes a line ({@link ReportingLines.Changed}); a change made in the table by hand
  * is picked up at the next start. Someone who no longer leads anyone loses their filters.
  *
@@ -53,6 +54,8 @@ public class TeamFilters {
     public static final String MY_TEAMS_TASKS = "My team's tasks";
     /** Filter property naming the lead whose team the filter shows. */
     static final String TEAM_OF = "teamOf";
+    /** Filter property saying which of the team filters it is (its name carries the lead's name). */
+    static final String TEAM_FILTER = "teamFilter";
 
     private final FilterService filterService;
     private final TaskService taskService;
@@ -107,12 +110,27 @@ public class TeamFilters {
         TaskQuery of(String[] team);
     }
 
+    /** The filter's name as Tasklist lists it: the kind, then whose team it is. */
+    static String nameFor(String kind, String leadsName) {
+        return kind + " (" + leadsName + ")";
+    }
+
+    private String leadsName(String lead) {
+        org.camunda.bpm.engine.identity.User user = identityService.createUserQuery().userId(lead).singleResult();
+        String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        return name.isEmpty() ? lead : name;
+    }
+
     private void sync(String name, int priority, String description, Map<String, SortedSet<String>> teams, QueryOfTeam query) {
         Map<String, Filter> existing = new LinkedHashMap<>();
         List<Filter> orphans = new ArrayList<>();
-        for (Filter filter : filterService.createFilterQuery().filterName(name).list()) {
-            Object lead = filter.getProperties() == null ? null : filter.getProperties().get(TEAM_OF);
-            if (lead == null) {
+        for (Filter filter : filterService.createFilterQuery().filterResourceType(org.camunda.bpm.engine.EntityTypes.TASK).list()) {
+            Map<String, Object> props = filter.getProperties() == null ? Map.of() : filter.getProperties();
+            Object lead = props.get(TEAM_OF);
+            // ours: made for a lead, of this kind (filters made before the kind was recorded carry the bare name)
+            boolean ofThisKind = name.equals(props.get(TEAM_FILTER)) || (props.get(TEAM_FILTER) == null && name.equals(filter.getName()));
+            if (lead == null || !ofThisKind) {
                 continue; // not one of ours (e.g. a process owner's own filter of that name)
             }
             if (teams.containsKey(lead.toString()) && !existing.containsKey(lead.toString())) {
@@ -132,8 +150,10 @@ public class TeamFilters {
                 properties.put("description", description);
                 properties.put("refresh", true);
                 properties.put(TEAM_OF, lead);
+                properties.put(TEAM_FILTER, name);
                 tasklistFilters.withCardVariables(properties);
-                filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query.of(team.toArray(String[]::new)));
+                filter = filterService.newTaskFilter(nameFor(name, leadsName(lead))).setProperties(properties)
+                        .setQuery(query.of(team.toArray(String[]::new)));
                 filter = filterService.saveFilter(filter);
             } else {
                 boolean changed = false;
@@ -144,8 +164,19 @@ public class TeamFilters {
                 // a team filter made before the task cards had fields gets them, once
                 Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties() == null ? Map.of() : filter.getProperties());
                 if (tasklistFilters.withCardVariables(properties)) {
-                    filter.setProperties(properties);
                     changed = true;
+                }
+                // named after its lead (a filter made before was not; the lead's name may have changed)
+                if (properties.putIfAbsent(TEAM_FILTER, name) == null) {
+                    changed = true;
+                }
+                String named = nameFor(name, leadsName(lead));
+                if (!named.equals(filter.getName())) {
+                    filter.setName(named);
+                    changed = true;
+                }
+                if (changed) {
+                    filter.setProperties(properties);
                 }
                 if (changed) {
                     filter = filterService.saveFilter(filter);

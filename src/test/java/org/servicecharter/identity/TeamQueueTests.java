@@ -56,11 +56,22 @@ class TeamQueueTests {
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
     }
 
-    /** The filters the user sees by that name (Tasklist asks GET /filter). */
+    /** The filters the user sees by that name (Tasklist asks GET /filter); a team filter's name ends in its lead's. */
     private List<Map<String, Object>> filters(String user, String name) {
         Http.Response response = Http.as(port, user).get("/engine-rest/filter?resourceType=Task&maxResults=100");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.list().stream().filter(f -> name.equals(f.get("name"))).toList();
+        return response.list().stream()
+                .filter(f -> name.equals(f.get("name")) || String.valueOf(f.get("name")).startsWith(name + " (")).toList();
+    }
+
+    @Test
+    void everyTeamFilterNamesItsLeadSoThatAnAdministratorTellsThemApart() {
+        assertThat(filters("sam", "Overdue in my team")).extracting(f -> f.get("name"))
+                .containsExactly("Overdue in my team (Sam Supervisor)");
+        List<Object> adminSees = filters("demo", "Overdue in my team").stream().map(f -> f.get("name")).toList();
+        assertThat(adminSees).contains("Overdue in my team (Sam Supervisor)", "Overdue in my team (Maria Manager)",
+                "Overdue in my team (Henry Head-of-Service)").doesNotHaveDuplicates();
+        assertThat(filters("demo", "My team's tasks").stream().map(f -> f.get("name")).toList()).doesNotHaveDuplicates();
     }
 
     private String filterId(String user, String name) {
