@@ -15,6 +15,8 @@ public final class Rejected extends BadUserRequestException implements Refusal {
     private static final long serialVersionUID = 1L;
 
     private final transient List<FieldError> errors;
+    /** What could not be done ("The case cannot be opened"), when the sentence was made of it and the fields. */
+    private final String what;
 
     /** A refusal of the request as a whole, no field to point at. */
     public Rejected(String sentence) {
@@ -25,6 +27,7 @@ public final class Rejected extends BadUserRequestException implements Refusal {
     public Rejected(String sentence, Throwable cause) {
         super(sentence, cause);
         this.errors = List.of();
+        this.what = null;
     }
 
     /** One field is wrong; the sentence says what to change. */
@@ -34,14 +37,40 @@ public final class Rejected extends BadUserRequestException implements Refusal {
 
     /** A sentence for the whole, and the fields that are wrong. */
     public Rejected(String sentence, List<FieldError> errors) {
+        this(sentence, errors, null);
+    }
+
+    private Rejected(String sentence, List<FieldError> errors, String what) {
         super(sentence);
         this.errors = List.copyOf(errors);
+        this.what = what;
     }
 
     /** "What: field why; field why." */
     public static Rejected of(String what, List<FieldError> errors) {
-        return new Rejected(what + ": " + errors.stream().map(e -> e.field() + " " + e.message())
-                .collect(Collectors.joining("; ")) + ".", errors);
+        return new Rejected(sentence(what, errors, java.util.Map.of()), errors, what);
+    }
+
+    private static String sentence(String what, List<FieldError> errors, java.util.Map<String, String> names) {
+        return what + ": " + errors.stream().map(e -> names.getOrDefault(e.field(), e.field()) + " " + e.message())
+                .collect(Collectors.joining("; ")) + ".";
+    }
+
+    /**
+     * The same sentence with each field called as the person saw it — a form's label instead of the variable's name
+     * ({@code names}: field → label; a field without one keeps its name). A one-field refusal whose sentence begins
+     * with the field's name gets the label there.
+     */
+    public String inWords(java.util.Map<String, String> names) {
+        if (what != null) {
+            return sentence(what, errors(), names);
+        }
+        String message = getMessage();
+        if (errors().size() == 1 && names.containsKey(errors().get(0).field()) && message != null
+                && message.startsWith(errors().get(0).field() + " ")) {
+            return names.get(errors().get(0).field()) + message.substring(errors().get(0).field().length());
+        }
+        return message;
     }
 
     /** "The request has 2 invalid field(s): field why; field why." */

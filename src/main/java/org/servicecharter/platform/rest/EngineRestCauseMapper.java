@@ -51,7 +51,7 @@ public class EngineRestCauseMapper implements ExceptionMapper<RestException> {
         // what the resource wrapped (task complete and submit-form: "Cannot submit task form ...: ...", 400 or 500)
         Refusal refusal = Refusals.find(exception);
         if (refusal != null) {
-            return EngineRestExceptionMapper.answer(refusal);
+            return EngineRestExceptionMapper.answer(refusal, uriInfo);
         }
         if (exception.getStatus() == null || exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR) {
             if (DatabaseUnavailable.isCause(exception)) {

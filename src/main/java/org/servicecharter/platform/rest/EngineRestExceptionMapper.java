@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.servicecharter.platform.Refusal;
 import org.servicecharter.platform.Refusals;
+import org.servicecharter.platform.Rejected;
 import org.servicecharter.platform.governance.ModelFailure;
 
 /**
@@ -60,7 +61,7 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
         }
         Refusal refusal = Refusals.find(exception);
         if (refusal != null) {
-            return answer(refusal);
+            return answer(refusal, uriInfo);
         }
         if (message.startsWith("ENGINE-09003")) {
             return answer(Response.Status.BAD_REQUEST, "ParseException",
@@ -100,6 +101,41 @@ public class EngineRestExceptionMapper implements ExceptionMapper<ProcessEngineE
             return answer(Response.Status.fromStatusCode(model.status()), "ModelFailure", model.message());
         }
         return stock.toResponse(exception);
+    }
+
+    /**
+     * A refusal answered to whoever asked: through the web apps' engine API ({@code /camunda/api/engine/...}) a
+     * person at a form, so a rejected form names its fields by their labels ({@link #inTheFormsWords}); through
+     * {@code /engine-rest} a program, which gets the variables' names.
+     */
+    static Response answer(Refusal refusal, UriInfo uriInfo) {
+        boolean fromTheWebapps = uriInfo != null && uriInfo.getBaseUri() != null
+                && uriInfo.getBaseUri().getPath().contains("/api/engine/");
+        return fromTheWebapps && refusal instanceof Rejected rejected ? inTheFormsWords(rejected, uriInfo) : answer(refusal);
+    }
+
+    /**
+     * A refused form, answered to the person who filled it in (Tasklist shows the sentence): each field called by
+     * its label in the form, and each error carrying that label too; the fields keep their names for programs.
+     */
+    private static Response inTheFormsWords(Rejected rejected, UriInfo uriInfo) {
+        Map<String, String> labels = FormLabels.of(org.camunda.bpm.engine.rest.util.EngineUtil.lookupProcessEngine(null),
+                uriInfo, rejected.errors());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Refusals.kind(rejected));
+        body.putAll(Refusals.body(rejected));
+        body.put("message", rejected.inWords(labels));
+        if (!rejected.errors().isEmpty()) {
+            body.put("errors", rejected.errors().stream().map(error -> {
+                Map<String, Object> named = new LinkedHashMap<>();
+                named.put("field", error.field());
+                named.put("label", labels.getOrDefault(error.field(), error.field()));
+                named.put("message", error.message());
+                return named;
+            }).toList());
+        }
+        body.put("code", 0);
+        return Response.status(rejected.status()).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /**
