@@ -3,6 +3,7 @@ package org.servicecharter.correctiveaction;
 import java.util.List;
 
 import org.servicecharter.identity.TaskCardFields;
+import org.servicecharter.platform.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** On a corrective-action task card in Tasklist: the employee (the case's details stay in the task). */
@@ -11,6 +12,6 @@ class CorrectiveActionCardFields implements TaskCardFields {
 
     @Override
     public List<Field> fields() {
-        return List.of(new Field(CorrectiveActionProcess.VAR_EMPLOYEE, "Employee"));
+        return List.of(new Field(ProcessVariables.nameOf(CorrectiveActionProcess.VAR_EMPLOYEE), "Employee"));
     }
 }

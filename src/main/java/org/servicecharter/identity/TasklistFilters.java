@@ -50,14 +50,39 @@ public class TasklistFilters {
 
     /**
      * A filter's properties with the task cards' fields, unless it has a list of its own (a process owner's choice is
-     * kept); whether anything was added.
+     * kept); a list the application wrote follows today's fields. Whether anything changed.
      */
     public boolean withCardVariables(Map<String, Object> properties) {
+        List<Map<String, String>> current = cardVariables();
         if (properties.get("variables") instanceof List<?> own && !own.isEmpty()) {
-            return false;
+            if (!Boolean.TRUE.equals(properties.get(CARD_FIELDS_BY_APPLICATION)) && !earlierApplicationList(own, current)) {
+                return false; // a process owner's choice
+            }
+            if (own.equals(current) && Boolean.TRUE.equals(properties.get(CARD_FIELDS_BY_APPLICATION))) {
+                return false;
+            }
         }
-        properties.put("variables", cardVariables());
+        properties.put("variables", current);
+        properties.put(CARD_FIELDS_BY_APPLICATION, true);
         return true;
+    }
+
+    /** Filter property marking a card-field list the application wrote (and keeps up to date), not a process owner. */
+    static final String CARD_FIELDS_BY_APPLICATION = "cardFieldsByApplication";
+
+    /**
+     * A list written before the application marked its lists: every field is one of today's or the id an employee's
+     * name stands for today ({@code employee} before {@code employeeName}).
+     */
+    private static boolean earlierApplicationList(List<?> own, List<Map<String, String>> current) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        for (Map<String, String> field : current) {
+            known.add(field.get("name"));
+            if (field.get("name").endsWith("Name")) {
+                known.add(field.get("name").substring(0, field.get("name").length() - "Name".length()));
+            }
+        }
+        return own.stream().allMatch(field -> field instanceof Map<?, ?> map && known.contains(String.valueOf(map.get("name"))));
     }
 
     public void create() {

@@ -36,6 +36,14 @@ public interface ProcessVariables {
         }
     }
 
+    /**
+     * The task-local companion of an employee variable that holds the person's name, which task cards and forms
+     * show instead of the id: {@code employee} → {@code employeeName} (set when a task is created).
+     */
+    static String nameOf(String employeeVariable) {
+        return requireName(employeeVariable) + "Name";
+    }
+
     /** The employee variables of all features, each once, in alphabetical order. */
     static List<String> employeesOf(Collection<? extends ProcessVariables> features) {
         return features.stream().flatMap(feature -> feature.employees().stream()).map(ProcessVariables::requireName)

@@ -71,7 +71,7 @@ class AuditBrowserTests {
 
         // the same session opens the audit pages
         browser.get(base + "/audit/");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "audrey"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Audrey Auditor"));
         browser.findElement(By.name("businessKey")).sendKeys(reference);
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("state"))).selectByVisibleText("finished");
         browser.findElement(By.cssSelector("#search button[type=submit]")).click();

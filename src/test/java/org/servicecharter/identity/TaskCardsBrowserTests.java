@@ -38,6 +38,7 @@ class TaskCardsBrowserTests {
 
     @LocalServerPort int port;
     @Autowired TaskService taskService;
+    @Autowired TasklistFilters tasklistFilters;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -62,8 +63,46 @@ class TaskCardsBrowserTests {
             assertThat(filter.get("properties").get("variables")).as(filter.get("name").asText() + " " + filter.get("properties")).isNotNull();
             filter.get("properties").get("variables").forEach(v -> names.add(v.get("name").asText()));
             assertThat(names).as(filter.get("name").asText())
-                    .contains("complaintReference", "customerName", "requester", "amount", "employee", "period");
+                    .contains("complaintReference", "customerName", "requesterName", "amount", "employeeName", "period")
+                    .as("names, not user ids").doesNotContain("requester", "employee");
         }
+    }
+
+    @Test
+    void aListTheApplicationWroteFollowsTodaysFieldsButAProcessOwnersOwnIsKept() {
+        Map<String, Object> before = new LinkedHashMap<>(Map.of("variables",
+                List.of(Map.of("name", "complaintReference", "label", "Complaint"), Map.of("name", "requester", "label", "Requester"))));
+        assertThat(tasklistFilters.withCardVariables(before)).isTrue();
+        assertThat(before.get("variables")).isEqualTo(tasklistFilters.cardVariables());
+        assertThat(tasklistFilters.withCardVariables(before)).as("nothing left to change").isFalse();
+
+        List<Map<String, String>> own = List.of(Map.of("name", "orderReference", "label", "Order"));
+        Map<String, Object> ownersChoice = new LinkedHashMap<>(Map.of("variables", own));
+        assertThat(tasklistFilters.withCardVariables(ownersChoice)).isFalse();
+        assertThat(ownersChoice.get("variables")).isEqualTo(own);
+    }
+
+    @Test
+    void anApproversCardNamesTheRequesterNotTheirUserId() throws Exception {
+        Map<String, Object> ask = new LinkedHashMap<>();
+        ask.put("type", "refund");
+        ask.put("amount", 200);
+        ask.put("currency", "EUR");
+        ask.put("reason", "Charged twice for order 4711.");
+        Http.Response asked = Http.as(port, "alice").post("/api/approvals", ask);
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(asked.json().get("id").asText()).singleResult();
+        assertThat(taskService.getVariableLocal(task.getId(), "requesterName")).isEqualTo("Alice Agent");
+
+        browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        Chromium.logInOnTheForm(browser, "sam");
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'task-filter')]//a[contains(normalize-space(.),\"Offered to me\")]"))).click();
+        WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//ol[contains(@class,'tasks-list')]/li[.//a[@href='#/?task=" + task.getId() + "']]")));
+        wait.until(driver -> card.getText().contains("Alice Agent"));
+        assertThat(card.getText()).contains("Requester").doesNotContain("alice");
+        Chromium.screenshot(browser, SCREENSHOTS, "2-approval-card-names-the-requester");
     }
 
     @Test
