@@ -117,15 +117,24 @@ public class HandbookDocuments implements DisposableBean {
         return policy.linkProblem(link);
     }
 
+    /** A linked document as fetched at publication: its content (a PDF) and its SHA-256. */
+    public record Fetched(byte[] content, String sha256) {
+    }
+
     /** The SHA-256 of the PDF behind the link; within the configured time, whatever the other server does. */
     public String fetchSha256(String url) throws UnreadableDocumentException {
+        return fetch(url).sha256();
+    }
+
+    /** The PDF behind the link and its SHA-256; within the configured time, whatever the other server does. */
+    public Fetched fetch(String url) throws UnreadableDocumentException {
         String problem = policy.linkProblem(url);
         if (problem != null) {
             throw new UnreadableDocumentException(problem);
         }
         Duration limit = properties.documentFetchTimeout();
         Fetch fetch = new Fetch(URI.create(url), System.nanoTime() + limit.toNanos());
-        Future<String> result = fetches.submit(fetch::run);
+        Future<Fetched> result = fetches.submit(fetch::run);
         try {
             return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -179,7 +188,7 @@ public class HandbookDocuments implements DisposableBean {
                     + "in one go, so link to one that downloads faster or upload the file");
         }
 
-        String run() throws UnreadableDocumentException {
+        Fetched run() throws UnreadableDocumentException {
             URI uri = link;
             for (int redirects = 0; ; redirects++) {
                 boolean redirected = redirects > 0;
@@ -249,7 +258,7 @@ public class HandbookDocuments implements DisposableBean {
             }
         }
 
-        private String digest(HttpEntity entity) throws IOException, UnreadableDocumentException {
+        private Fetched digest(HttpEntity entity) throws IOException, UnreadableDocumentException {
             long max = properties.maxDocumentSize().toBytes();
             if (entity == null || entity.getContentLength() == 0) {
                 throw new UnreadableDocumentException("leads to an empty document");
@@ -265,6 +274,7 @@ public class HandbookDocuments implements DisposableBean {
             }
             byte[] head = new byte[PDF_MAGIC.length];
             byte[] buffer = new byte[8192];
+            java.io.ByteArrayOutputStream copy = new java.io.ByteArrayOutputStream();
             long total = 0;
             try (InputStream in = entity.getContent()) {
                 int read;
@@ -280,6 +290,7 @@ public class HandbookDocuments implements DisposableBean {
                         throw tooLarge();
                     }
                     digest.update(buffer, 0, read);
+                    copy.write(buffer, 0, read);
                 }
             }
             if (total == 0) {
@@ -288,7 +299,7 @@ public class HandbookDocuments implements DisposableBean {
             if (!isPdf(head)) {
                 throw new UnreadableDocumentException("leads to a document that is not a PDF; handbook documents are PDF files");
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return new Fetched(copy.toByteArray(), HexFormat.of().formatHex(digest.digest()));
         }
 
         private UnreadableDocumentException tooLarge() {

@@ -24,7 +24,11 @@ import org.springframework.stereotype.Component;
 public class HandbookValidator {
 
     /** What validation yields: the normalized draft and the deadline as an instant. */
-    public record Validated(HandbookDraft draft, Instant deadline) {
+    /**
+     * A valid draft; {@code fetched}: the linked document as the server fetched it, to be kept as the version's
+     * copy (null for an upload, or when linked documents are not verified).
+     */
+    public record Validated(HandbookDraft draft, Instant deadline, HandbookDocuments.Fetched fetched) {
     }
 
     static final Pattern VERSION = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
@@ -75,9 +79,14 @@ public class HandbookValidator {
                 errors.add(new FieldError("deadline", "must be in the future"));
             }
         }
+        HandbookDocuments.Fetched fetched = null;
         boolean shaValid = false;
+        // with a link the server fetches the document itself, so the hash is optional there (when given, it must match)
+        boolean fetchesLinks = properties.verifyLinkedDocuments() && !draft.documentStored();
         if (draft.documentSha256() == null) {
-            errors.add(new FieldError("documentSha256", "is required with a document link"));
+            if (!fetchesLinks) {
+                errors.add(new FieldError("documentSha256", draft.documentStored() ? "is required" : "is required with a document link"));
+            }
         } else if (!SHA256.matcher(draft.documentSha256()).matches()) {
             errors.add(new FieldError("documentSha256", "must be 64 hexadecimal digits"));
         } else {
@@ -95,12 +104,13 @@ public class HandbookValidator {
             errors.add(new FieldError("documentUrl", "must be at most 2000 characters"));
         } else if (documents.linkProblem(draft.documentUrl()) != null) {
             errors.add(new FieldError("documentUrl", documents.linkProblem(draft.documentUrl())));
-        } else if (shaValid && properties.verifyLinkedDocuments()) {
+        } else if (fetchesLinks && (shaValid || draft.documentSha256() == null)) {
             try {
+                fetched = documents.fetch(draft.documentUrl());
                 // the document's own hash is not repeated: the link may lead to a server the publisher cannot read
-                if (!documents.fetchSha256(draft.documentUrl()).equals(draft.documentSha256())) {
+                if (draft.documentSha256() != null && !fetched.sha256().equals(draft.documentSha256())) {
                     errors.add(new FieldError("documentSha256", "does not match the document behind the link; "
-                            + "compute it from the very file the link serves (sha256sum)"));
+                            + "compute it from the very file the link serves (sha256sum), or leave it empty"));
                 }
             } catch (HandbookDocuments.UnreadableDocumentException e) {
                 errors.add(new FieldError("documentUrl", e.getMessage()));
@@ -112,7 +122,11 @@ public class HandbookValidator {
         if (register.versionExists(draft.version())) {
             throw new Conflict("The handbook version " + draft.version() + " exists already; publish a new version label.");
         }
-        return new Validated(draft, deadline);
+        if (fetched != null) {
+            draft = new HandbookDraft(draft.version(), draft.title(), draft.documentUrl(), fetched.sha256(), draft.rules(),
+                    draft.deadline(), false);
+        }
+        return new Validated(draft, deadline, fetched);
     }
 
     /** A date means the end of that day in the server's time zone; a date-time without zone is server time. */

@@ -49,6 +49,14 @@ public class PublishHandbookVersionDelegate implements JavaDelegate {
         if (businessKey == null || businessKey.isBlank()) {
             execution.setProcessBusinessKey(version);
         }
+        if (validated.fetched() != null) {
+            // the copy the server checked is what employees read and sign, whatever the link serves later
+            register.storeDocument(new HandbookRegister.Document(draft.documentSha256(), fileName(draft.documentUrl()),
+                    HandbookDocuments.PDF_CONTENT_TYPE, validated.fetched().content().length, validated.fetched().content()),
+                    (String) execution.getVariable(VAR_PUBLISHED_BY));
+            draft = new HandbookDraft(draft.version(), draft.title(), null, draft.documentSha256(), draft.rules(),
+                    draft.deadline(), true);
+        }
         String documentUrl = draft.documentStored() ? "/api/handbooks/" + version + "/document" : draft.documentUrl();
         boolean recorded = register.recordVersion(new HandbookRegister.Version(version, draft.title(), documentUrl,
                 draft.documentSha256(), draft.documentStored(), draft.rules(), validated.deadline(),
@@ -69,6 +77,13 @@ public class PublishHandbookVersionDelegate implements JavaDelegate {
         execution.setVariable(VAR_STATEMENT, statement(version));
 
         supersedeOlderVersions(execution, version);
+    }
+
+    /** The last part of the link's path, as the stored copy's file name ("handbook.pdf" when it has none). */
+    static String fileName(String link) {
+        String path = java.net.URI.create(link).getPath();
+        String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return last.isBlank() || last.length() > 200 ? "handbook.pdf" : last;
     }
 
     private void supersedeOlderVersions(DelegateExecution execution, String version) {

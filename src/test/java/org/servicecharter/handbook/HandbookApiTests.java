@@ -109,13 +109,31 @@ class HandbookApiTests {
 
         Http.Response empty = olga.post("/api/handbooks", Map.of("version", "no spaces allowed", "documentUrl", "ftp://x"));
         assertThat(empty.status()).isEqualTo(400);
-        assertThat(errorFields(empty)).contains("version", "title", "rules", "deadline", "documentSha256", "documentUrl");
+        assertThat(errorFields(empty)).contains("version", "title", "rules", "deadline", "documentUrl")
+                .as("with a link the server computes the hash").doesNotContain("documentSha256");
 
         Http.Response unknownField = olga.postRaw("/api/handbooks", "application/json", "{\"version\":\"x\",\"colour\":\"red\"}");
         assertThat(unknownField.status()).isEqualTo(400);
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(version).count()).isZero();
         assertThat(olga.get("/api/handbooks/" + version).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLinkWithoutItsHashIsFetchedOnceAndEmployeesSignTheCopyTheServerChecked() {
+        String version = uniqueVersion();
+        Document document = document();
+        Map<String, Object> request = publishRequest(version, document, inDays(10));
+        request.remove("documentSha256");
+        Http.Response published = Http.as(port, "olga").post("/api/handbooks", request);
+        assertThat(published.status()).as(published.body()).isEqualTo(201);
+
+        JsonNode read = Http.as(port, "olga").get("/api/handbooks/" + version).json();
+        assertThat(read.get("documentSha256").asText()).as("computed from what the link served").isEqualTo(document.sha256());
+        assertThat(read.get("documentUrl").asText()).as("the stored copy, not the link").isEqualTo("/api/handbooks/" + version + "/document");
+        Http.Response copy = Http.as(port, "alice").get("/api/handbooks/" + version + "/document");
+        assertThat(copy.status()).isEqualTo(200);
+        assertThat(copy.body()).isEqualTo(new String(document.content(), StandardCharsets.UTF_8));
     }
 
     @Test
