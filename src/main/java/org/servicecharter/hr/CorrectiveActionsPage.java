@@ -1,7 +1,7 @@
 package org.servicecharter.hr;
 
+import org.servicecharter.platform.DatesForPeople;
 import static org.servicecharter.hr.Html.e;
-import static org.servicecharter.hr.Html.when;
 import static org.servicecharter.hr.Html.words;
 
 import java.util.List;
@@ -25,7 +25,10 @@ class CorrectiveActionsPage {
     private final CorrectiveActionController cases;
     private final People people;
 
-    CorrectiveActionsPage(CorrectiveActionController cases, People people) {
+    private final DatesForPeople dates;
+
+    CorrectiveActionsPage(CorrectiveActionController cases, People people, DatesForPeople dates) {
+        this.dates = dates;
         this.cases = cases;
         this.people = people;
     }
@@ -44,7 +47,7 @@ class CorrectiveActionsPage {
         return new Rendered(200, Html.page("Corrective actions", readerName, body.toString()));
     }
 
-    private static void section(StringBuilder body, String title, List<CorrectiveActionController.CaseView> list,
+    private void section(StringBuilder body, String title, List<CorrectiveActionController.CaseView> list,
             Map<String, String> steps, Map<String, String> names, boolean closed) {
         body.append("<h2>").append(title).append(" (").append(list.size()).append(")</h2>");
         if (list.isEmpty()) {
@@ -63,9 +66,9 @@ class CorrectiveActionsPage {
             body.append("</td><td>").append(c.correctiveAction() == null ? NOT_YET : e(steps.getOrDefault(c.correctiveAction(),
                     words(c.correctiveAction())))).append("</td><td>").append(c.outcome() == null ? (closed ? "" : NOT_YET)
                     : e(words(c.outcome()))).append("</td><td class=\"time\">")
-                    .append(when(c.startedAt())).append("</td><td class=\"time\">")
-                    .append(closed ? when(c.endedAt()) + (c.state() != null && !"COMPLETED".equals(c.state())
-                            ? " <span class=\"note\">(" + e(words(c.state())) + ")</span>" : "") : when(c.monitoringEndsAt()))
+                    .append(dates.when(c.startedAt())).append("</td><td class=\"time\">")
+                    .append(closed ? dates.when(c.endedAt()) + (c.state() != null && !"COMPLETED".equals(c.state())
+                            ? " <span class=\"note\">(" + e(words(c.state())) + ")</span>" : "") : dates.when(c.monitoringEndsAt()))
                     .append("</td></tr>");
         }
         body.append("</tbody></table>");

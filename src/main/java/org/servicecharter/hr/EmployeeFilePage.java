@@ -1,7 +1,7 @@
 package org.servicecharter.hr;
 
+import org.servicecharter.platform.DatesForPeople;
 import static org.servicecharter.hr.Html.e;
-import static org.servicecharter.hr.Html.when;
 import static org.servicecharter.hr.Html.words;
 
 import java.util.ArrayList;
@@ -24,7 +24,10 @@ class EmployeeFilePage {
     private final EmployeeFileController files;
     private final People people;
 
-    EmployeeFilePage(EmployeeFileController files, People people) {
+    private final DatesForPeople dates;
+
+    EmployeeFilePage(EmployeeFileController files, People people, DatesForPeople dates) {
+        this.dates = dates;
         this.files = files;
         this.people = people;
     }
@@ -46,7 +49,7 @@ class EmployeeFilePage {
             body.append("<table class=\"file\"><thead><tr><th>When</th><th>What</th><th>Record</th><th>Recorded by</th>"
                     + "</tr></thead><tbody>");
             for (EmployeeFileEntry entry : newestFirst) {
-                body.append("<tr><td class=\"time\">").append(when(entry.recordedAt())).append("</td><td>")
+                body.append("<tr><td class=\"time\">").append(dates.when(entry.recordedAt())).append("</td><td>")
                         .append(e(entry.summary()));
                 if (entry.details() != null && !entry.details().isBlank()) {
                     body.append("<div class=\"details\">").append(e(entry.details())).append("</div>");

@@ -1,7 +1,7 @@
 package org.servicecharter.hr;
 
+import org.servicecharter.platform.DatesForPeople;
 import static org.servicecharter.hr.Html.e;
-import static org.servicecharter.hr.Html.when;
 import static org.servicecharter.hr.Html.words;
 
 import java.util.List;
@@ -25,7 +25,10 @@ class HandbookStatusPage {
     private final HandbookController handbooks;
     private final People people;
 
-    HandbookStatusPage(HandbookController handbooks, People people) {
+    private final DatesForPeople dates;
+
+    HandbookStatusPage(HandbookController handbooks, People people, DatesForPeople dates) {
+        this.dates = dates;
         this.handbooks = handbooks;
         this.people = people;
     }
@@ -36,7 +39,7 @@ class HandbookStatusPage {
         StringBuilder body = new StringBuilder("<dl class=\"facts\"><dt>Title</dt><dd>").append(e(status.title()))
                 .append("</dd><dt>Version</dt><dd>").append(e(status.version())).append("</dd><dt>State</dt><dd>")
                 .append("superseded".equals(status.state()) ? "Superseded by " + e(status.supersededBy()) : "In force")
-                .append("</dd><dt>Deadline</dt><dd>").append(when(status.deadline())).append("</dd></dl>");
+                .append("</dd><dt>Deadline</dt><dd>").append(dates.when(status.deadline())).append("</dd></dl>");
         body.append("<ul class=\"counts\">");
         for (String s : ORDER) {
             long n = status.counts().getOrDefault(s, 0L);
@@ -61,10 +64,10 @@ class HandbookStatusPage {
                         .append("\">").append(e(People.name(names, x.employee()))).append("</a>")
                         .append(x.lateJoiner() ? " <span class=\"note\">(joined late)</span>" : "")
                         .append("</td><td><span class=\"status status-").append(s).append("\">").append(words(s))
-                        .append(x.escalatedAt() != null && "overdue".equals(s) ? ", escalated " + when(x.escalatedAt()) : "")
-                        .append("</span></td><td class=\"time\">").append(when(x.offeredAt())).append("</td><td class=\"time\">")
-                        .append(when(x.dueAt())).append("</td><td class=\"time\">")
-                        .append("signed".equals(s) || "declined".equals(s) ? when(x.answeredAt()) : when(x.remindedAt()))
+                        .append(x.escalatedAt() != null && "overdue".equals(s) ? ", escalated " + dates.when(x.escalatedAt()) : "")
+                        .append("</span></td><td class=\"time\">").append(dates.when(x.offeredAt())).append("</td><td class=\"time\">")
+                        .append(dates.when(x.dueAt())).append("</td><td class=\"time\">")
+                        .append("signed".equals(s) || "declined".equals(s) ? dates.when(x.answeredAt()) : dates.when(x.remindedAt()))
                         .append("</td>");
                 if ("declined".equals(s)) {
                     body.append("<td>").append(e(x.declineReason())).append("</td>");

@@ -1,7 +1,7 @@
 package org.servicecharter.hr;
 
+import org.servicecharter.platform.DatesForPeople;
 import static org.servicecharter.hr.Html.e;
-import static org.servicecharter.hr.Html.when;
 
 import java.util.List;
 import java.util.Map;
@@ -27,7 +27,10 @@ class HandbooksPage {
     private final HandbookController handbooks;
     private final People people;
 
-    HandbooksPage(HandbookSignOffs signOffs, HandbookController handbooks, People people) {
+    private final DatesForPeople dates;
+
+    HandbooksPage(HandbookSignOffs signOffs, HandbookController handbooks, People people, DatesForPeople dates) {
+        this.dates = dates;
         this.signOffs = signOffs;
         this.handbooks = handbooks;
         this.people = people;
@@ -47,9 +50,9 @@ class HandbooksPage {
                 HandbookSignOffs.Status status = handbooks.status(v.version());
                 body.append("<tr><td><a href=\"/hr/handbooks/").append(e(UriUtils.encodePathSegment(v.version(), "UTF-8")))
                         .append("\">").append(e(v.version())).append("</a></td><td>").append(e(v.title()))
-                        .append("</td><td class=\"time\">").append(when(v.publishedAt())).append("<div class=\"details\">by ")
+                        .append("</td><td class=\"time\">").append(dates.when(v.publishedAt())).append("<div class=\"details\">by ")
                         .append(e(People.name(names, v.publishedBy()))).append("</div></td><td class=\"time\">")
-                        .append(when(v.signOffDeadline())).append("</td><td>")
+                        .append(dates.when(v.signOffDeadline())).append("</td><td>")
                         .append(v.supersededBy() == null ? "<span class=\"status status-open\">In force</span>"
                                 : "<span class=\"status status-superseded\">Superseded by " + e(v.supersededBy()) + "</span>")
                         .append("</td><td>").append(counts(status.counts())).append("</td></tr>");

@@ -1,32 +1,17 @@
 package org.servicecharter.hr;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.Locale;
 
 import org.springframework.web.util.HtmlUtils;
 
-/** The pages' shared pieces: escaping, dates written for people, and the frame around a page (no script, no inline style). */
+/** The pages' shared pieces: escaping, and the frame around a page (no script, no inline style). */
 final class Html {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private Html() {
     }
 
     static String e(String text) {
         return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
-    }
-
-    /** {@code 2 Dec 2026, 14:05}, in the server's time zone; empty for no time. */
-    static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant.atZone(ZoneId.systemDefault()));
-    }
-
-    static String when(Date date) {
-        return date == null ? "" : when(date.toInstant());
     }
 
     /** A record type or status as words: {@code handbook-acknowledgement} → {@code Handbook acknowledgement}. */

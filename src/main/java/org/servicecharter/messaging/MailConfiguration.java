@@ -18,8 +18,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 class MailConfiguration {
 
     @Bean
-    MailTexts mailTexts(MailProperties properties, @Value("${servicecharter.public-base-url}") String baseUrl) {
-        return new MailTexts(properties, baseUrl);
+    MailTexts mailTexts(MailProperties properties, @Value("${servicecharter.public-base-url}") String baseUrl,
+            org.servicecharter.platform.DatesForPeople dates) {
+        return new MailTexts(properties, baseUrl, dates);
     }
 
     @Configuration

@@ -1,7 +1,7 @@
 package org.servicecharter.messaging;
 
+import org.servicecharter.platform.DatesForPeople;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import org.thymeleaf.TemplateEngine;
@@ -16,7 +16,8 @@ import org.thymeleaf.templateresolver.FileTemplateResolver;
  * {@code Subject: ...}, then a blank line, then the body) and {@code mail/<name>.html} (optional HTML alternative).
  * A department changes them without Java by putting files of the same names into
  * {@code servicecharter.mail.templates-dir}, which is looked at first. Every template sees the message's model plus
- * {@code department} (the signature) and {@code baseUrl} (the application's public address).
+ * {@code department} (the signature), {@code baseUrl} (the application's public address) and {@code dates}, which
+ * writes a moment as the configured locale does ({@code ${dates.when(due)}}, {@link DatesForPeople}).
  */
 class MailTexts {
 
@@ -27,9 +28,15 @@ class MailTexts {
     private final TemplateEngine html = new TemplateEngine();
     private final MailProperties properties;
     private final String baseUrl;
+    private final DatesForPeople dates;
 
     MailTexts(MailProperties properties, String baseUrl) {
+        this(properties, baseUrl, new DatesForPeople("en-GB", ""));
+    }
+
+    MailTexts(MailProperties properties, String baseUrl, DatesForPeople dates) {
         this.properties = properties;
+        this.dates = dates;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         configure(text, TemplateMode.TEXT, ".txt");
         configure(html, TemplateMode.HTML, ".html");
@@ -57,6 +64,10 @@ class MailTexts {
         return resolver;
     }
 
+    MailProperties properties() {
+        return properties;
+    }
+
     String baseUrl() {
         return baseUrl;
     }
@@ -68,7 +79,8 @@ class MailTexts {
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("department", properties.departmentName());
         variables.put("baseUrl", baseUrl);
-        Context context = new Context(Locale.ENGLISH, variables);
+        variables.put("dates", dates);
+        Context context = new Context(dates.locale(), variables);
         String rendered = text.process(template, context).replace("\r\n", "\n").stripLeading();
         if (!rendered.startsWith("Subject:")) {
             throw new IllegalStateException("The mail template " + template + ".txt must start with a line 'Subject: ...'");

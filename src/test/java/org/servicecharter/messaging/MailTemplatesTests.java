@@ -125,6 +125,18 @@ class MailTemplatesTests {
                 .isEqualTo("Complaint C-2026-1 escalated to the managers");
     }
 
+    @Test
+    void aDeadlineIsWrittenAsTheConfiguredLocaleWritesIt() {
+        MailProperties properties = texts(null).properties();
+        MailTexts german = new MailTexts(properties, "https://charter.example",
+                new org.servicecharter.platform.DatesForPeople("de-DE", "UTC"));
+        Map<String, Object> published = new HashMap<>(DATA.get("handbook-published"));
+        published.put("due", java.util.Date.from(java.time.Instant.parse("2026-12-31T16:00:00Z")));
+        assertThat(german.render("handbook-published", published).text()).contains("by 31.12.2026, 16:00");
+        assertThat(texts(null).render("handbook-published", published).text()).as("en-GB by default")
+                .contains("by 31 Dec 2026, ");
+    }
+
     private static MailTexts texts(String templatesDir) {
         return new MailTexts(new MailProperties("Service Charter <no-reply@charter.example>", "Customer Service", templatesDir,
                 Duration.ofSeconds(5), 20, Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMinutes(30),
