@@ -2,7 +2,9 @@ package org.servicecharter;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.function.Consumer;
 
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.servicecharter.identity.StaffNames;
 
 /**
  * The application's beans as the fast model tests ({@code *ModelTests}) see them: Mockito mocks registered under the
@@ -51,6 +54,16 @@ public final class ModelMocks {
         T bean = mock(type);
         Mocks.register(name, bean);
         return bean;
+    }
+
+    /**
+     * The names the forms show ({@code ${staffNames.name(employee)}}), as a mock that names everyone "Name of " and
+     * their id, so a test sees which person's name the model asked for.
+     */
+    public static StaffNames staffNames() {
+        StaffNames names = bean("staffNames", StaffNames.class);
+        when(names.name(anyString())).thenAnswer(invocation -> "Name of " + invocation.getArgument(0));
+        return names;
     }
 
     public static void reset() {

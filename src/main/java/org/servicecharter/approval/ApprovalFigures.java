@@ -2,9 +2,11 @@ package org.servicecharter.approval;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.servicecharter.employeefile.EmployeeFile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -17,9 +19,21 @@ import org.springframework.stereotype.Service;
 public class ApprovalFigures {
 
     private final JdbcTemplate jdbc;
+    private final EmployeeFile employeeFile;
 
-    ApprovalFigures(JdbcTemplate jdbc) {
+    ApprovalFigures(JdbcTemplate jdbc, EmployeeFile employeeFile) {
         this.jdbc = jdbc;
+        this.employeeFile = employeeFile;
+    }
+
+    /**
+     * The recognitions an employee received in [from, to): good decisions an approver marked, as recorded in their
+     * employee file.
+     */
+    public long recognitionsOf(String employee, Instant from, Instant to) {
+        // through the employee file's published API, not its table
+        return employeeFile.entriesOf(employee, List.of(ApprovalProcess.RECORD_RECOGNITION), from).stream()
+                .filter(e -> e.recordedAt().isBefore(to)).count();
     }
 
     public Map<String, Map<String, Long>> byTierAndOutcome(Instant from, Instant to) {

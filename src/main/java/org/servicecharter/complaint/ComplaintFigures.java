@@ -30,4 +30,24 @@ public interface ComplaintFigures {
     }
 
     Period between(Instant from, Instant to);
+
+    /**
+     * One person's complaints in [from, to): those they resolved in the period.
+     *
+     * @param handled             complaints the employee resolved in the period
+     * @param withinSla           how many of them were resolved before the SLA was breached (the model's escalation
+     *                            had not fired for them)
+     * @param surveysAnswered     how many of them have a survey answer
+     * @param averageSurveyRating the average rating of those answers; null when none
+     */
+    record Handled(String employee, Instant from, Instant to, long handled, long withinSla, long surveysAnswered,
+            Double averageSurveyRating) {
+
+        /** The share resolved within the SLA (0..1); null when the employee resolved none. */
+        public Double slaKept() {
+            return handled == 0 ? null : (double) withinSla / handled;
+        }
+    }
+
+    Handled handledBy(String employee, Instant from, Instant to);
 }

@@ -45,6 +45,23 @@ class RegisterComplaintFigures implements ComplaintFigures {
                 averageRating, register.serviceRecoveriesOpened(from, to));
     }
 
+    @Override
+    public Handled handledBy(String employee, Instant from, Instant to) {
+        // the complaints the employee resolved in the period; one whose SLA escalation fired (in the engine's history of
+        // this feature's model) before it was resolved was not resolved within the SLA
+        List<long[]> handled = jdbc.query("""
+                SELECT c.survey_rating, c.survey_answered_at,
+                       (SELECT COUNT(*) FROM ACT_HI_ACTINST a WHERE a.PROC_INST_ID_ = c.process_instance_id
+                          AND a.PROC_DEF_KEY_ = ? AND a.ACT_ID_ = ? AND a.START_TIME_ <= c.resolved_at) AS breaches
+                FROM complaint c WHERE c.resolved_by = ? AND c.resolved_at >= ? AND c.resolved_at < ?""",
+                (rs, i) -> new long[] { rs.getTimestamp(2) == null ? 0 : 1, rs.getInt(1), rs.getLong(3) },
+                ComplaintProcess.PROCESS_KEY, ComplaintProcess.SLA_BREACHED, employee, Timestamp.from(from), Timestamp.from(to));
+        long withinSla = handled.stream().filter(h -> h[2] == 0).count();
+        long answered = handled.stream().filter(h -> h[0] == 1).count();
+        Double averageRating = answered == 0 ? null : handled.stream().filter(h -> h[0] == 1).mapToLong(h -> h[1]).average().orElse(0);
+        return new Handled(employee, from, to, handled.size(), withinSla, answered, averageRating);
+    }
+
     /** How often the complaint model reached one of its elements in the period (the engine's history). */
     private long reached(String activityId, Timestamp from, Timestamp to) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE PROC_DEF_KEY_ = ? AND ACT_ID_ = ? AND START_TIME_ >= ? AND START_TIME_ < ?",

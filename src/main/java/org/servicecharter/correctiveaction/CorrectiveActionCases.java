@@ -36,10 +36,12 @@ public class CorrectiveActionCases {
     private final HistoryService historyService;
     private final RuntimeService runtimeService;
     private final org.springframework.beans.factory.ObjectProvider<ComplaintsAboutEmployees> complaints;
+    private final CorrectiveActionRecords records;
 
     public CorrectiveActionCases(ReportingLines reportingLines, IdentityService identityService,
             HistoryService historyService, RuntimeService runtimeService,
-            org.springframework.beans.factory.ObjectProvider<ComplaintsAboutEmployees> complaints) {
+            org.springframework.beans.factory.ObjectProvider<ComplaintsAboutEmployees> complaints, CorrectiveActionRecords records) {
+        this.records = records;
         this.reportingLines = reportingLines;
         this.identityService = identityService;
         this.historyService = historyService;
@@ -54,6 +56,15 @@ public class CorrectiveActionCases {
     @ModelCallable
     public List<String> conversationGroups(String conversationLead) {
         return conversationLead == null || conversationLead.isBlank() ? List.of(Roles.HR) : List.of();
+    }
+
+    /**
+     * The employee's corrective actions on file, newest first, in words: the ladder so far, shown to HR on the review
+     * form ({@code ${correctiveActionCases.ladderHistory(employee)}}).
+     */
+    @ModelCallable
+    public String ladderHistory(String employee) {
+        return records.ladderHistory(employee);
     }
 
     /** A manager may open a case for, and document a conversation with, the people in their reporting line. */

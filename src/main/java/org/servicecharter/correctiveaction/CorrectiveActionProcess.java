@@ -70,6 +70,9 @@ public final class CorrectiveActionProcess {
     public static final String VAR_HIGHEST_PRIOR_RUNG = "highestPriorRung";
     public static final String VAR_CORRECTIVE_ACTION = "correctiveAction";
     // variables: HR review (form decide-corrective-hr-review)
+    /** The employee's name and the corrective actions already on file, shown on the HR review form (input mappings). */
+    public static final String VAR_EMPLOYEE_NAME = "employeeName";
+    public static final String VAR_LADDER_HISTORY = "ladderHistory";
     public static final String VAR_HR_DECISION = "hrDecision";
     public static final String VAR_HR_REASON = "hrReason";
     public static final String VAR_HR_DECIDED_BY = "hrDecidedBy";

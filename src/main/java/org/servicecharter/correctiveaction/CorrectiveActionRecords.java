@@ -60,6 +60,25 @@ public class CorrectiveActionRecords {
         return new PriorActions(entries.size(), highest);
     }
 
+    /**
+     * The employee's corrective actions on file, newest first, one line each in words ("2026-03-02 Written warning:
+     * …"): what an HR review reads before it decides. Every step ever recorded, not only those in the look-back window.
+     */
+    public String ladderHistory(String employee) {
+        List<EmployeeFileEntry> entries = employeeFile.entriesOf(employee, LadderStep.countedRecordTypes(), Instant.EPOCH);
+        if (entries.isEmpty()) {
+            return "No corrective action on file.";
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            EmployeeFileEntry e = entries.get(i);
+            out.append(out.length() == 0 ? "" : "\n").append(e.recordedAt().atZone(ZoneId.systemDefault()).toLocalDate()).append(' ')
+                    .append(LadderStep.ofRecordType(e.recordType()).map(LadderStep::label).orElse(e.recordType()))
+                    .append(e.summary() == null || e.summary().isBlank() ? "" : ": " + truncate(e.summary(), 300));
+        }
+        return out.toString();
+    }
+
     public EmployeeFileEntry append(NewEntry entry) {
         return employeeFile.append(entry);
     }

@@ -4,7 +4,7 @@
  * <p>A module (Spring Modulith): other modules use only its public types in this package and its named interfaces;
  * its own dependencies are the ones declared here, checked by {@code ModulesTests} in {@code mvn verify}.
  */
-@ApplicationModule(displayName = "Identity", allowedDependencies = {"platform", "platform :: taskrights"})
+@ApplicationModule(displayName = "Identity", allowedDependencies = {"platform", "platform :: models", "platform :: taskrights"})
 package org.servicecharter.identity;
 
 import org.springframework.modulith.ApplicationModule;

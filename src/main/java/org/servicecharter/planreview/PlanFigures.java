@@ -168,7 +168,7 @@ public class PlanFigures {
         return out.toString();
     }
 
-    private static String percent(Double fraction) {
+    static String percent(Double fraction) {
         return fraction == null ? "—" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 

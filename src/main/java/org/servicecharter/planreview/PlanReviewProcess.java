@@ -81,6 +81,9 @@ public final class PlanReviewProcess {
     public static final String VAR_PROBLEM_SOLVING = "problemSolving";
     public static final String VAR_EMPATHY = "empathy";
     public static final String VAR_STAFF_NOTE = "staffNote";
+    /** The representative's name and own figures for the period, shown on the rating form (input mappings). */
+    public static final String VAR_REPRESENTATIVE_NAME = "representativeName";
+    public static final String VAR_REPRESENTATIVE_FIGURES = "representativeFigures";
 
     // variables: area reviews
     public static final String VAR_FINDINGS = "findings";
@@ -89,6 +92,8 @@ public final class PlanReviewProcess {
     // variables: service elements
     public static final String VAR_SERVICE_ELEMENT_RATINGS = "serviceElementRatings";
     public static final String VAR_WEAKEST_ELEMENTS = "weakestElements";
+    /** What the area reviews and the ratings found, shown on the strategy forms (input mapping). */
+    public static final String VAR_REVIEW_FINDINGS = "reviewFindings";
 
     // variables: strategies (at most two, fixed fields)
     public static final String VAR_STRATEGY_WEAKNESS = "strategy%dWeakness";

@@ -10,9 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.servicecharter.identity.StaffNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.servicecharter.platform.Rejected;
@@ -26,12 +28,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordStrategiesDelegate implements JavaDelegate {
 
+    /** The strategy types as the choosing form words them, for the head of service's form. */
+    static final Map<String, String> TYPE_WORDS = Map.of("process-redesign", "redesign a process", "space",
+            "change the physical space", "training", "training programme", "delivery-method", "change the delivery method",
+            "incentives", "incentive programme");
+
     private final PlanReviews reviews;
     private final IdentityService identityService;
+    private final StaffNames names;
 
-    public RecordStrategiesDelegate(PlanReviews reviews, IdentityService identityService) {
+    public RecordStrategiesDelegate(PlanReviews reviews, IdentityService identityService, StaffNames names) {
         this.reviews = reviews;
         this.identityService = identityService;
+        this.names = names;
     }
 
     @Override
@@ -66,8 +75,9 @@ public class RecordStrategiesDelegate implements JavaDelegate {
         reviews.proposeStrategies(period, strategies);
         execution.setVariable(VAR_STRATEGY_NUMBERS, strategies.stream().map(s -> String.valueOf(s.number())).collect(Collectors.joining(",")));
         execution.setVariable(VAR_STRATEGIES_SUMMARY, strategies.stream()
-                .map(s -> s.number() + ". " + s.weakness() + " → " + s.type() + (s.description() == null ? "" : " (" + s.description() + ")")
-                        + ", owner " + s.owner() + ", due " + s.dueAt().toLocalDate())
+                .map(s -> s.number() + ". " + s.weakness() + " → " + TYPE_WORDS.getOrDefault(s.type(), s.type())
+                        + (s.description() == null ? "" : " (" + s.description() + ")")
+                        + ", owner " + names.name(s.owner()) + ", due " + s.dueAt().toLocalDate())
                 .collect(Collectors.joining("\n")));
     }
 

@@ -95,6 +95,8 @@ class CorrectiveActionModelTests {
         acknowledgementGuard = ModelMocks.taskListener("acknowledgementGuard");
         CorrectiveActionCases cases = ModelMocks.bean("correctiveActionCases", CorrectiveActionCases.class);
         when(cases.conversationGroups(anyString())).thenReturn(List.of("managers"));
+        when(cases.ladderHistory(anyString())).thenAnswer(invocation -> "Ladder of " + invocation.getArgument(0));
+        ModelMocks.staffNames();
     }
 
     @AfterEach
@@ -187,6 +189,10 @@ class CorrectiveActionModelTests {
     @Test
     void hrDismissesTheEmployee() throws Exception {
         ProcessInstance pi = hrReview();
+        // HR's form names the employee of the case and shows the corrective actions already on file
+        String hrTask = task(DECIDE_ON_DISMISSAL, pi).getId();
+        assertThat(engine.getTaskService().getVariables(hrTask)).containsEntry(VAR_EMPLOYEE, "bob")
+                .containsEntry(VAR_EMPLOYEE_NAME, "Name of bob").containsEntry(VAR_LADDER_HISTORY, "Ladder of bob");
 
         complete(task(DECIDE_ON_DISMISSAL, pi), withVariables(VAR_HR_DECISION, HR_DISMISS, VAR_HR_REASON, "Third final warning."));
 

@@ -263,7 +263,7 @@ class CorrectiveActionProcessTests {
         String employee = f.newEmployee(null);
         // nobody is above them, so no manager can open a case; a complaint can, and HR holds the conversation
         assertThatThrownBy(() -> f.open("sam", employee)).isInstanceOf(Refused.class);
-        assertThat(new CorrectiveActionCases(reportingLines, identityService, null, null, null).conversationGroups(null)).containsExactly("hr");
+        assertThat(new CorrectiveActionCases(reportingLines, identityService, null, null, null, null).conversationGroups(null)).containsExactly("hr");
     }
 
     // --- guards -----------------------------------------------------------------------------------------------

@@ -44,6 +44,28 @@ final class PlanReviewFixtures {
                 rating == null ? null : Timestamp.valueOf(resolved.plusDays(1)));
     }
 
+    /**
+     * A complaint the employee resolved at {@code resolved}, rated {@code rating} (null: no survey answer); when
+     * {@code slaBreachedAt} is given, complaint handling's SLA escalation fired for it then (the engine's history).
+     */
+    void complaintResolvedBy(String employee, LocalDateTime received, LocalDateTime resolved, Integer rating, LocalDateTime slaBreachedAt) {
+        String instance = "seed-" + unique();
+        jdbc.update("""
+                INSERT INTO complaint (reference, process_instance_id, received_at, customer_name, customer_email, channel, category,
+                  description, status, resolved_by, resolved_at, survey_rating, survey_answered_at)
+                VALUES (?, ?, ?, 'Seeded Customer', 'seeded@example.com', 'email', 'delivery', 'Seeded for the plan review', ?, ?, ?, ?, ?)""",
+                "PRT-" + unique(), instance, Timestamp.valueOf(received), rating == null ? "RESOLVED" : "CLOSED", employee,
+                Timestamp.valueOf(resolved), rating, rating == null ? null : Timestamp.valueOf(resolved.plusDays(1)));
+        if (slaBreachedAt != null) {
+            String id = "seed-" + unique();
+            historyIds.add(id);
+            jdbc.update("""
+                    INSERT INTO ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, PROC_INST_ID_, EXECUTION_ID_, ACT_ID_, ACT_TYPE_, START_TIME_)
+                    VALUES (?, ?, ?, ?, ?, ?, 'boundaryTimer', ?)""", id, ComplaintProcess.PROCESS_KEY, ComplaintProcess.PROCESS_KEY + ":seed",
+                    instance, id, ComplaintProcess.SLA_BREACHED, Timestamp.valueOf(slaBreachedAt));
+        }
+    }
+
     /** An activity of complaint handling (or another process) in the engine's history. */
     void history(String processKey, String activityId, String type, LocalDateTime at) {
         String id = "seed-" + unique();

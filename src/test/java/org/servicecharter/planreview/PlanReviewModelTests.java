@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -19,6 +20,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -95,6 +97,16 @@ class PlanReviewModelTests {
                 "recordStrategiesDecisionListener", "recordTrainingReviewListener")) {
             org.camunda.bpm.engine.test.mock.Mocks.register(listener, answers);
         }
+        PlanReviewFindings findings = ModelMocks.bean("planReviewFindings", PlanReviewFindings.class);
+        when(findings.text(anyString())).thenAnswer(invocation -> "Findings of " + invocation.getArgument(0));
+        // the rating task's creation listener shows the representative: here, whom the model gave it
+        TaskListener showRepresentative = ModelMocks.taskListener("showRepresentativeFiguresListener");
+        doAnswer(invocation -> {
+            DelegateTask task = invocation.getArgument(0);
+            task.setVariableLocal(VAR_REPRESENTATIVE_NAME, "Name of " + task.getVariable(VAR_REPRESENTATIVE));
+            task.setVariableLocal(VAR_REPRESENTATIVE_FIGURES, "Figures of " + task.getVariable(VAR_REPRESENTATIVE) + " in " + task.getVariable(VAR_PERIOD));
+            return null;
+        }).when(showRepresentative).notify(any());
         PlanReviewSchedule schedule = ModelMocks.bean("planReviewSchedule", PlanReviewSchedule.class);
         when(schedule.cycle()).thenReturn("R/2026-07-01T07:00:00Z/P3M");
         when(schedule.representatives()).thenReturn(REPRESENTATIVES);
@@ -134,6 +146,12 @@ class PlanReviewModelTests {
         assertThat(pi).hasPassedInOrder(MANUAL_START, OPEN_REVIEW, COMPUTE_FIGURES).hasNotPassed(TIMER_START);
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(REVIEW_STAFF).list())
                 .extracting(task -> taskService.getVariable(task.getId(), VAR_REPRESENTATIVE)).containsExactlyInAnyOrderElementsOf(REPRESENTATIVES);
+        // each rating task shows its own representative by name, with that person's figures for the review's period
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(REVIEW_STAFF).list())
+                .extracting(task -> taskService.getVariable(task.getId(), VAR_REPRESENTATIVE) + " | "
+                        + taskService.getVariable(task.getId(), VAR_REPRESENTATIVE_NAME) + " | "
+                        + taskService.getVariable(task.getId(), VAR_REPRESENTATIVE_FIGURES))
+                .containsExactlyInAnyOrder("alice | Name of alice | Figures of alice in 2026-Q1", "bob | Name of bob | Figures of bob in 2026-Q1");
         assertThat(task(REVIEW_TRAINING, pi)).hasCandidateGroup("managers");
     }
 
@@ -159,6 +177,8 @@ class PlanReviewModelTests {
 
         assertThat(pi).hasPassed(HIGHLIGHT_WEAKEST).isWaitingAt(CHOOSE_STRATEGIES);
         verify(highlightWeakest).execute(any());
+        assertThat(taskService.getVariable(task(CHOOSE_STRATEGIES, pi).getId(), VAR_REVIEW_FINDINGS))
+                .as("the strategy form shows what the review found").isEqualTo("Findings of 2026-Q1");
         verify(answers, times(REPRESENTATIVES.size() + 3)).notify(any());
     }
 
@@ -167,6 +187,7 @@ class PlanReviewModelTests {
         ProcessInstance pi = reviewed();
         complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, false));
         assertThat(task(APPROVE_STRATEGIES, pi)).hasCandidateGroup("head-of-service");
+        assertThat(taskService.getVariable(task(APPROVE_STRATEGIES, pi).getId(), VAR_REVIEW_FINDINGS)).isEqualTo("Findings of 2026-Q1");
 
         complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_SEND_BACK, VAR_SEND_BACK_REASON, "Too vague."));
 
