@@ -28,12 +28,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * made from Camunda's own (read from the webjar, so its settings such as Tasklist's shortcuts stay) plus the
  * department's name, logo, colour and date format, and a rule that hides the vendor's end-of-life banner — which tells
  * employees to migrate products, nothing they can act on.
+ * <p>
+ * Tasklist's config.js also names a custom script, {@code tasklist/scripts/forms-lose-nothing.js} (served from this
+ * package), that makes Camunda Forms apply every key at once: Tasklist 7.24's form renderer (form-js) otherwise applies
+ * input after a 300 ms debounce and renders the whole form again from its older state, so what a person typed into a
+ * text field right after a number field was lost.
  */
 @Configuration
 @EnableConfigurationProperties(WebappsProperties.class)
 class WebappsFace {
 
-    static final Pattern FILE = Pattern.compile("/app/(tasklist|cockpit|admin|welcome)/(scripts/config\\.js|styles/user-styles\\.css)");
+    static final Pattern FILE = Pattern.compile(
+            "/app/(tasklist|cockpit|admin|welcome)/(scripts/config\\.js|styles/user-styles\\.css|scripts/forms-lose-nothing\\.js)");
+    /** Tasklist's custom script (config.js {@code customScripts}, a path below the app without ".js"). */
+    static final String FORMS_LOSE_NOTHING = "scripts/forms-lose-nothing";
     static final String WEBJAR = "META-INF/resources/webjars/camunda/app/";
     static final Map<String, String> APP_NAMES = Map.of("tasklist", "Tasklist", "cockpit", "Cockpit", "admin", "Admin",
             "welcome", "Welcome");
@@ -55,12 +63,13 @@ class WebappsFace {
                     throws ServletException, IOException {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 Matcher file = path.startsWith(applicationPath) ? FILE.matcher(path.substring(applicationPath.length())) : null;
-                if (file == null || !file.matches() || !"GET".equals(request.getMethod())) {
+                if (file == null || !file.matches() || !"GET".equals(request.getMethod())
+                        || file.group(2).equals(FORMS_LOSE_NOTHING + ".js") && !"tasklist".equals(file.group(1))) {
                     chain.doFilter(request, response);
                     return;
                 }
                 boolean script = file.group(2).endsWith(".js");
-                byte[] body = files.computeIfAbsent(file.group(1) + "/" + file.group(2), key -> render(file.group(1), script));
+                byte[] body = files.computeIfAbsent(file.group(1) + "/" + file.group(2), key -> render(file.group(1), file.group(2)));
                 response.setContentType(script ? "text/javascript;charset=UTF-8" : "text/css;charset=UTF-8");
                 response.setHeader("Cache-Control", "no-cache");
                 response.setContentLength(body.length);
@@ -74,9 +83,12 @@ class WebappsFace {
         return registration;
     }
 
-    private byte[] render(String app, boolean script) {
-        String original = original(app + (script ? "/scripts/config.js" : "/styles/user-styles.css"));
-        return (script ? config(app, original) : styles(original)).getBytes(StandardCharsets.UTF_8);
+    private byte[] render(String app, String file) {
+        if (file.equals(FORMS_LOSE_NOTHING + ".js")) {
+            return resource("org/servicecharter/webapps/forms-lose-nothing.js").getBytes(StandardCharsets.UTF_8);
+        }
+        String original = original(app + "/" + file);
+        return (file.endsWith(".js") ? config(app, original) : styles(original)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Camunda's config.js with the department's settings first in its object (Camunda's own keys stay). */
@@ -91,6 +103,14 @@ class WebappsFace {
         int open = original.indexOf("export default {");
         if (open < 0) {
             throw new IllegalStateException("Camunda's " + app + " config.js has no 'export default {': the web apps changed");
+        }
+        if ("tasklist".equals(app)) {
+            // Camunda Forms apply every key at once (forms-lose-nothing.js says why)
+            if (Pattern.compile("(?m)^\\s*customScripts\\s*:").matcher(original).find()) {
+                throw new IllegalStateException("Camunda's tasklist config.js names custom scripts itself: add "
+                        + FORMS_LOSE_NOTHING + " to them instead of a second customScripts");
+            }
+            settings.append("  customScripts: [").append(js(FORMS_LOSE_NOTHING)).append("],\n");
         }
         int at = open + "export default {".length();
         return original.substring(0, at) + "\n  // Service Charter: servicecharter.webapps.*\n" + settings + original.substring(at);
@@ -120,10 +140,14 @@ class WebappsFace {
     }
 
     private static String original(String file) {
-        try (InputStream in = WebappsFace.class.getClassLoader().getResourceAsStream(WEBJAR + file)) {
+        return resource(WEBJAR + file);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = WebappsFace.class.getClassLoader().getResourceAsStream(path)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read Camunda's " + file, e);
+            throw new IllegalStateException("Cannot read " + path, e);
         }
     }
 
