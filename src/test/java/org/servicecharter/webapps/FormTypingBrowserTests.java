@@ -110,7 +110,7 @@ class FormTypingBrowserTests {
         WebElement approve = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector(".task-details input[type=radio][id$='-Field_Decision-0']")));
         click(approve);
-        wait.until(driver -> approve.isSelected());
+        Chromium.waitUntil(approve::isSelected, "Approve stays chosen");
 
         String approved = "250.50";
         String reason = "Charged twice; half the delivery fee was ours to carry, the rest is refunded in full.";
@@ -118,13 +118,14 @@ class FormTypingBrowserTests {
         type(field(".task-details", "textarea", "Field_DecisionReason"), reason);
         WebElement recognise = field(".task-details", "input", "Field_RecogniseRequester");
         click(recognise);
-        wait.until(driver -> recognise.isSelected());
+        Chromium.waitUntil(recognise::isSelected, "the recognition tick stays ticked after the reason was typed");
         String note = "Asked in time and said exactly why.";
         type(field(".task-details", "input", "Field_RecognitionNote"), note);
         Chromium.screenshot(browser, SCREENSHOTS, "2-decision-form-typed");
         complete();
 
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(task.getId()).count() == 0, "sam completes the decision");
+        leftTheList(task);
         assertStored(task.getProcessInstanceId(), "decisionReason", reason);
         assertStored(task.getProcessInstanceId(), "recognitionNote", note);
         assertNumberStored(task.getProcessInstanceId(), "approvedAmount", approved);
@@ -156,16 +157,18 @@ class FormTypingBrowserTests {
         type(field(".task-details", "textarea", "Field_Resolution"), resolution);
         WebElement goodwill = field(".task-details", "input", "Field_GoodwillProposed");
         click(goodwill);
-        wait.until(driver -> goodwill.isSelected());
+        Chromium.waitUntil(goodwill::isSelected, "the goodwill tick stays ticked after the resolution was typed");
 
         String amount = "42.50";
         String reason = "Charged twice and promised call-backs never happened.";
         type(field(".task-details", "input", "Field_GoodwillAmount"), amount);
         type(field(".task-details", "input", "Field_GoodwillReason"), reason);
+        showFromTheStart(field(".task-details", "input", "Field_GoodwillReason"));
         Chromium.screenshot(browser, SCREENSHOTS, "3-complaint-form-typed");
         complete();
 
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(task.getId()).count() == 0, "alice completes the complaint");
+        leftTheList(task);
         assertStored(task.getProcessInstanceId(), "resolution", resolution);
         assertStored(task.getProcessInstanceId(), "goodwillReason", reason);
         assertNumberStored(task.getProcessInstanceId(), "goodwillAmount", amount);
@@ -204,6 +207,16 @@ class FormTypingBrowserTests {
         wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + label + "']"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(container + " [id$='-" + id + "-display']"), label));
+    }
+
+    /** A single-line field scrolls to its end while typed into: back to its start, for the screenshot. */
+    private void showFromTheStart(WebElement field) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollLeft = 0;", field);
+    }
+
+    /** Tasklist took the completed task off the list (the screenshot shows the page after completion). */
+    private void leftTheList(Task task) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("a[href='#/?task=" + task.getId() + "']")));
     }
 
     private void complete() {
