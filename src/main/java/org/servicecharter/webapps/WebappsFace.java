@@ -28,15 +28,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * made from Camunda's own (read from the webjar, so its settings such as Tasklist's shortcuts stay) plus the
  * department's name, logo, colour and date format, and a rule that hides the vendor's end-of-life banner — which tells
  * employees to migrate products, nothing they can act on.
+ * <p>
+ * Tasklist's config.js also names a custom script, {@code tasklist/scripts/forms-lose-nothing.js} (served from this
+ * package), that makes Camunda Forms apply every key at once: Tasklist 7.24's form renderer (form-js) otherwise applies
+ * input after a 300 ms debounce and renders the whole form again from its older state, so what a person typed into a
+ * text field right after a number field was lost.
  */
 @Configuration
 @EnableConfigurationProperties(WebappsProperties.class)
 class WebappsFace {
 
     static final Pattern FILE = Pattern.compile(
-            "/app/(tasklist|cockpit|admin|welcome)/(scripts/config\\.js|styles/user-styles\\.css|scripts/return-after-login\\.js)");
-    /** The application's own scripts each web app loads (Camunda's {@code customScripts}, paths without ".js"). */
-    static final java.util.List<String> CUSTOM_SCRIPTS = java.util.List.of("scripts/return-after-login");
+            "/app/(tasklist|cockpit|admin|welcome)/(scripts/config\\.js|styles/user-styles\\.css|scripts/return-after-login\\.js|scripts/forms-lose-nothing\\.js)");
+    /** Every web app's custom script (config.js {@code customScripts}, a path below the app without ".js"): back to
+     * the page that sent one to log in. */
+    static final String RETURN_AFTER_LOGIN = "scripts/return-after-login";
+    /** Tasklist's custom script: Camunda Forms apply every key at once. */
+    static final String FORMS_LOSE_NOTHING = "scripts/forms-lose-nothing";
     static final String WEBJAR = "META-INF/resources/webjars/camunda/app/";
     static final Map<String, String> APP_NAMES = Map.of("tasklist", "Tasklist", "cockpit", "Cockpit", "admin", "Admin",
             "welcome", "Welcome");
@@ -58,7 +66,8 @@ class WebappsFace {
                     throws ServletException, IOException {
                 String path = request.getRequestURI().substring(request.getContextPath().length());
                 Matcher file = path.startsWith(applicationPath) ? FILE.matcher(path.substring(applicationPath.length())) : null;
-                if (file == null || !file.matches() || !"GET".equals(request.getMethod())) {
+                if (file == null || !file.matches() || !"GET".equals(request.getMethod())
+                        || file.group(2).equals(FORMS_LOSE_NOTHING + ".js") && !"tasklist".equals(file.group(1))) {
                     chain.doFilter(request, response);
                     return;
                 }
@@ -78,12 +87,11 @@ class WebappsFace {
     }
 
     private byte[] render(String app, String file) {
-        if (file.equals("scripts/return-after-login.js")) {
-            return own("webapps/return-after-login.js").getBytes(StandardCharsets.UTF_8);
+        if (file.equals(RETURN_AFTER_LOGIN + ".js") || file.equals(FORMS_LOSE_NOTHING + ".js")) {
+            return own("org/servicecharter/webapps/" + file.substring("scripts/".length())).getBytes(StandardCharsets.UTF_8);
         }
-        boolean script = file.endsWith(".js");
-        String original = original(app + (script ? "/scripts/config.js" : "/styles/user-styles.css"));
-        return (script ? config(app, original) : styles(original)).getBytes(StandardCharsets.UTF_8);
+        String original = original(app + "/" + file);
+        return (file.endsWith(".js") ? config(app, original) : styles(original)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Camunda's config.js with the department's settings first in its object (Camunda's own keys stay). */
@@ -91,8 +99,6 @@ class WebappsFace {
         StringBuilder settings = new StringBuilder();
         // Camunda writes "{vendor} {name}": "Service Charter Tasklist"
         settings.append("  app: {name: ").append(js(APP_NAMES.get(app))).append(", vendor: ").append(js(properties.name())).append("},\n");
-        settings.append("  customScripts: [").append(String.join(", ", CUSTOM_SCRIPTS.stream().map(WebappsFace::js).toList()))
-                .append("],\n");
         if (!properties.dateFormat().isEmpty()) {
             settings.append("  dateFormat: {normal: ").append(js(properties.dateFormat())).append(", long: ")
                     .append(js(properties.dateFormat())).append("},\n");
@@ -101,6 +107,17 @@ class WebappsFace {
         if (open < 0) {
             throw new IllegalStateException("Camunda's " + app + " config.js has no 'export default {': the web apps changed");
         }
+        if (Pattern.compile("(?m)^\\s*customScripts\\s*:").matcher(original).find()) {
+            throw new IllegalStateException("Camunda's " + app + " config.js names custom scripts itself: add "
+                    + RETURN_AFTER_LOGIN + " (and in Tasklist " + FORMS_LOSE_NOTHING + ") to them instead of a second customScripts");
+        }
+        // every app: back to the page that sent one to log in; Tasklist: Camunda Forms apply every key at once
+        // (forms-lose-nothing.js says why)
+        settings.append("  customScripts: [").append(js(RETURN_AFTER_LOGIN));
+        if ("tasklist".equals(app)) {
+            settings.append(", ").append(js(FORMS_LOSE_NOTHING));
+        }
+        settings.append("],\n");
         int at = open + "export default {".length();
         return original.substring(0, at) + "\n  // Service Charter: servicecharter.webapps.*\n" + settings + original.substring(at);
     }
@@ -140,10 +157,14 @@ class WebappsFace {
     }
 
     private static String original(String file) {
-        try (InputStream in = WebappsFace.class.getClassLoader().getResourceAsStream(WEBJAR + file)) {
+        return resource(WEBJAR + file);
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = WebappsFace.class.getClassLoader().getResourceAsStream(path)) {
             return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read Camunda's " + file, e);
+            throw new IllegalStateException("Cannot read " + path, e);
         }
     }
 

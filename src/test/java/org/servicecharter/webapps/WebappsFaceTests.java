@@ -48,6 +48,34 @@ class WebappsFaceTests {
     }
 
     @Test
+    void tasklistLoadsTheScriptThatMakesFormsLoseNothing() {
+        Http.Response config = Http.anonymous(port).get("/camunda/app/tasklist/scripts/config.js");
+        assertThat(config.body()).contains("customScripts: [\"scripts/return-after-login\", \"scripts/forms-lose-nothing\"],");
+        // Tasklist imports it as /camunda/app/tasklist/ + name + .js?bust=<version>
+        Http.Response script = Http.anonymous(port).get("/camunda/app/tasklist/scripts/forms-lose-nothing.js?bust=7.24.0");
+        assertThat(script.status()).isEqualTo(200);
+        assertThat(script.headers().get("Content-Type").get(0)).startsWith("text/javascript");
+        assertThat(script.body()).contains("debounce: false").contains("webpackChunkcamunda_bpm_webapp");
+        for (String app : java.util.List.of("cockpit", "admin", "welcome")) {
+            assertThat(Http.anonymous(port).get("/camunda/app/" + app + "/scripts/config.js").body()).as(app)
+                    .contains("customScripts: [\"scripts/return-after-login\"],").doesNotContain("forms-lose-nothing");
+            assertThat(Http.anonymous(port).get("/camunda/app/" + app + "/scripts/return-after-login.js").status()).as(app)
+                    .isEqualTo(200);
+            assertThat(Http.anonymous(port).get("/camunda/app/" + app + "/scripts/forms-lose-nothing.js").status()).as(app)
+                    .isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aTasklistConfigThatNamesCustomScriptsItselfIsNotSilentlyOverridden() {
+        WebappsFace face = new WebappsFace(new WebappsProperties("Charter", "", "", ""), "/camunda");
+        assertThatThrownBy(() -> face.config("tasklist", "export default {\n  customScripts: ['theirs']\n};"))
+                .hasMessageContaining("names custom scripts itself");
+        assertThat(face.config("tasklist", "export default {\n  // customScripts: [\n};"))
+                .contains("customScripts: [\"scripts/return-after-login\", \"scripts/forms-lose-nothing\"]");
+    }
+
+    @Test
     void theAppsThemselvesAreServedAsBefore() {
         Http.Response index = Http.anonymous(port).get("/camunda/app/tasklist/default/");
         assertThat(index.status()).isEqualTo(200);
