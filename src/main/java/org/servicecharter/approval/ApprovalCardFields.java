@@ -12,7 +12,7 @@ class ApprovalCardFields implements TaskCardFields {
 
     @Override
     public List<Field> fields() {
-        return List.of(new Field(ProcessVariables.nameOf(ApprovalProcess.VAR_REQUESTER), "Requester"), new Field(ApprovalProcess.VAR_TYPE, "Request"),
+        return List.of(new Field(ProcessVariables.nameOf(ApprovalProcess.VAR_REQUESTER), "Requester"), new Field(ProcessVariables.labelOf(ApprovalProcess.VAR_TYPE), "Request"),
                 new Field(ApprovalProcess.VAR_AMOUNT, "Amount"), new Field(ApprovalProcess.VAR_CURRENCY, "Currency"));
     }
 }

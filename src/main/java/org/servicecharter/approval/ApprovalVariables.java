@@ -13,4 +13,10 @@ public class ApprovalVariables implements ProcessVariables {
     public List<String> employees() {
         return List.of(ApprovalProcess.VAR_REQUESTER);
     }
+
+    /** What is asked for as the request form words it ("Refund to the customer"), on cards and forms. */
+    @Override
+    public List<String> labelled() {
+        return List.of(ApprovalProcess.VAR_TYPE);
+    }
 }

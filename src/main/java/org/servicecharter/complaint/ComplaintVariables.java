@@ -17,6 +17,12 @@ public class ComplaintVariables implements ProcessVariables {
         return List.of(ComplaintProcess.VAR_ABOUT_EMPLOYEE, ComplaintCorrectionProcess.VAR_ABOUT_EMPLOYEE);
     }
 
+    /** The category as the intake form words it ("Delivery (late, missing, damaged)"), on cards and forms. */
+    @Override
+    public List<String> labelled() {
+        return List.of(ComplaintProcess.VAR_CATEGORY);
+    }
+
     @Override
     public List<LookedUp> lookedUpByValue() {
         return List.of(new LookedUp(ComplaintProcess.VAR_SURVEY_TOKEN_HASH, "SURVEY_TOKEN"));

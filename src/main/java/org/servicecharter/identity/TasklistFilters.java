@@ -71,15 +71,18 @@ public class TasklistFilters {
     static final String CARD_FIELDS_BY_APPLICATION = "cardFieldsByApplication";
 
     /**
-     * A list written before the application marked its lists: every field is one of today's or the id an employee's
-     * name stands for today ({@code employee} before {@code employeeName}).
+     * A list written before the application marked its lists: every field is one of today's or the id or code a
+     * companion stands for today ({@code employee} before {@code employeeName}, {@code category} before
+     * {@code categoryLabel}).
      */
     private static boolean earlierApplicationList(List<?> own, List<Map<String, String>> current) {
         java.util.Set<String> known = new java.util.HashSet<>();
         for (Map<String, String> field : current) {
             known.add(field.get("name"));
-            if (field.get("name").endsWith("Name")) {
-                known.add(field.get("name").substring(0, field.get("name").length() - "Name".length()));
+            for (String companion : List.of("Name", "Label")) {
+                if (field.get("name").endsWith(companion)) {
+                    known.add(field.get("name").substring(0, field.get("name").length() - companion.length()));
+                }
             }
         }
         return own.stream().allMatch(field -> field instanceof Map<?, ?> map && known.contains(String.valueOf(map.get("name"))));

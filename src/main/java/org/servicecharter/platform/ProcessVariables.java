@@ -18,6 +18,26 @@ public interface ProcessVariables {
     }
 
     /**
+     * Variables holding a code that people should read as words (a category, a request type): each gets a task-local
+     * companion {@code <variable>Label} with the label the process's start form gives that value ("Refund to the
+     * customer" for {@code refund}), for task cards and forms.
+     */
+    default List<String> labelled() {
+        return List.of();
+    }
+
+    /** The task-local companion of a labelled variable: {@code category} → {@code categoryLabel}. */
+    static String labelOf(String labelledVariable) {
+        return requireName(labelledVariable) + "Label";
+    }
+
+    /** The labelled variables of all features, each once, in alphabetical order. */
+    static List<String> labelledOf(Collection<? extends ProcessVariables> features) {
+        return features.stream().flatMap(feature -> feature.labelled().stream()).map(ProcessVariables::requireName)
+                .distinct().sorted().toList();
+    }
+
+    /**
      * Variables found by their exact value among the running and the historic variables (e.g. a link's token hash):
      * indexed on PostgreSQL as {@code SC_IDX_RU_VAR_<index>} and {@code SC_IDX_HI_VAR_<index>}.
      */

@@ -76,6 +76,7 @@ class AuditTrailTests {
             0:00:00 | task-offered | Task_HandleComplaint | alice | Offered "Contact customer, apologise and resolve" to group agents
             0:00:00 | task-withheld | Task_HandleComplaint |  | "Contact customer, apologise and resolve" kept out of maria's task lists: the case is about them
             0:00:00 | variable-set | Task_HandleComplaint |  | Variable aboutEmployeeName set to "Maria Manager"
+            0:00:00 | variable-set | Task_HandleComplaint |  | Variable categoryLabel set to "Delivery (late, missing, damaged)"
             0:05:00 | user-operation |  | alice | alice: Claim Task "Contact customer, apologise and resolve" (assignee: null → alice)
             0:05:00 | task-claimed | Task_HandleComplaint | alice | alice claimed "Contact customer, apologise and resolve"
             0:10:00 | user-operation |  | demo | demo: Assign Task "Contact customer, apologise and resolve" (assignee: alice → bob) — annotation: Alice is on leave this afternoon
@@ -92,6 +93,7 @@ class AuditTrailTests {
             1d 0:00:00 | task-offered | Task_FollowUpOverdueComplaint |  | Offered "Follow up overdue complaint" to group supervisors
             1d 0:00:00 | task-withheld | Task_FollowUpOverdueComplaint |  | "Follow up overdue complaint" kept out of maria's task lists: the case is about them
             1d 0:00:00 | variable-set | Task_FollowUpOverdueComplaint |  | Variable aboutEmployeeName set to "Maria Manager"
+            1d 0:00:00 | variable-set | Task_FollowUpOverdueComplaint |  | Variable categoryLabel set to "Delivery (late, missing, damaged)"
             1d 1:30:00 | user-operation |  | bob | bob: Complete Task "Contact customer, apologise and resolve" (delete: false → true)
             1d 1:30:00 | variable-set | Task_HandleComplaint | bob | Variable apologised set to true
             1d 1:30:00 | variable-set | Task_HandleComplaint | bob | Variable goodwillAmount set to 15.0

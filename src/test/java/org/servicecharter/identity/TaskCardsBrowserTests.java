@@ -63,8 +63,9 @@ class TaskCardsBrowserTests {
             assertThat(filter.get("properties").get("variables")).as(filter.get("name").asText() + " " + filter.get("properties")).isNotNull();
             filter.get("properties").get("variables").forEach(v -> names.add(v.get("name").asText()));
             assertThat(names).as(filter.get("name").asText())
-                    .contains("complaintReference", "customerName", "requesterName", "amount", "employeeName", "period")
-                    .as("names, not user ids").doesNotContain("requester", "employee");
+                    .contains("complaintReference", "customerName", "categoryLabel", "requesterName", "requestTypeLabel",
+                            "amount", "employeeName", "period")
+                    .as("names, not user ids; labels, not codes").doesNotContain("requester", "employee", "category", "requestType");
         }
     }
 
@@ -101,7 +102,9 @@ class TaskCardsBrowserTests {
         WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//ol[contains(@class,'tasks-list')]/li[.//a[@href='#/?task=" + task.getId() + "']]")));
         wait.until(driver -> card.getText().contains("Alice Agent"));
-        assertThat(card.getText()).contains("Requester").doesNotContain("alice");
+        assertThat(card.getText()).contains("Requester").doesNotContain("alice")
+                .as("the request as the form words it").contains("Refund to the customer");
+        assertThat(taskService.getVariableLocal(task.getId(), "requestTypeLabel")).isEqualTo("Refund to the customer");
         Chromium.screenshot(browser, SCREENSHOTS, "2-approval-card-names-the-requester");
     }
 
@@ -120,6 +123,8 @@ class TaskCardsBrowserTests {
                     By.xpath("//ol[contains(@class,'tasks-list')]/li[.//a[@href='#/?task=" + task.getId() + "']]")));
             wait.until(driver -> card.getText().contains(complaint[1]));
             assertThat(card.getText()).contains("Complaint").contains(complaint[0]).contains("Customer").contains(complaint[1]);
+            // the third field, behind the card's "more" toggle: the category as the intake form words it
+            assertThat(taskService.getVariableLocal(task.getId(), "categoryLabel")).isEqualTo("Delivery (late, missing, damaged)");
         }
         Chromium.screenshot(browser, SCREENSHOTS, "1-my-groups-tasks-with-context");
     }
