@@ -3,6 +3,7 @@ package org.servicecharter.complaint;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,12 +15,94 @@ import org.springframework.stereotype.Service;
 @Service
 class RegisterComplaintFigures implements ComplaintFigures {
 
+    /** Statuses of a complaint that is not yet put right: waiting for its resolution, or reopened for recovery. */
+    static final String OPEN_STATUSES = "('OPEN', 'RECOVERY')";
+
     private final ComplaintRegister register;
     private final JdbcTemplate jdbc;
+    private final ComplaintProperties properties;
 
-    RegisterComplaintFigures(ComplaintRegister register, JdbcTemplate jdbc) {
+    RegisterComplaintFigures(ComplaintRegister register, JdbcTemplate jdbc, ComplaintProperties properties) {
         this.register = register;
         this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    @Override
+    public List<Queue> openByQueue(Instant now, Instant endOfToday) {
+        Timestamp n = Timestamp.from(now);
+        Timestamp day = Timestamp.from(now.minus(Duration.ofDays(1)));
+        Timestamp threeDays = Timestamp.from(now.minus(Duration.ofDays(3)));
+        Timestamp week = Timestamp.from(now.minus(Duration.ofDays(7)));
+        return jdbc.query("SELECT COALESCE(handling_queue, 'unassigned') AS queue, COUNT(*),"
+                + " SUM(CASE WHEN sla_due_at < ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN sla_due_at >= ? AND sla_due_at < ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN received_at >= ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN received_at < ? AND received_at >= ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN received_at < ? AND received_at >= ? THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN received_at < ? THEN 1 ELSE 0 END)"
+                + " FROM complaint WHERE status IN " + OPEN_STATUSES
+                + " GROUP BY COALESCE(handling_queue, 'unassigned') ORDER BY queue",
+                (rs, i) -> new Queue(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                        new Ages(rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8))),
+                n, n, Timestamp.from(endOfToday), day, day, threeDays, threeDays, week, week);
+    }
+
+    @Override
+    public List<Week> weekly(Instant from, Instant to) {
+        List<Instant> bounds = new ArrayList<>();
+        for (Instant b = from; b.isBefore(to); b = b.plus(Duration.ofDays(7))) {
+            bounds.add(b);
+        }
+        bounds.add(to);
+        int weeks = bounds.size() - 1;
+        long[] received = sums("received_at", "1", null, bounds);
+        long[] breaches = sums("sla_breached_at", "1", null, bounds);
+        long[] resolved = sums("resolved_at", "1", null, bounds);
+        long[] answered = sums("resolved_at", "1", "survey_answered_at IS NOT NULL", bounds);
+        long[] ratings = sums("resolved_at", "survey_rating", "survey_answered_at IS NOT NULL", bounds);
+        List<Week> result = new ArrayList<>();
+        for (int w = 0; w < weeks; w++) {
+            result.add(new Week(bounds.get(w), bounds.get(w + 1), received[w], breaches[w], resolved[w], answered[w],
+                    answered[w] == 0 ? null : (double) ratings[w] / answered[w]));
+        }
+        return result;
+    }
+
+    /** One range query over [first bound, last bound) on an indexed column: per bucket, the sum of value where condition. */
+    private long[] sums(String column, String value, String condition, List<Instant> bounds) {
+        int buckets = bounds.size() - 1;
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Object> args = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            sql.append(b == 0 ? "" : ", ").append("SUM(CASE WHEN ").append(column).append(" < ?")
+                    .append(condition == null ? "" : " AND " + condition).append(" AND ").append(column)
+                    .append(" >= ? THEN ").append(value).append(" ELSE 0 END)");
+            args.add(Timestamp.from(bounds.get(b + 1)));
+            args.add(Timestamp.from(bounds.get(b)));
+        }
+        sql.append(" FROM complaint WHERE ").append(column).append(" >= ? AND ").append(column).append(" < ?");
+        args.add(Timestamp.from(bounds.get(0)));
+        args.add(Timestamp.from(bounds.get(buckets)));
+        long[] result = new long[buckets];
+        jdbc.query(sql.toString(), rs -> {
+            for (int b = 0; b < buckets; b++) {
+                result[b] = rs.getLong(b + 1);
+            }
+        }, args.toArray());
+        return result;
+    }
+
+    @Override
+    public List<LowRating> latestLowRatings(int limit) {
+        return jdbc.query("SELECT reference, survey_rating, survey_answered_at, recovery_opened_at, recovery_outcome,"
+                + " recovery_closed_at FROM complaint WHERE survey_answered_at IS NOT NULL AND survey_rating <= ?"
+                + " ORDER BY survey_answered_at DESC, reference LIMIT ?",
+                (rs, i) -> new LowRating(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? "none" : rs.getTimestamp(6) == null ? "in progress"
+                                : rs.getString(5) == null ? "closed" : rs.getString(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()),
+                properties.recoveryThreshold(), limit);
     }
 
     @Override
