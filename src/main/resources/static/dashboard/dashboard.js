@@ -66,7 +66,7 @@
   }
 
   /** A chart, made once and updated in place; aria on, with a description in words, decals for colour blindness. */
-  function chart(id, title, option) {
+  function chart(id, title, option, empty) {
     const node = document.getElementById(id);
     if (!charts[id]) {
       charts[id] = echarts.init(node);
@@ -80,7 +80,8 @@
       grid: { left: 48, right: 16, top: 36, bottom: 48, containLabel: false },
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' }
-    }, option), true);
+    }, option, empty ? { title: { text: empty, left: 'center', top: 'middle',
+      textStyle: { color: '#4a5560', fontWeight: 'normal', fontSize: 16 } } } : {}), true);
     node.setAttribute('aria-label', title);
     node.dataset.drawn = 'true';
   }
@@ -105,7 +106,7 @@
         { name: 'breached', type: 'bar', stack: 'q', data: oc.byQueue.map(q => q.breached) },
         { name: 'due today', type: 'bar', stack: 'q', data: oc.byQueue.map(q => q.breachingToday) },
         { name: 'later or no SLA', type: 'bar', stack: 'q', data: oc.byQueue.map(q => q.open - q.breached - q.breachingToday) }]
-    });
+    }, oc.open === 0 ? 'No open complaints' : null);
     table('table-queues', 'Open complaints by queue and age', ['Queue', 'Open', 'Breached', 'Due today', '< 1 day', '1–3 days', '3–7 days', '> 7 days'],
       oc.byQueue.map(q => [q.queue, number(q.open, tasks), number(q.breached, links.overdueTasks || tasks), number(q.breachingToday, tasks),
         q.ages.underOneDay, q.ages.oneToThreeDays, q.ages.threeToSevenDays, q.ages.overSevenDays]), [1, 2, 3, 4, 5, 6, 7]);
@@ -148,7 +149,7 @@
       yAxis: { type: 'category', data: ap.byTier.map(t => t.tier) },
       xAxis: { type: 'value', minInterval: 1 },
       series: [{ name: 'waiting', type: 'bar', colorBy: 'data', data: ap.byTier.map(t => t.waiting) }]
-    });
+    }, ap.waiting === 0 ? 'Nothing waits for a decision' : null);
     table('table-approvals', ap.oldest ? 'Oldest: ' + ap.oldest.id + ' at ' + ap.oldest.tier + ', requested ' + when(ap.oldest.requestedAt) : 'Nothing waits.',
       ['Tier', 'Waiting', 'Oldest requested'], ap.byTier.map(t => [t.tier, number(t.waiting, links.tasklist), when(t.oldestRequestedAt)]), [1]);
 
@@ -162,7 +163,7 @@
       tooltip: { trigger: 'item' },
       series: [{ name: 'sign-off', type: 'pie', radius: ['35%', '65%'], top: 24, label: { formatter: '{b}: {c}' },
         data: parts.map(p => ({ name: p[0], value: p[1] })) }]
-    });
+    }, h ? (h.recipients === 0 ? 'Offered to no one yet' : null) : 'No version in force');
     table('table-handbook', 'Sign-off of the version in force', ['Signed', 'Pending', 'Overdue', 'Declined'],
       h ? [parts.map(p => number(p[1], links.handbook))] : [], [0, 1, 2, 3]);
 
@@ -176,7 +177,7 @@
       yAxis: { type: 'category', data: steps.map(s => s[0]) },
       xAxis: { type: 'value', minInterval: 1 },
       series: [{ name: 'open cases', type: 'bar', colorBy: 'data', data: steps.map(s => s[1]) }]
-    });
+    }, ca.open === 0 ? 'No open cases' : null);
     table('table-corrective', 'Open cases per step', ['Step', 'Cases'], steps.map(s => [s[0], number(s[1], links.correctiveActions)]), [1]);
     table('table-cases', 'The cases your rights show', ['Case', 'Employee', 'Step', 'Opened'],
       ca.cases.map(c => [number(c.reference, links.correctiveActions), c.employee, c.step, when(c.openedAt)]), []);

@@ -25,6 +25,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.servicecharter.Chromium;
 import org.servicecharter.Http;
+import org.servicecharter.Newcomers;
+import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.complaint.ComplaintProcess;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +48,9 @@ class DashboardBrowserTests {
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired RuntimeService runtimeService;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired org.servicecharter.identity.ReportingLines reportingLines;
+    @Autowired org.servicecharter.employeefile.EmployeeFile employeeFile;
 
     private final String marker = UUID.randomUUID().toString().substring(0, 8);
     private final List<Runnable> cleanUp = new ArrayList<>();
@@ -71,6 +76,10 @@ class DashboardBrowserTests {
 
         assertChartsDrawn();
         String open = browser.findElement(By.id("open-big")).getText();
+        assertThat(browser.findElement(By.id("corrective-big")).getText()).isEqualTo(
+                figures.get("correctiveActions").get("open").asText() + "\nopen cases");
+        assertThat(browser.findElement(By.id("handbook-version")).getText()).contains("dash-" + marker).contains("4 employees");
+        assertThat(browser.findElement(By.id("table-handbook")).getText()).contains("1 2 1 0");
         assertThat(open).contains(figures.get("openComplaints").get("open").asText() + "\nopen")
                 .contains(figures.get("openComplaints").get("breached").asText() + "\nSLA breached");
         String page = browser.findElement(By.tagName("main")).getText();
@@ -151,6 +160,27 @@ class DashboardBrowserTests {
                 + " requested_at, current_tier, status) VALUES (?, 'none', 'goodwill', 120.00, 'EUR', 'Seeded.', 'alice', ?, 'manager', 'open')",
                 ref("A1"), Timestamp.from(now.minus(Duration.ofDays(2))));
         cleanUp.add(() -> jdbc.update("DELETE FROM approval_request WHERE id = ?", ref("A1")));
+
+        // the handbook version in force, offered to four, and an open corrective-action case
+        String version = "dash-" + marker;
+        jdbc.update("INSERT INTO handbook_version (version, title, document_sha256, rules, sign_off_deadline, published_at,"
+                + " process_instance_id) VALUES (?, 'Customer-service handbook', ?, 'Be kind.', ?, ?, 'none')", version,
+                "0".repeat(64), Timestamp.from(now.plus(Duration.ofDays(10))), Timestamp.from(now.plus(Duration.ofDays(36500))));
+        cleanUp.add(() -> {
+            jdbc.update("DELETE FROM handbook_recipient WHERE version = ?", version);
+            jdbc.update("DELETE FROM handbook_version WHERE version = ?", version);
+        });
+        for (String employee : List.of("a", "b", "c", "d")) {
+            jdbc.update("INSERT INTO handbook_recipient (version, employee_id, offered_at, due_at) VALUES (?, ?, ?, ?)", version,
+                    "dash-" + marker + "-" + employee, Timestamp.from(now.minus(Duration.ofDays(5))),
+                    Timestamp.from(employee.equals("d") ? now.minus(Duration.ofDays(1)) : now.plus(Duration.ofDays(5))));
+        }
+        employeeFile.append(new EmployeeFileEntry.NewEntry("dash-" + marker + "-a", "handbook-acknowledgement", "Signed.", version,
+                null, null, "dash-" + marker + "-a", null, "handbook-answer:" + version + ":dash-" + marker + "-a"));
+        String employee = Newcomers.agentReportingTo(identityService, reportingLines, "dsh", "sam");
+        Http.Response opened = Http.as(port, "sam").post("/api/corrective-actions",
+                Map.of("employee", employee, "concern", "Left the counter unattended during opening hours."));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
     }
 
     private void startComplaint() {
