@@ -1,6 +1,7 @@
 package org.servicecharter.complaint;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -50,15 +51,20 @@ public interface ComplaintFigures {
     List<Queue> openByQueue(Instant now, Instant endOfToday);
 
     /**
-     * One week (or the shorter last part of a period) [from, to): complaints received, first SLA breaches, complaints
-     * resolved and how many of those have a survey answer, and the answers' average rating (null when none).
+     * One week (or the shorter last part of a period), from and to both included: complaints received, first SLA
+     * breaches, complaints resolved and how many of those have a survey answer, and the answers' average rating (null
+     * when none). Days are the server's.
      */
-    record Week(Instant from, Instant to, long received, long slaBreaches, long resolved, long surveysAnswered,
+    record Week(LocalDate from, LocalDate to, long received, long slaBreaches, long resolved, long surveysAnswered,
             Double averageRating) {
     }
 
-    /** Weekly figures over [from, to): one entry per seven days from {@code from}, the last one possibly shorter. */
-    List<Week> weekly(Instant from, Instant to);
+    /**
+     * Weekly figures over the days from {@code from} to {@code to} (both included): one entry per seven days from
+     * {@code from}, the last one possibly shorter. Counted per day in SQL (three grouped range queries on indexed
+     * columns), summed into weeks here.
+     */
+    List<Week> weekly(LocalDate from, LocalDate to);
 
     /**
      * A survey answer at or below the recovery threshold and what became of it: {@code recovery} is {@code none} (no

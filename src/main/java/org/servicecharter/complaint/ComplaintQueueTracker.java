@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * published to Spring, in the transaction that creates the task), so the dashboard's figures are one indexed query on
  * the register instead of a read of tasks: the queue and due date of the complaint's current handling task (the
  * team's task, the managers' escalated one, the supervisors' service recovery), and when the SLA was first breached
- * (the supervisors' follow-up task appears). The model stays as it is.
+ * (the supervisors' follow-up task appears). A task re-routed to another group or given another due date (a
+ * supervisor's or manager's change, the task's update event) moves the complaint with it. The model stays as it is.
  */
 @Component
 class ComplaintQueueTracker {
@@ -28,9 +29,10 @@ class ComplaintQueueTracker {
         this.jdbc = jdbc;
     }
 
-    @EventListener(condition = "#task.eventName == 'create'")
-    public void onTaskCreated(DelegateTask task) {
-        if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getProcessDefinitionId() == null
+    @EventListener(condition = "#task.eventName == 'create' or #task.eventName == 'update'")
+    public void onTaskCreatedOrChanged(DelegateTask task) {
+        boolean created = TaskListener.EVENTNAME_CREATE.equals(task.getEventName());
+        if (!(created || TaskListener.EVENTNAME_UPDATE.equals(task.getEventName())) || task.getProcessDefinitionId() == null
                 || !task.getProcessDefinitionId().startsWith(ComplaintProcess.PROCESS_KEY + ":")) {
             return;
         }
@@ -44,7 +46,7 @@ class ComplaintQueueTracker {
             Timestamp due = task.getDueDate() == null ? null : new Timestamp(task.getDueDate().getTime());
             jdbc.update("UPDATE complaint SET handling_queue = ?, sla_due_at = COALESCE(?, sla_due_at) WHERE reference = ?",
                     queueOf(task), due, reference);
-        } else if (ComplaintProcess.FOLLOW_UP_OVERDUE.equals(key)) {
+        } else if (created && ComplaintProcess.FOLLOW_UP_OVERDUE.equals(key)) {
             Instant now = ClockUtil.getCurrentTime().toInstant();
             jdbc.update("UPDATE complaint SET sla_breached_at = COALESCE(sla_breached_at, ?) WHERE reference = ?",
                     Timestamp.from(now), reference);

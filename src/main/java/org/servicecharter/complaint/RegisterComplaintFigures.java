@@ -3,6 +3,8 @@ package org.servicecharter.complaint;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,48 +51,45 @@ class RegisterComplaintFigures implements ComplaintFigures {
     }
 
     @Override
-    public List<Week> weekly(Instant from, Instant to) {
-        List<Instant> bounds = new ArrayList<>();
-        for (Instant b = from; b.isBefore(to); b = b.plus(Duration.ofDays(7))) {
-            bounds.add(b);
-        }
-        bounds.add(to);
-        int weeks = bounds.size() - 1;
-        long[] received = sums("received_at", "1", null, bounds);
-        long[] breaches = sums("sla_breached_at", "1", null, bounds);
-        long[] resolved = sums("resolved_at", "1", null, bounds);
-        long[] answered = sums("resolved_at", "1", "survey_answered_at IS NOT NULL", bounds);
-        long[] ratings = sums("resolved_at", "survey_rating", "survey_answered_at IS NOT NULL", bounds);
+    public List<Week> weekly(LocalDate from, LocalDate to) {
+        Timestamp start = Timestamp.valueOf(from.atStartOfDay());
+        Timestamp end = Timestamp.valueOf(to.plusDays(1).atStartOfDay());
+        int days = (int) ChronoUnit.DAYS.between(from, to) + 1;
+        int weeks = (days + 6) / 7;
+        long[] received = new long[weeks];
+        long[] breaches = new long[weeks];
+        long[] resolved = new long[weeks];
+        long[] answered = new long[weeks];
+        long[] ratings = new long[weeks];
+        // registered times are the server's local time (Timestamp.from), so a timestamp's date is the server's day
+        jdbc.query("SELECT CAST(received_at AS DATE), COUNT(*) FROM complaint WHERE received_at >= ? AND received_at < ?"
+                + " GROUP BY CAST(received_at AS DATE)", rs -> {
+            received[week(from, rs.getDate(1))] += rs.getLong(2);
+        }, start, end);
+        jdbc.query("SELECT CAST(sla_breached_at AS DATE), COUNT(*) FROM complaint WHERE sla_breached_at >= ? AND sla_breached_at < ?"
+                + " GROUP BY CAST(sla_breached_at AS DATE)", rs -> {
+            breaches[week(from, rs.getDate(1))] += rs.getLong(2);
+        }, start, end);
+        jdbc.query("SELECT CAST(resolved_at AS DATE), COUNT(*), COUNT(survey_answered_at),"
+                + " SUM(CASE WHEN survey_answered_at IS NULL THEN 0 ELSE survey_rating END)"
+                + " FROM complaint WHERE resolved_at >= ? AND resolved_at < ? GROUP BY CAST(resolved_at AS DATE)", rs -> {
+            int w = week(from, rs.getDate(1));
+            resolved[w] += rs.getLong(2);
+            answered[w] += rs.getLong(3);
+            ratings[w] += rs.getLong(4);
+        }, start, end);
         List<Week> result = new ArrayList<>();
         for (int w = 0; w < weeks; w++) {
-            result.add(new Week(bounds.get(w), bounds.get(w + 1), received[w], breaches[w], resolved[w], answered[w],
+            LocalDate weekFrom = from.plusDays(7L * w);
+            LocalDate weekTo = weekFrom.plusDays(6).isAfter(to) ? to : weekFrom.plusDays(6);
+            result.add(new Week(weekFrom, weekTo, received[w], breaches[w], resolved[w], answered[w],
                     answered[w] == 0 ? null : (double) ratings[w] / answered[w]));
         }
         return result;
     }
 
-    /** One range query over [first bound, last bound) on an indexed column: per bucket, the sum of value where condition. */
-    private long[] sums(String column, String value, String condition, List<Instant> bounds) {
-        int buckets = bounds.size() - 1;
-        StringBuilder sql = new StringBuilder("SELECT ");
-        List<Object> args = new ArrayList<>();
-        for (int b = 0; b < buckets; b++) {
-            sql.append(b == 0 ? "" : ", ").append("SUM(CASE WHEN ").append(column).append(" < ?")
-                    .append(condition == null ? "" : " AND " + condition).append(" AND ").append(column)
-                    .append(" >= ? THEN ").append(value).append(" ELSE 0 END)");
-            args.add(Timestamp.from(bounds.get(b + 1)));
-            args.add(Timestamp.from(bounds.get(b)));
-        }
-        sql.append(" FROM complaint WHERE ").append(column).append(" >= ? AND ").append(column).append(" < ?");
-        args.add(Timestamp.from(bounds.get(0)));
-        args.add(Timestamp.from(bounds.get(buckets)));
-        long[] result = new long[buckets];
-        jdbc.query(sql.toString(), rs -> {
-            for (int b = 0; b < buckets; b++) {
-                result[b] = rs.getLong(b + 1);
-            }
-        }, args.toArray());
-        return result;
+    private static int week(LocalDate from, java.sql.Date day) {
+        return (int) (ChronoUnit.DAYS.between(from, day.toLocalDate()) / 7);
     }
 
     @Override

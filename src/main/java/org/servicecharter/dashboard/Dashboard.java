@@ -123,9 +123,8 @@ class Dashboard {
         OpenComplaints open = new OpenComplaints(queues.stream().mapToLong(ComplaintFigures.Queue::open).sum(),
                 queues.stream().mapToLong(ComplaintFigures.Queue::breached).sum(),
                 queues.stream().mapToLong(ComplaintFigures.Queue::breachingToday).sum(), queues);
-        List<Week> weeks = complaints.weekly(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant())
-                .stream().map(w -> new Week(LocalDate.ofInstant(w.from(), zone), LocalDate.ofInstant(w.to(), zone).minusDays(1),
-                        w.received(), w.slaBreaches(), w.resolved(), w.surveysAnswered(),
+        List<Week> weeks = complaints.weekly(from, to)
+                .stream().map(w -> new Week(w.from(), w.to(), w.received(), w.slaBreaches(), w.resolved(), w.surveysAnswered(),
                         w.resolved() == 0 ? null : (double) w.surveysAnswered() / w.resolved(), w.averageRating()))
                 .toList();
 

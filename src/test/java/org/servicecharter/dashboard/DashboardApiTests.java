@@ -280,6 +280,17 @@ class DashboardApiTests {
         assertThat(((Timestamp) row.get("sla_due_at")).toInstant()).isCloseTo(handling.getDueDate().toInstant(), within(Duration.ofMillis(1)));
         assertThat(row.get("sla_breached_at")).isNull();
 
+        // a supervisor re-routes the task to another group and gives it another due date: the complaint moves with it
+        java.util.Date later = java.util.Date.from(handling.getDueDate().toInstant().plus(Duration.ofDays(2)));
+        taskService.deleteCandidateGroup(handling.getId(), "agents");
+        taskService.addCandidateGroup(handling.getId(), "supervisors");
+        Task rerouted = taskService.createTaskQuery().taskId(handling.getId()).singleResult();
+        rerouted.setDueDate(later);
+        taskService.saveTask(rerouted);
+        Map<String, Object> moved = jdbc.queryForMap("SELECT handling_queue, sla_due_at FROM complaint WHERE reference = ?", reference);
+        assertThat(moved.get("handling_queue")).isEqualTo("supervisors");
+        assertThat(((Timestamp) moved.get("sla_due_at")).toInstant()).isCloseTo(later.toInstant(), within(Duration.ofMillis(1)));
+
         Instant before = Instant.now().minusSeconds(1);
         String timer = managementService.createJobQuery().processInstanceId(pi.getId())
                 .activityId(ComplaintProcess.SLA_BREACHED).singleResult().getId();
@@ -289,7 +300,40 @@ class DashboardApiTests {
         assertThat(breached).isNotNull();
         assertThat(breached.toInstant()).isAfter(before);
         assertThat(jdbc.queryForObject("SELECT handling_queue FROM complaint WHERE reference = ?", String.class, reference))
-                .as("still the agents' complaint").isEqualTo("agents");
+                .as("still in its handling task's queue").isEqualTo("supervisors");
+    }
+
+    @Test
+    void complaintsFromBeforeTheColumnsGetTheirQueueDueDateAndFirstBreachFromTheEngineOnce() throws Exception {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(ComplaintProcess.PROCESS_KEY, Map.of(
+                ComplaintProcess.VAR_CUSTOMER_NAME, "Olaf Older", ComplaintProcess.VAR_CUSTOMER_EMAIL, "olaf@example.com",
+                ComplaintProcess.VAR_CHANNEL, "email", ComplaintProcess.VAR_CATEGORY, "billing",
+                ComplaintProcess.VAR_DESCRIPTION, "An invoice for an order that was cancelled in time."));
+        String reference = (String) runtimeService.getVariable(pi.getId(), ComplaintProcess.VAR_REFERENCE);
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(ComplaintProcess.SLA_BREACHED).singleResult().getId());
+        Map<String, Object> kept = jdbc.queryForMap("SELECT handling_queue, sla_due_at, sla_breached_at FROM complaint WHERE reference = ?", reference);
+        jdbc.update("UPDATE complaint SET handling_queue = NULL, sla_due_at = NULL, sla_breached_at = NULL WHERE reference = ?", reference);
+
+        try (java.sql.Connection connection = jdbc.getDataSource().getConnection()) {
+            new org.servicecharter.complaint.QueueColumnsBackfillMigration().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+
+        Map<String, Object> filled = jdbc.queryForMap("SELECT handling_queue, sla_due_at, sla_breached_at FROM complaint WHERE reference = ?", reference);
+        assertThat(filled.get("handling_queue")).isEqualTo("agents");
+        assertThat(filled.get("sla_due_at")).isEqualTo(kept.get("sla_due_at"));
+        assertThat(((Timestamp) filled.get("sla_breached_at")).toInstant())
+                .isCloseTo(((Timestamp) kept.get("sla_breached_at")).toInstant(), within(Duration.ofSeconds(1)));
     }
 
     // --- access and bad input ----------------------------------------------------------------------------------------
