@@ -48,6 +48,8 @@ class DashboardApiTests {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired org.servicecharter.identity.ReportingLines reportingLines;
 
     private final String marker = UUID.randomUUID().toString().substring(0, 8);
     private final List<Runnable> cleanUp = new ArrayList<>();
@@ -334,6 +336,25 @@ class DashboardApiTests {
         assertThat(filled.get("sla_due_at")).isEqualTo(kept.get("sla_due_at"));
         assertThat(((Timestamp) filled.get("sla_breached_at")).toInstant())
                 .isCloseTo(((Timestamp) kept.get("sla_breached_at")).toInstant(), within(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void correctiveActionCasesAreCountedForAllButNamedOnlyToThoseWhoseRightsShowThem() {
+        String employee = org.servicecharter.Newcomers.agentReportingTo(identityService, reportingLines, "dca", "henry");
+        Http.Response opened = Http.as(port, "henry").post("/api/corrective-actions",
+                Map.of("employee", employee, "concern", "Shouted at a customer on the phone."));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String reference = opened.json().get("reference").asText();
+
+        JsonNode audreys = Http.as(port, "audrey").get("/api/dashboard").json().get("correctiveActions");
+        JsonNode marias = Http.as(port, "maria").get("/api/dashboard").json().get("correctiveActions");
+        assertThat(audreys.get("cases").findValuesAsText("reference")).contains(reference);
+        assertThat(audreys.get("cases").findValuesAsText("employee")).contains(employee);
+        assertThat(marias.get("cases").findValuesAsText("reference")).as("not in maria's reporting line").doesNotContain(reference);
+        assertThat(marias.toString()).doesNotContain(employee);
+        assertThat(marias.get("open").asLong()).as("the counts are everyone's").isEqualTo(audreys.get("open").asLong())
+                .isEqualTo(runtimeService.createProcessInstanceQuery().processDefinitionKey("corrective-action").count());
+        assertThat(marias.get("byStep")).isEqualTo(audreys.get("byStep"));
     }
 
     // --- access and bad input ----------------------------------------------------------------------------------------
