@@ -10,6 +10,8 @@
   const REFRESH_MS = 60 * 1000;
   const charts = {};
   let links = {};
+  let last = null;
+  let resizing = null;
 
   function el(tag, attrs, children) {
     const node = document.createElement(tag);
@@ -66,8 +68,21 @@
   }
 
   /** A chart, made once and updated in place; aria on, with a description in words, decals for colour blindness. */
+  /** Axis labels and legends in the page's type size: larger on a wall screen, where the page's type is larger. */
+  function readable(option) {
+    const size = Math.round(parseFloat(getComputedStyle(document.body).fontSize) * 0.8);
+    ['xAxis', 'yAxis'].forEach(axis => [].concat(option[axis] || []).forEach(a => {
+      a.axisLabel = Object.assign({ fontSize: size }, a.axisLabel);
+      a.nameTextStyle = Object.assign({ fontSize: size }, a.nameTextStyle);
+    }));
+    option.legend = Object.assign({ top: 0, type: 'scroll', textStyle: { fontSize: size } }, option.legend);
+    [].concat(option.series || []).forEach(s => { s.label = Object.assign({ fontSize: size }, s.label); });
+    return option;
+  }
+
   function chart(id, title, option, empty) {
     const node = document.getElementById(id);
+    readable(option);
     if (!charts[id]) {
       charts[id] = echarts.init(node);
       node.setAttribute('role', 'img');
@@ -76,10 +91,8 @@
       color: PALETTE,
       aria: { enabled: true, decal: { show: true }, label: { description: title } },
       animation: false,
-      textStyle: { fontSize: parseFloat(getComputedStyle(document.body).fontSize) * 0.8 },
       grid: { left: 48, right: 16, top: 36, bottom: 48, containLabel: false },
-      tooltip: { trigger: 'axis' },
-      legend: { top: 0, type: 'scroll' }
+      tooltip: { trigger: 'axis' }
     }, option, empty ? { title: { text: empty, left: 'center', top: 'middle',
       textStyle: { color: '#4a5560', fontWeight: 'normal', fontSize: 16 } } } : {}), true);
     node.setAttribute('aria-label', title);
@@ -223,6 +236,7 @@
         return;
       }
       error.textContent = '';
+      last = body;
       render(body);
       document.body.dataset.loaded = 'true';
     } catch (e) {
@@ -231,7 +245,14 @@
   }
 
   document.getElementById('period').addEventListener('submit', e => { e.preventDefault(); load(); });
-  window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
+  // a new size (a laptop's window, a wall screen) may mean a new type size: draw again, once the resizing stops
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      Object.values(charts).forEach(c => c.resize());
+      if (last) render(last);
+    }, 200);
+  });
   load();
   setInterval(load, REFRESH_MS);
 })();

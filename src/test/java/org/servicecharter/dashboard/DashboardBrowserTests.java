@@ -96,8 +96,11 @@ class DashboardBrowserTests {
 
         // a wall screen: the same page, larger
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1920, 1080));
-        Thread.sleep(500);
+        Thread.sleep(1500);
         assertChartsDrawn();
+        Object labelSize = ((JavascriptExecutor) browser).executeScript(
+                "return echarts.getInstanceByDom(document.getElementById('chart-weeks')).getOption().xAxis[0].axisLabel.fontSize;");
+        assertThat(((Number) labelSize).intValue()).as("axis labels in the wall screen's larger type").isGreaterThanOrEqualTo(16);
         Chromium.screenshot(browser, SCREENSHOTS, "2-wall-screen");
 
         // it reads the figures again by itself: a new open complaint appears within the minute
