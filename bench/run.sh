@@ -2,7 +2,8 @@
 # The benchmark (not part of the test suite): complaint throughput, app vs bare engine, at 1/2/4 threads, and
 # task-list latency with 10k and 100k open tasks (OPEN_TASKS=10000 for the smaller only); on the H2 file database and
 # on PostgreSQL (127.0.0.1:5432).
-# Prints markdown tables (lines after "BENCHMARK"). Takes several minutes. Usage: bench/run.sh [h2|postgres|cluster|all]
+# Prints markdown tables (lines after "BENCHMARK"). Takes several minutes. Usage: bench/run.sh [h2|postgres|dashboard|cluster|all]
+# "dashboard": the dashboard's data with 100k finished and 10k open complaints on PostgreSQL.
 # "cluster" (two application JVMs vs one on PostgreSQL, over HTTP) needs the jar: mvn package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,13 @@ if [[ $which == postgres || $which == all ]]; then
   # 100k instances ran for more than half an hour)
   run 'ThroughputBenchmark#complaintThroughputAppVersusBareEngine' "${pg[@]}"
   run 'ThroughputBenchmark#taskListLatency' "${pg[@]}" -Dbench.keepTasks=true -Dbench.openTasks=${OPEN_TASKS:-10000,100000}
+fi
+if [[ $which == dashboard || $which == all ]]; then
+  dashdb=sc_bench_dash_$$
+  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $dashdb"
+  trap 'for d in ${db:-} $dashdb; do psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $d WITH (FORCE)"; done' EXIT
+  run 'DashboardBenchmark' "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/$dashdb" -Dspring.datasource.username=postgres \
+    -Dspring.datasource.password= -Dspring.profiles.include=postgres -Dservicecharter.demo.enabled=true
 fi
 if [[ $which == cluster || $which == all ]]; then
   [[ -f target/service-charter.jar ]] || mvn -B -ntp -q package -DskipTests

@@ -48,4 +48,27 @@ public class ApprovalFigures {
         }, Timestamp.from(from), Timestamp.from(to));
         return approvals;
     }
+
+    /** Open requests waiting at one tier, and when the oldest of them was made. */
+    public record TierWaiting(String tier, long waiting, Instant oldestRequestedAt) {
+    }
+
+    /** The oldest open request: its id, the tier it waits at, when it was made. */
+    public record Oldest(String id, String tier, Instant requestedAt) {
+    }
+
+    public record Waiting(List<TierWaiting> byTier, Oldest oldest) {
+    }
+
+    /** Requests waiting for a decision now, by the tier they wait at, and the oldest of them (null when none). */
+    public Waiting waiting() {
+        List<TierWaiting> byTier = jdbc.query("SELECT COALESCE(current_tier, required_tier, 'unknown') AS tier, COUNT(*),"
+                + " MIN(requested_at) FROM approval_request WHERE status = 'open'"
+                + " GROUP BY COALESCE(current_tier, required_tier, 'unknown') ORDER BY tier",
+                (rs, i) -> new TierWaiting(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()));
+        List<Oldest> oldest = jdbc.query("SELECT id, COALESCE(current_tier, required_tier, 'unknown'), requested_at"
+                + " FROM approval_request WHERE status = 'open' ORDER BY requested_at, id LIMIT 1",
+                (rs, i) -> new Oldest(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()));
+        return new Waiting(byTier, oldest.isEmpty() ? null : oldest.get(0));
+    }
 }

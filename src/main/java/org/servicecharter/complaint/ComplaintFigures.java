@@ -1,6 +1,8 @@
 package org.servicecharter.complaint;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,4 +52,47 @@ public interface ComplaintFigures {
     }
 
     Handled handledBy(String employee, Instant from, Instant to);
+
+    /**
+     * Open complaints (not yet resolved, or reopened for service recovery) in one queue (the candidate group of the
+     * complaint's current handling task; {@code unassigned} before its first task), against their SLA and by age.
+     *
+     * @param breached       the SLA due date has passed
+     * @param breachingToday due later today (from now to the end of the day)
+     * @param ages           by time since receipt: under a day, one to three days, three to seven days, over a week
+     */
+    record Queue(String queue, long open, long breached, long breachingToday, Ages ages) {
+    }
+
+    record Ages(long underOneDay, long oneToThreeDays, long threeToSevenDays, long overSevenDays) {
+    }
+
+    /** Open complaints by queue, counted in one query on the register (not by reading tasks). */
+    List<Queue> openByQueue(Instant now, Instant endOfToday);
+
+    /**
+     * One week (or the shorter last part of a period), from and to both included: complaints received, first SLA
+     * breaches, complaints resolved and how many of those have a survey answer, and the answers' average rating (null
+     * when none). Days are the server's.
+     */
+    record Week(LocalDate from, LocalDate to, long received, long slaBreaches, long resolved, long surveysAnswered,
+            Double averageRating) {
+    }
+
+    /**
+     * Weekly figures over the days from {@code from} to {@code to} (both included): one entry per seven days from
+     * {@code from}, the last one possibly shorter. Counted per day in SQL (three grouped range queries on indexed
+     * columns), summed into weeks here.
+     */
+    List<Week> weekly(LocalDate from, LocalDate to);
+
+    /**
+     * A survey answer at or below the recovery threshold and what became of it: {@code recovery} is {@code none} (no
+     * service recovery opened), {@code in progress}, or the recorded outcome.
+     */
+    record LowRating(String reference, int rating, Instant answeredAt, String recovery, Instant recoveryClosedAt) {
+    }
+
+    /** The latest low ratings (at or below the recovery threshold), newest first. */
+    List<LowRating> latestLowRatings(int limit);
 }

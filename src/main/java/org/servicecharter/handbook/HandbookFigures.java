@@ -2,7 +2,10 @@ package org.servicecharter.handbook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.servicecharter.employeefile.EmployeeFile;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,5 +36,42 @@ public class HandbookFigures {
         long signed = answerKeys.stream().map(employeeFile::find).filter(e -> e.isPresent()
                 && HandbookProcess.RECORD_HANDBOOK_ACKNOWLEDGEMENT.equals(e.get().recordType()) && e.get().recordedAt().isBefore(to)).count();
         return new SignOffs(answerKeys.size(), signed);
+    }
+
+    /**
+     * The sign-off of the version in force (the newest not superseded): how many of its recipients signed, declined,
+     * are overdue (past their due date or escalated) or still pending, as the status report counts them.
+     */
+    public record Progress(String version, String title, Instant deadline, long recipients, long signed, long pending,
+            long overdue, long declined) {
+    }
+
+    public Optional<Progress> currentVersion(Instant now) {
+        List<String[]> versions = jdbc.query("SELECT version, title FROM handbook_version WHERE superseded_by IS NULL"
+                + " ORDER BY published_at DESC, version DESC LIMIT 1", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        if (versions.isEmpty()) {
+            return Optional.empty();
+        }
+        String version = versions.get(0)[0];
+        Instant deadline = jdbc.queryForObject("SELECT sign_off_deadline FROM handbook_version WHERE version = ?",
+                (rs, i) -> rs.getTimestamp(1).toInstant(), version);
+        Map<String, String> answers = new HashMap<>();
+        employeeFile.entriesAbout(version, List.of(HandbookProcess.RECORD_HANDBOOK_ACKNOWLEDGEMENT, HandbookProcess.RECORD_HANDBOOK_DECLINED))
+                .forEach(e -> answers.putIfAbsent(e.employeeId(), e.recordType()));
+        long[] counts = new long[5];
+        jdbc.query("SELECT employee_id, due_at, escalated_at FROM handbook_recipient WHERE version = ?", rs -> {
+            String answer = answers.get(rs.getString(1));
+            counts[0]++;
+            if (HandbookProcess.RECORD_HANDBOOK_ACKNOWLEDGEMENT.equals(answer)) {
+                counts[1]++;
+            } else if (answer != null) {
+                counts[4]++;
+            } else if (rs.getTimestamp(3) != null || now.isAfter(rs.getTimestamp(2).toInstant())) {
+                counts[3]++;
+            } else {
+                counts[2]++;
+            }
+        }, version);
+        return Optional.of(new Progress(version, versions.get(0)[1], deadline, counts[0], counts[1], counts[2], counts[3], counts[4]));
     }
 }

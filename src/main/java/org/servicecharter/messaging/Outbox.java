@@ -56,6 +56,18 @@ public class Outbox {
         return texts.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId;
     }
 
+    /** A message given up on: what it was (its template), what it is about, how often it was tried, the last try. */
+    public record FailedMessage(String template, String reference, int attempts, Instant createdAt, Instant lastTriedAt) {
+    }
+
+    /** Messages given up on (status FAILED): how many, and the latest of them (no addresses, no texts). */
+    public record Failed(long count, List<FailedMessage> latest) {
+    }
+
+    public Failed failedSummary(int latest) {
+        return table.failedSummary(latest);
+    }
+
     public List<OutboxEntry> forReference(String reference) {
         return table.forReference(reference);
     }

@@ -100,6 +100,16 @@ class OutboxTable {
                 OutboxTable::map, limit);
     }
 
+    /** How many messages were given up on, and the latest of them (no address, no text), by the status index. */
+    Outbox.Failed failedSummary(int limit) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM message_outbox WHERE status = 'FAILED'", Long.class);
+        List<Outbox.FailedMessage> latest = jdbc.query("SELECT template, reference, attempts, created_at, next_attempt_at"
+                + " FROM message_outbox WHERE status = 'FAILED' ORDER BY next_attempt_at DESC, id LIMIT ?",
+                (rs, i) -> new Outbox.FailedMessage(rs.getString(1), rs.getString(2), rs.getInt(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()), limit);
+        return new Outbox.Failed(count == null ? 0 : count, latest);
+    }
+
     List<Object[]> countsByStatus() {
         List<Object[]> counts = new ArrayList<>();
         jdbc.query("SELECT status, COUNT(*) FROM message_outbox GROUP BY status",

@@ -66,6 +66,12 @@ public class PlanReviews {
                 time(rs.getTimestamp("completed_at"))), period).stream().findFirst();
     }
 
+    /** The period of the review started last (the current one), if any review was ever started. */
+    public Optional<String> latestPeriod() {
+        return jdbc.query("SELECT period FROM plan_review ORDER BY started_at DESC, period DESC LIMIT 1",
+                (rs, i) -> rs.getString(1)).stream().findFirst();
+    }
+
     public void status(String period, String status) {
         jdbc.update("UPDATE plan_review SET status = ? WHERE period = ?", status, period);
     }
