@@ -93,6 +93,6 @@ public interface ComplaintFigures {
     record LowRating(String reference, int rating, Instant answeredAt, String recovery, Instant recoveryClosedAt) {
     }
 
-    /** The latest low ratings (at or below the recovery threshold), newest first. */
-    List<LowRating> latestLowRatings(int limit);
+    /** The latest low ratings (at or below the recovery threshold) answered in the days from..to (both included), newest first. */
+    List<LowRating> latestLowRatings(LocalDate from, LocalDate to, int limit);
 }

@@ -93,14 +93,15 @@ class RegisterComplaintFigures implements ComplaintFigures {
     }
 
     @Override
-    public List<LowRating> latestLowRatings(int limit) {
+    public List<LowRating> latestLowRatings(LocalDate from, LocalDate to, int limit) {
         return jdbc.query("SELECT reference, survey_rating, survey_answered_at, recovery_opened_at, recovery_outcome,"
-                + " recovery_closed_at FROM complaint WHERE survey_answered_at IS NOT NULL AND survey_rating <= ?"
+                + " recovery_closed_at FROM complaint WHERE survey_answered_at >= ? AND survey_answered_at < ? AND survey_rating <= ?"
                 + " ORDER BY survey_answered_at DESC, reference LIMIT ?",
                 (rs, i) -> new LowRating(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant(),
                         rs.getTimestamp(4) == null ? "none" : rs.getTimestamp(6) == null ? "in progress"
                                 : rs.getString(5) == null ? "closed" : rs.getString(5),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()),
+                Timestamp.valueOf(from.atStartOfDay()), Timestamp.valueOf(to.plusDays(1).atStartOfDay()),
                 properties.recoveryThreshold(), limit);
     }
 

@@ -138,7 +138,7 @@ class Dashboard {
                 .orElse(null);
         HandbookFigures.Progress signOffs = handbook.currentVersion(now).orElse(null);
 
-        return new Figures(now, from, to, open, weeks, complaints.latestLowRatings(LATEST),
+        return new Figures(now, from, to, open, weeks, complaints.latestLowRatings(from, to, LATEST),
                 new Approvals(waiting.byTier().stream().mapToLong(ApprovalFigures.TierWaiting::waiting).sum(), waiting.byTier(),
                         waiting.oldest()),
                 signOffs, cases, review, outbox.failedSummary(LATEST), links(groups, signOffs));
@@ -162,8 +162,9 @@ class Dashboard {
     private Map<String, String> links(List<String> groups, HandbookFigures.Progress signOffs) {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("tasklist", TASKLIST);
-        filter(TeamFilters.MY_TEAMS_TASKS).ifPresent(id -> links.put("teamTasks", TASKLIST + "#/?filter=" + id));
-        filter(TeamFilters.OVERDUE_IN_MY_TEAM).ifPresent(id -> links.put("overdueTasks", TASKLIST + "#/?filter=" + id));
+        String user = CurrentUser.of(identityService);
+        teamFilter(TeamFilters.MY_TEAMS_TASKS, user).ifPresent(id -> links.put("teamTasks", TASKLIST + "#/?filter=" + id));
+        teamFilter(TeamFilters.OVERDUE_IN_MY_TEAM, user).ifPresent(id -> links.put("overdueTasks", TASKLIST + "#/?filter=" + id));
         filter(AGENTS_OPEN_COMPLAINTS).ifPresent(id -> links.put("openComplaints", TASKLIST + "#/?filter=" + id));
         if (DashboardAccess.any(groups, Roles.AUDITORS, Roles.ADMINS)) {
             links.put("auditSearch", "/audit/");
@@ -177,6 +178,12 @@ class Dashboard {
             links.put("failedMessages", "/admin/mail");
         }
         return links;
+    }
+
+    /** The user's own team filter of that kind (each lead's is named after them). */
+    private java.util.Optional<String> teamFilter(String kind, String lead) {
+        return filterService.createFilterQuery().filterNameLike(kind + "%").listPage(0, 500).stream()
+                .filter(f -> TeamFilters.isTeamFilterOf(f, kind, lead)).findFirst().map(Filter::getId);
     }
 
     private java.util.Optional<String> filter(String name) {

@@ -110,6 +110,13 @@ public class TeamFilters {
         TaskQuery of(String[] team);
     }
 
+    /** Whether the filter is the lead's own team filter of that kind ({@link #OVERDUE_IN_MY_TEAM}, {@link #MY_TEAMS_TASKS}). */
+    public static boolean isTeamFilterOf(Filter filter, String kind, String lead) {
+        Map<String, Object> properties = filter.getProperties() == null ? Map.of() : filter.getProperties();
+        return lead != null && lead.equals(properties.get(TEAM_OF))
+                && (kind.equals(properties.get(TEAM_FILTER)) || properties.get(TEAM_FILTER) == null && kind.equals(filter.getName()));
+    }
+
     /** The filter's name as Tasklist lists it: the kind, then whose team it is. */
     static String nameFor(String kind, String leadsName) {
         return kind + " (" + leadsName + ")";
