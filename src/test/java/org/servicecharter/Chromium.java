@@ -193,14 +193,19 @@ public final class Chromium {
 
     /** Picks the option with this label in a form-js select (by field id): opens its list and clicks the label. */
     public static void select(WebDriver browser, String fieldId, String label) throws InterruptedException {
-        org.openqa.selenium.WebElement select = browser.findElement(field(fieldId));
+        // form-js draws its own list: the shown value is a div beside a hidden input
+        org.openqa.selenium.WebElement select = browser.findElement(field(fieldId + "-display"));
         centre(browser, select);
         select.click();
         Thread.sleep(300);
         org.openqa.selenium.WebElement group = select.findElement(org.openqa.selenium.By.xpath(
                 "./ancestor::div[contains(@class,'fjs-form-field')][1]"));
-        group.findElement(org.openqa.selenium.By.xpath(
-                ".//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + label + "']")).click();
+        org.openqa.selenium.WebElement item = group.findElement(org.openqa.selenium.By.xpath(
+                ".//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + label + "']"));
+        centre(browser, item);
+        // near the bottom of the form the list lies under Tasklist's footer: choose it as the list itself does (mousedown)
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('mousedown', {bubbles: true, cancelable: true}));", item);
         blur(browser);
         assertThat(group.getText()).as("%s shows the chosen label", fieldId).contains(label);
     }
