@@ -11,7 +11,7 @@ class ApprovalCardFields implements TaskCardFields {
 
     @Override
     public List<Field> fields() {
-        return List.of(new Field(ApprovalProcess.VAR_REQUESTER, "Requester"), new Field(ApprovalProcess.VAR_TYPE, "Request"),
+        return List.of(new Field(ApprovalProcess.VAR_REQUESTER_NAME, "Requester"), new Field(ApprovalProcess.VAR_TYPE, "Request"),
                 new Field(ApprovalProcess.VAR_AMOUNT, "Amount"), new Field(ApprovalProcess.VAR_CURRENCY, "Currency"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicecharter.identity.PersonNames;
 import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Rejected.FieldError;
 import org.springframework.stereotype.Component;
@@ -28,11 +29,14 @@ public class RegisterApprovalRequestDelegate implements JavaDelegate {
     private final ApprovalValidator validator;
     private final ApprovalRegister register;
     private final ApprovalProperties properties;
+    private final PersonNames personNames;
 
-    public RegisterApprovalRequestDelegate(ApprovalValidator validator, ApprovalRegister register, ApprovalProperties properties) {
+    public RegisterApprovalRequestDelegate(ApprovalValidator validator, ApprovalRegister register, ApprovalProperties properties,
+            PersonNames personNames) {
         this.validator = validator;
         this.register = register;
         this.properties = properties;
+        this.personNames = personNames;
     }
 
     @Override
@@ -62,6 +66,7 @@ public class RegisterApprovalRequestDelegate implements JavaDelegate {
         execution.setVariable(VAR_CURRENCY, request.currency());
         execution.setVariable(VAR_REASON, request.reason());
         execution.setVariable(VAR_REQUESTER, request.requester());
+        execution.setVariable(VAR_REQUESTER_NAME, personNames.of(request.requester()));
         execution.setVariable(VAR_COMPLAINT_REFERENCE, request.complaintReference());
         execution.setVariable(VAR_EXCLUDED_APPROVERS, request.requester());
         execution.setVariable(VAR_SELF_AUTHORISED, false);

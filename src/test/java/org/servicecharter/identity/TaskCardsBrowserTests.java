@@ -62,7 +62,7 @@ class TaskCardsBrowserTests {
             assertThat(filter.get("properties").get("variables")).as(filter.get("name").asText() + " " + filter.get("properties")).isNotNull();
             filter.get("properties").get("variables").forEach(v -> names.add(v.get("name").asText()));
             assertThat(names).as(filter.get("name").asText())
-                    .contains("complaintReference", "customerName", "requester", "amount", "employee", "period");
+                    .contains("complaintReference", "customerName", "requesterName", "amount", "employee", "period");
         }
     }
 
