@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicecharter.identity.PersonNames;
 import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
@@ -26,12 +27,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordStrategiesDelegate implements JavaDelegate {
 
+    private static final java.time.format.DateTimeFormatter DUE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
     private final PlanReviews reviews;
     private final IdentityService identityService;
+    private final PersonNames personNames;
 
-    public RecordStrategiesDelegate(PlanReviews reviews, IdentityService identityService) {
+    public RecordStrategiesDelegate(PlanReviews reviews, IdentityService identityService, PersonNames personNames) {
         this.reviews = reviews;
         this.identityService = identityService;
+        this.personNames = personNames;
     }
 
     @Override
@@ -66,8 +72,9 @@ public class RecordStrategiesDelegate implements JavaDelegate {
         reviews.proposeStrategies(period, strategies);
         execution.setVariable(VAR_STRATEGY_NUMBERS, strategies.stream().map(s -> String.valueOf(s.number())).collect(Collectors.joining(",")));
         execution.setVariable(VAR_STRATEGIES_SUMMARY, strategies.stream()
-                .map(s -> s.number() + ". " + s.weakness() + " → " + s.type() + (s.description() == null ? "" : " (" + s.description() + ")")
-                        + ", owner " + s.owner() + ", due " + s.dueAt().toLocalDate())
+                .map(s -> s.number() + ". " + s.weakness() + " → " + s.type().replace('-', ' ')
+                        + (s.description() == null ? "" : " (" + s.description() + ")")
+                        + ", owner " + personNames.of(s.owner()) + ", due " + DUE.format(s.dueAt()))
                 .collect(Collectors.joining("\n")));
     }
 
