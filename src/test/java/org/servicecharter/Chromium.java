@@ -71,8 +71,17 @@ public final class Chromium {
         org.openqa.selenium.support.ui.WebDriverWait wait =
                 new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30));
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-                org.openqa.selenium.By.cssSelector("input[ng-model=username]"))).sendKeys(user);
-        browser.findElement(org.openqa.selenium.By.cssSelector("input[ng-model=password]")).sendKeys(user);
+                org.openqa.selenium.By.cssSelector("input[ng-model=username]")));
+        // the login form may be drawn again while it loads, and keys then land in the wrong field: type until both hold
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            org.openqa.selenium.WebElement name = driver.findElement(org.openqa.selenium.By.cssSelector("input[ng-model=username]"));
+            org.openqa.selenium.WebElement password = driver.findElement(org.openqa.selenium.By.cssSelector("input[ng-model=password]"));
+            name.clear();
+            name.sendKeys(user);
+            password.clear();
+            password.sendKeys(user);
+            return user.equals(name.getAttribute("value")) && user.equals(password.getAttribute("value"));
+        });
         browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
         wait.until(org.openqa.selenium.support.ui.ExpectedConditions.invisibilityOfElementLocated(
                 org.openqa.selenium.By.cssSelector("input[ng-model=password]")));
@@ -238,7 +247,7 @@ public final class Chromium {
 
     /**
      * Words of the machine in text meant for people: printed maps ({billing=1}), engine ids (UUIDs), element and field
-     * ids, Java class names, unfilled templates, "null"/"undefined"/"NaN", camelCase variable names.
+     * ids, Java class names, unfilled templates, ISO date-times, "null"/"undefined"/"NaN", camelCase variable names.
      */
     public static java.util.List<String> technicalWords(String text) {
         java.util.List<String> found = new java.util.ArrayList<>();
@@ -255,6 +264,7 @@ public final class Chromium {
             + "|\\b(?:Task|Field|StartEvent|EndEvent|Gateway|ServiceTask|CallActivity|BoundaryEvent)_[A-Za-z]+" // model ids
             + "|\\b(?:org|java|javax)\\.[a-z]+\\.[A-Za-z.]+"                  // class names
             + "|\\{\\{[^}]*\\}\\}|\\$\\{[^}]*\\}"                            // unfilled templates
+            + "|\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"                          // a machine's date-time
             + "|\\b(?:null|undefined|NaN)\\b"
             + "|\\b[a-z]+[A-Z][a-z]+[A-Za-z]*\\b");                          // camelCase: a variable name
 

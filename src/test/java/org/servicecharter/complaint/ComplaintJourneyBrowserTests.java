@@ -111,15 +111,15 @@ class ComplaintJourneyBrowserTests {
                 .isEqualTo(goodwillReason);
 
         // the approvers: sam (supervisor) and maria (manager) pass it up, henry (head of service) approves 150
-        decide("sam", request, reference, "03-sam-supervisor", "Supervisor", d -> {
+        decide("sam", request, reference, "03-sam-supervisor", "Supervisor", "", d -> {
             choose(browser, "Field_Decision", 2);
             fillIn(browser, "Field_DecisionReason", "A voucher of this size for a delivery delay is the manager's call.");
         });
-        decide("maria", request, reference, "04-maria-manager", "Manager", d -> {
+        decide("maria", request, reference, "04-maria-manager", "Manager", "Passed up by Sam Supervisor at the supervisor tier", d -> {
             choose(browser, "Field_Decision", 2);
             fillIn(browser, "Field_DecisionReason", "The carrier contract is under review; the head of service decides.");
         });
-        decide("henry", request, reference, "05-henry-head-of-service", "Head of service", d -> {
+        decide("henry", request, reference, "05-henry-head-of-service", "Head of service", "Passed up by Maria Manager at the manager tier", d -> {
             choose(browser, "Field_Decision", 0);
             wait.until(ExpectedConditions.presenceOfElementLocated(Chromium.field("Field_ApprovedAmount")));
             fillIn(browser, "Field_ApprovedAmount", "150");
@@ -183,7 +183,7 @@ class ComplaintJourneyBrowserTests {
         void fill(WebDriver browser) throws Exception;
     }
 
-    private void decide(String approver, String request, String reference, String shot, String tier, Form form) throws Exception {
+    private void decide(String approver, String request, String reference, String shot, String tier, String whyHere, Form form) throws Exception {
         Chromium.waitUntil(() -> taskService.createTaskQuery().processInstanceBusinessKey(request)
                 .taskDefinitionKey(ApprovalProcess.DECIDE_REQUEST).taskCandidateUser(approver).count() == 1,
                 "the request is offered to " + approver);
@@ -196,7 +196,10 @@ class ComplaintJourneyBrowserTests {
         Chromium.openTask(browser, port, task.getId(), "Field_DecisionReason");
         wait.until(d -> visibleText(d, ".task-details").contains(reference));
         String shown = visibleText(browser, ".task-details");
-        assertThat(shown).contains("Goodwill gesture", tier, "200", "Called Carla, apologised");
+        assertThat(shown).contains("Goodwill gesture", tier, "200", "Called Carla, apologised", "Alice Agent", whyHere);
+        assertThat(browser.findElement(Chromium.field("Field_DecideRequester")).getAttribute("value")).as("asked for by: a name")
+                .isEqualTo("Alice Agent");
+        wait.until(d -> visibleText(d, ".tasks-list").contains("Alice Agent"));
         assertThat(technicalWords(shown)).as("technical words on %s's decision form", approver).isEmpty();
         form.fill(browser);
         shot(SCREENSHOTS, shot);

@@ -85,7 +85,8 @@ class PlanReviewJourneyBrowserTests {
         Chromium.openTask(browser, port, rateAlice.getId(), "Field_StaffNote");
         wait.until(d -> visibleText(d, ".task-details").contains("Complaints received"));
         String rateForm = visibleText(browser, ".task-details");
-        assertThat(rateForm).contains("Complaints received: 5", "SLA breaches: 2", "delivery 3");
+        assertThat(rateForm).contains("Period 1 " + q.start().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH),
+                "Complaints received: 5", "SLA breaches: 2", "delivery 3");
         assertFiguresInWords(rateForm, "the representative's rating");
         shot("01-maria-rates-a-representative");
         for (String field : List.of("Field_Enthusiasm", "Field_Friendliness", "Field_ProblemSolving", "Field_Empathy")) {
@@ -142,6 +143,8 @@ class PlanReviewJourneyBrowserTests {
         wait.until(d -> visibleText(d, ".task-details").contains("Call-back training"));
         String approveForm = visibleText(browser, ".task-details");
         assertFiguresInWords(approveForm, "the strategies' approval");
+        assertThat(approveForm).contains("→ training (Call-back training for every agent), owner Alice Agent, due ",
+                "→ process redesign", "owner Bob Agent");
         choose(browser, "Field_StrategiesDecision", 0);
         shot("05-henry-approves-the-strategies");
         Chromium.complete(browser);
