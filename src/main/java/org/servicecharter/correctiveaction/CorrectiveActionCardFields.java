@@ -11,6 +11,6 @@ class CorrectiveActionCardFields implements TaskCardFields {
 
     @Override
     public List<Field> fields() {
-        return List.of(new Field(CorrectiveActionProcess.VAR_EMPLOYEE, "Employee"));
+        return List.of(new Field(CorrectiveActionProcess.VAR_EMPLOYEE_NAME, "Employee"));
     }
 }

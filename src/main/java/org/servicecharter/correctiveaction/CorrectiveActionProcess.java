@@ -54,6 +54,8 @@ public final class CorrectiveActionProcess {
 
     // variables: the case
     public static final String VAR_EMPLOYEE = "employee";
+    /** The employee's name as the forms and task cards show it (the user id stays in {@link #VAR_EMPLOYEE}). */
+    public static final String VAR_EMPLOYEE_NAME = "employeeName";
     public static final String VAR_CONCERN = "concern";
     public static final String VAR_COMPLAINT_REFERENCE = "complaintReference";
     public static final String VAR_REQUESTED_BY = "requestedBy";

@@ -6,6 +6,7 @@ import static org.servicecharter.correctiveaction.CorrectiveActionProcess.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.servicecharter.identity.PersonNames;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.platform.CurrentUser;
 import org.servicecharter.platform.Refused;
@@ -29,9 +30,11 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
     private final CorrectiveActionAccess access;
     private final ReportingLines reportingLines;
     private final CaseRegister register;
+    private final PersonNames personNames;
 
     public OpenCorrectiveActionCaseDelegate(CorrectiveActionCases cases, CaseOpeningCheck check, CorrectiveActionAccess access,
-            ReportingLines reportingLines, CaseRegister register) {
+            ReportingLines reportingLines, CaseRegister register, PersonNames personNames) {
+        this.personNames = personNames;
         this.cases = cases;
         this.check = check;
         this.access = access;
@@ -68,6 +71,7 @@ public class OpenCorrectiveActionCaseDelegate implements JavaDelegate {
             execution.setProcessBusinessKey(complaintReference != null ? complaintReference : cases.newReference());
         }
         execution.setVariable(VAR_EMPLOYEE, employee);
+        execution.setVariable(VAR_EMPLOYEE_NAME, personNames.of(employee));
         execution.setVariable(VAR_CONCERN, concern);
         execution.setVariable(VAR_COMPLAINT_REFERENCE, complaintReference);
         execution.setVariable(VAR_CONVERSATION_LEAD, reportingLines.managerOf(employee));

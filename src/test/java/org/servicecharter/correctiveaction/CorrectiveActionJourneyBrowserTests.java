@@ -87,6 +87,8 @@ class CorrectiveActionJourneyBrowserTests {
         wait.until(d -> visibleText(d, ".task-details").contains(concern));
         String conversationForm = visibleText(browser, ".task-details");
         assertThat(technicalWords(conversationForm)).as("technical words on the conversation form").isEmpty();
+        assertThat(conversationForm).as("the employee by name").contains("Meet Nadia Novak in private").doesNotContain(employee);
+        assertThat(visibleText(browser, ".tasks-list")).as("the task card").contains("Nadia Novak");
         shot("01-sam-opens-the-conversation");
         String happened = "She raised her voice at Mr Lee and tore up his complaint form in front of other customers.";
         fillIn(browser, "Field_WhatHappened", happened);
@@ -104,7 +106,8 @@ class CorrectiveActionJourneyBrowserTests {
         Chromium.openTask(browser, port, review.getId(), "Field_HrReason");
         wait.until(d -> visibleText(d, ".task-details").contains(happened));
         String reviewForm = visibleText(browser, ".task-details");
-        assertThat(reviewForm).contains(account, "Gross misconduct").doesNotContain("gross-misconduct");
+        assertThat(reviewForm).contains(account, "Gross misconduct", "sent Nadia Novak to HR review").doesNotContain("gross-misconduct")
+                .doesNotContain(employee);
         assertThat(technicalWords(reviewForm)).as("technical words on HR's form").isEmpty();
         shot("03-hana-opens-the-hr-review");
         choose(browser, "Field_HrDecision", 0);
