@@ -7,6 +7,7 @@ import static org.servicecharter.handbook.HandbookProcess.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry.NewEntry;
+import org.servicecharter.identity.PersonNames;
 import org.springframework.stereotype.Component;
 
 /** The declined sign-off, its reason as the details, into the employee file; the manager talks with the employee next. */
@@ -14,12 +15,17 @@ import org.springframework.stereotype.Component;
 @Component("recordDeclineDelegate")
 public class RecordDeclineDelegate extends RecordAnswerDelegate {
 
-    public RecordDeclineDelegate(EmployeeFile employeeFile) {
+    private final PersonNames personNames;
+
+    public RecordDeclineDelegate(EmployeeFile employeeFile, PersonNames personNames) {
         super(employeeFile);
+        this.personNames = personNames;
     }
 
     @Override
     NewEntry entry(DelegateExecution execution, String version, String employee, String answeredBy) {
+        // the manager's conversation task names the employee by name
+        execution.setVariable(VAR_EMPLOYEE_NAME, personNames.of(employee));
         return new NewEntry(employee, RECORD_HANDBOOK_DECLINED, "Declined to sign the handbook version " + version + ".",
                 version, (String) execution.getVariable(VAR_DOCUMENT_SHA256),
                 (String) execution.getVariable(VAR_DECLINE_REASON), answeredBy,

@@ -133,7 +133,8 @@ class HandbookJourneyBrowserTests {
         Chromium.openTask(browser, port, talk.getId(), "Field_ConversationNote");
         wait.until(d -> visibleText(d, ".task-details").contains(reason));
         String talkForm = visibleText(browser, ".task-details");
-        assertThat(talkForm).contains(version);
+        assertThat(talkForm).contains(version, "Bob Agent");
+        assertThat(browser.findElement(Chromium.field("Field_DiscussEmployee")).getAttribute("value")).isEqualTo("Bob Agent");
         assertThat(technicalWords(talkForm)).as("technical words on the conversation form").isEmpty();
         String note = "Talked with Bob: the on-call rule will be clarified in the next version; he signs then.";
         fillIn(browser, "Field_ConversationNote", note);
