@@ -88,6 +88,7 @@ class PlanReviewJourneyBrowserTests {
         assertThat(rateForm).contains("Period 1 " + q.start().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH),
                 "Complaints received: 5", "SLA breaches: 2", "delivery 3");
         assertFiguresInWords(rateForm, "the representative's rating");
+        assertThat(browser.findElement(Chromium.field("Field_Representative")).getAttribute("value")).isEqualTo("Alice Agent");
         shot("01-maria-rates-a-representative");
         for (String field : List.of("Field_Enthusiasm", "Field_Friendliness", "Field_ProblemSolving", "Field_Empathy")) {
             Chromium.select(browser, field, "4 — good");

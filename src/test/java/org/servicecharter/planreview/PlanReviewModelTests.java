@@ -90,6 +90,7 @@ class PlanReviewModelTests {
         completeReview = ModelMocks.delegate("completePlanReviewDelegate");
         // one listener per task in the model; one mock answers for all of them here
         answers = ModelMocks.taskListener("recordStaffRatingListener");
+        ModelMocks.taskListener("nameTheRepresentativeListener");
         for (String listener : List.of("recordCustomerFeedbackReviewListener", "recordDecisionAuthorityReviewListener",
                 "recordEmployeeSurveyListener", "recordHandbookPublishedListener", "recordPoliciesRewriteListener",
                 "recordStrategiesDecisionListener", "recordTrainingReviewListener")) {
