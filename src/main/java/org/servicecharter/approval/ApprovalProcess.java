@@ -53,6 +53,8 @@ public final class ApprovalProcess {
     public static final String VAR_CURRENCY = "currency";
     public static final String VAR_REASON = "reason";
     public static final String VAR_REQUESTER = "requester";
+    /** The requester's name as the forms and task cards show it (the user id stays in {@link #VAR_REQUESTER}). */
+    public static final String VAR_REQUESTER_NAME = "requesterName";
     public static final String VAR_COMPLAINT_REFERENCE = "complaintReference";
 
     // variables: tiers (DMN outputs and the climb)

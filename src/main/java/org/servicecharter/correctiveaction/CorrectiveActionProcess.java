@@ -54,6 +54,8 @@ public final class CorrectiveActionProcess {
 
     // variables: the case
     public static final String VAR_EMPLOYEE = "employee";
+    /** The employee's name as the forms and task cards show it (the user id stays in {@link #VAR_EMPLOYEE}). */
+    public static final String VAR_EMPLOYEE_NAME = "employeeName";
     public static final String VAR_CONCERN = "concern";
     public static final String VAR_COMPLAINT_REFERENCE = "complaintReference";
     public static final String VAR_REQUESTED_BY = "requestedBy";
@@ -70,8 +72,6 @@ public final class CorrectiveActionProcess {
     public static final String VAR_HIGHEST_PRIOR_RUNG = "highestPriorRung";
     public static final String VAR_CORRECTIVE_ACTION = "correctiveAction";
     // variables: HR review (form decide-corrective-hr-review)
-    /** The employee's name and the corrective actions already on file, shown on the HR review form (input mappings). */
-    public static final String VAR_EMPLOYEE_NAME = "employeeName";
     public static final String VAR_LADDER_HISTORY = "ladderHistory";
     public static final String VAR_HR_DECISION = "hrDecision";
     public static final String VAR_HR_REASON = "hrReason";

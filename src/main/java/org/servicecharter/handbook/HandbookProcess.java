@@ -66,6 +66,8 @@ public final class HandbookProcess {
 
     // variables: one employee's sign-off
     public static final String VAR_EMPLOYEE = "employee";
+    /** The employee's name as the manager's conversation form shows it (the user id stays in {@link #VAR_EMPLOYEE}). */
+    public static final String VAR_EMPLOYEE_NAME = "employeeName";
     public static final String VAR_DUE_DATE = "signOffDueDate";
     public static final String VAR_STATEMENT = "acknowledgementStatement";
     public static final String VAR_DECISION = "decision";

@@ -93,10 +93,36 @@ public class PlanFigures {
         return new Comparison(baseline.from(), baseline.to(), remeasured.from(), remeasured.to(), changes);
     }
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
+    /** "1 Oct 2026 to 31 Dec 2026": the period's first and last day, as people write them (the end is exclusive). */
+    static String periodInWords(String from, String to) {
+        try {
+            java.time.LocalDateTime start = java.time.LocalDateTime.parse(from);
+            java.time.LocalDateTime end = java.time.LocalDateTime.parse(to);
+            java.time.LocalDate last = end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? end.toLocalDate().minusDays(1) : end.toLocalDate();
+            return DAY.format(start) + " to " + DAY.format(last);
+        } catch (java.time.format.DateTimeParseException notADateTime) {
+            return from + " to " + to;
+        }
+    }
+
+    /** The figures' names as the forms show them (the API keeps the keys). */
+    private static final Map<String, String> FIGURE_NAMES = Map.ofEntries(
+            Map.entry("complaints", "complaints received"), Map.entry("slaBreaches", "SLA breaches"),
+            Map.entry("escalationsToManagers", "escalations to a manager"),
+            Map.entry("averageHoursToResolve", "average hours to resolve"),
+            Map.entry("surveyResponseRate", "survey response rate"), Map.entry("averageSurveyRating", "average survey rating"),
+            Map.entry("approvalRequests", "approval requests"),
+            Map.entry("handbookSignOffCompletion", "handbook sign-off completion"),
+            Map.entry("correctiveActionsOpened", "corrective actions taken"),
+            Map.entry("serviceRecoveries", "complaints reopened for service recovery"));
+
     /** The figures as text for the review's forms. */
     public String summary(Figures x) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Period ").append(x.from()).append(" to ").append(x.to()).append('\n');
+        sb.append("Period ").append(periodInWords(x.from(), x.to())).append('\n');
         sb.append("Complaints received: ").append(x.complaints()).append(" — by category ").append(words(x.complaintsByCategory()))
                 .append("; by channel ").append(words(x.complaintsByChannel())).append('\n');
         sb.append("SLA breaches: ").append(x.slaBreaches()).append("; escalated to a manager: ").append(x.escalationsToManagers()).append('\n');
@@ -127,10 +153,10 @@ public class PlanFigures {
     }
 
     public String comparisonSummary(Comparison c) {
-        StringBuilder sb = new StringBuilder("Baseline ").append(c.baselineFrom()).append(" to ").append(c.baselineTo())
-                .append(" against ").append(c.remeasuredFrom()).append(" to ").append(c.remeasuredTo()).append('\n');
+        StringBuilder sb = new StringBuilder("Baseline ").append(periodInWords(c.baselineFrom(), c.baselineTo()))
+                .append(" against ").append(periodInWords(c.remeasuredFrom(), c.remeasuredTo())).append('\n');
         for (Change ch : c.changes()) {
-            sb.append(ch.figure()).append(": ").append(ch.baseline() == null ? "—" : ch.baseline()).append(" → ")
+            sb.append(FIGURE_NAMES.getOrDefault(ch.figure(), ch.figure())).append(": ").append(ch.baseline() == null ? "—" : ch.baseline()).append(" → ")
                     .append(ch.remeasured() == null ? "—" : ch.remeasured()).append(" (").append(ch.verdict()).append(")\n");
         }
         return sb.toString().trim();

@@ -76,13 +76,13 @@ public final class PlanReviewProcess {
 
     // variables: staff review (one task per representative)
     public static final String VAR_REPRESENTATIVE = "representative";
+    /** The representative's name on their rating form (a task-local variable; the user id stays in {@link #VAR_REPRESENTATIVE}). */
+    public static final String VAR_REPRESENTATIVE_NAME = "representativeName";
     public static final String VAR_ENTHUSIASM = "enthusiasm";
     public static final String VAR_FRIENDLINESS = "friendliness";
     public static final String VAR_PROBLEM_SOLVING = "problemSolving";
     public static final String VAR_EMPATHY = "empathy";
     public static final String VAR_STAFF_NOTE = "staffNote";
-    /** The representative's name and own figures for the period, shown on the rating form (input mappings). */
-    public static final String VAR_REPRESENTATIVE_NAME = "representativeName";
     public static final String VAR_REPRESENTATIVE_FIGURES = "representativeFigures";
 
     // variables: area reviews

@@ -69,7 +69,7 @@ class ApprovalFormBrowserTests {
         Chromium.logInOnTheForm(browser, "maria");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Why it comes to your tier"));
         assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_DecidePassedUpReason']"))
-                .getAttribute("value")).isEqualTo("Passed up by sam at the supervisor tier: The customer is a key account; the manager should decide.");
+                .getAttribute("value")).isEqualTo("Passed up by Sam Supervisor at the supervisor tier: The customer is a key account; the manager should decide.");
         assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_DecisionReason']")).getAttribute("value"))
                 .as("the supervisor's answer is not pre-filled").isEmpty();
         Chromium.screenshot(browser, SCREENSHOTS, "1-manager-reads-why-it-comes-to-her");

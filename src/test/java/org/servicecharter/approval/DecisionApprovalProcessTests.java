@@ -252,7 +252,7 @@ class DecisionApprovalProcessTests {
         assertThat(runtimeService.getVariable(pi.getId(), VAR_DECISION_REASON)).as("not pre-filled for the next tier").isNull();
         // the manager reads why it comes to them
         assertThat(runtimeService.getVariable(pi.getId(), VAR_PASSED_UP_REASON))
-                .isEqualTo("Passed up by sam at the supervisor tier: Above what I decide alone.");
+                .isEqualTo("Passed up by Sam Supervisor at the supervisor tier: Above what I decide alone.");
         assertThat(candidateUsers(decisionTask(pi))).containsExactly("maria");
 
         decide("maria", decisionTask(pi), approve());
@@ -297,7 +297,7 @@ class DecisionApprovalProcessTests {
             assertThat(pi).isWaitingAt(DECIDE_REQUEST);
             assertThat(runtimeService.getVariable(pi.getId(), VAR_CURRENT_TIER)).isEqualTo(step[0]);
             assertThat(runtimeService.getVariable(pi.getId(), VAR_PASSED_UP_REASON))
-                    .isEqualTo("The " + from + " tier's deadline passed without a decision.");
+                    .isEqualTo("The " + from.replace('-', ' ') + " tier's deadline passed without a decision.");
             Task task = decisionTask(pi);
             assertThat(candidateUsers(task)).containsExactly(step[1]);
             Duration deadline = Duration.parse((String) runtimeService.getVariable(pi.getId(), VAR_TIER_DEADLINE));

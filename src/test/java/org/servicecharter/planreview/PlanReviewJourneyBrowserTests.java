@@ -1,0 +1,194 @@
+package org.servicecharter.planreview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.servicecharter.Chromium.choose;
+import static org.servicecharter.Chromium.fillIn;
+import static org.servicecharter.Chromium.technicalWords;
+import static org.servicecharter.Chromium.visibleText;
+import static org.servicecharter.planreview.PlanReviewProcess.*;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.servicecharter.Chromium;
+import org.servicecharter.Http;
+import org.servicecharter.ServiceCharterTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The plan review walked in Chromium: maria starts the review of a quarter with a known history, rates a
+ * representative and reviews the decision authority in Tasklist, reads the weakest elements when choosing strategies,
+ * and henry approves the strategies. Every form shows the period's figures in words: no printed maps, no raw ids.
+ * Screenshots in target/screenshots/journeys/plan-review.
+ */
+@ServiceCharterTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PlanReviewJourneyBrowserTests {
+
+    static final Path SCREENSHOTS = Paths.get("target/screenshots/journeys/plan-review");
+
+    @LocalServerPort int port;
+    @Autowired TaskService taskService;
+    @Autowired HistoryService historyService;
+    @Autowired JdbcTemplate jdbc;
+
+    PlanReviewFixtures fixtures;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeAll
+    void startBrowser() {
+        fixtures = new PlanReviewFixtures(jdbc);
+        browser = Chromium.start(1400, 1300);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    void stopBrowser() throws Exception {
+        fixtures.removeHistory();
+        Chromium.keepLastPageAndQuit(browser, SCREENSHOTS);
+    }
+
+    @Test
+    void managersReviewTheQuarterInTasklistAndTheHeadOfServiceApprovesTheStrategies() throws Exception {
+        // a quarter in a far year that no other test writes to, with a known history
+        ReviewPeriod q = ReviewPeriod.parse((2400 + ThreadLocalRandom.current().nextInt(500)) + "-Q" + (1 + ThreadLocalRandom.current().nextInt(4)));
+        fixtures.seedBaseline(q);
+        Http.Response started = Http.as(port, "maria").post("/api/plan-reviews", Map.of("period", q.label()));
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(q.label()).singleResult().getId();
+
+        // maria rates alice against the plan's requirements
+        Task rateAlice = tasks(instance, REVIEW_STAFF).stream()
+                .filter(t -> "alice".equals(taskService.getVariable(t.getId(), VAR_REPRESENTATIVE))).findFirst().orElseThrow();
+        Chromium.tasklistAs(browser, port, "maria");
+        Chromium.assertNoVendorBanner(browser);
+        Chromium.openTask(browser, port, rateAlice.getId(), "Field_StaffNote");
+        wait.until(d -> visibleText(d, ".task-details").contains("Complaints received"));
+        String rateForm = visibleText(browser, ".task-details");
+        assertThat(rateForm).contains("Period 1 " + q.start().getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH),
+                "Complaints received: 5", "SLA breaches: 2", "delivery 3");
+        assertFiguresInWords(rateForm, "the representative's rating");
+        assertThat(browser.findElement(Chromium.field("Field_Representative")).getAttribute("value")).isEqualTo("Alice Agent");
+        shot("01-maria-rates-a-representative");
+        for (String field : List.of("Field_Enthusiasm", "Field_Friendliness", "Field_ProblemSolving", "Field_Empathy")) {
+            Chromium.select(browser, field, "4 — good");
+        }
+        String staffNote = "Calm with upset customers; could close calls faster.";
+        fillIn(browser, "Field_StaffNote", staffNote);
+        shot("02-maria-has-rated-alice");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(rateAlice.getId()).count() == 0, "alice rated");
+        assertThat(review(q).get("answers").toString()).as("the stored rating").contains(staffNote);
+
+        // the decision authority: are the approval tiers right?
+        Task authority = tasks(instance, REVIEW_DECISION_AUTHORITY).get(0);
+        Chromium.openTask(browser, port, authority.getId(), "Field_Findings");
+        wait.until(d -> visibleText(d, ".task-details").contains("Complaints received"));
+        String authorityForm = visibleText(browser, ".task-details");
+        assertFiguresInWords(authorityForm, "the decision authority's review");
+        shot("03-maria-reviews-the-decision-authority");
+        String findings = "Supervisors decide most requests within a day; the agent tier is rarely used.";
+        fillIn(browser, "Field_Findings", findings);
+        fillIn(browser, "Field_ChangesNeeded", "Raise the agents' goodwill limit to 50 EUR.");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(authority.getId()).count() == 0, "authority reviewed");
+        assertThat(review(q).get("answers").toString()).as("the stored review").contains(findings);
+
+        // the other reviews as the engine's API would take them (their forms are the same kind as the two above)
+        for (Task t : tasks(instance, REVIEW_STAFF)) {
+            taskService.complete(t.getId(), Map.of(VAR_ENTHUSIASM, "4", VAR_FRIENDLINESS, "4", VAR_PROBLEM_SOLVING, "4",
+                    VAR_EMPATHY, "4", VAR_STAFF_NOTE, "Solid quarter."));
+        }
+        for (String area : List.of(REVIEW_TRAINING, REVIEW_CUSTOMER_FEEDBACK)) {
+            taskService.complete(tasks(instance, area).get(0).getId(), Map.of(VAR_FINDINGS, "Fine", VAR_CHANGES_NEEDED, "None"));
+        }
+        Task elements = tasks(instance, RATE_SERVICE_ELEMENTS).get(0);
+        String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
+        taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS, template.lines()
+                .map(l -> l + (l.startsWith("Complaint resolved") ? "2" : "4")).collect(Collectors.joining("\n"))
+                + "\nCallback within a day: 1"));
+
+        // maria reads the weakest elements when she chooses the strategies
+        Task choose = tasks(instance, CHOOSE_STRATEGIES).get(0);
+        Chromium.openTask(browser, port, choose.getId(), "Field_Strategy1Weakness");
+        wait.until(d -> visibleText(d, ".task-details").contains("Callback within a day (1 of 5)"));
+        String chooseForm = visibleText(browser, ".task-details");
+        assertFiguresInWords(chooseForm, "the strategies' choice");
+        shot("04-maria-reads-the-weakest-elements");
+        taskService.complete(choose.getId(), strategies());
+
+        // henry approves the strategies
+        Task approve = tasks(instance, APPROVE_STRATEGIES).get(0);
+        Chromium.tasklistAs(browser, port, "henry");
+        Chromium.openTask(browser, port, approve.getId(), "Field_StrategiesDecision-0");
+        wait.until(d -> visibleText(d, ".task-details").contains("Call-back training"));
+        String approveForm = visibleText(browser, ".task-details");
+        assertFiguresInWords(approveForm, "the strategies' approval");
+        assertThat(approveForm).contains("→ training (Call-back training for every agent), owner Alice Agent, due ",
+                "→ process redesign", "owner Bob Agent");
+        choose(browser, "Field_StrategiesDecision", 0);
+        shot("05-henry-approves-the-strategies");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(approve.getId()).count() == 0, "henry approved");
+        assertThat(review(q).get("strategies").toString()).contains("Call-back training for every agent");
+        assertThat(tasks(instance, IMPLEMENT_STRATEGY)).extracting(Task::getAssignee).containsExactlyInAnyOrder("alice", "bob");
+    }
+
+    /** The period's figures as a person reads them: no printed maps, no ids, no variable names. */
+    private static void assertFiguresInWords(String form, String what) {
+        assertThat(technicalWords(form)).as("technical words on %s", what).isEmpty();
+        assertThat(form).as(what).doesNotContain("{", "}", "=");
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode review(ReviewPeriod q) {
+        Http.Response review = Http.as(port, "maria").get("/api/plan-reviews/" + q.label());
+        assertThat(review.status()).as(review.body()).isEqualTo(200);
+        return review.json();
+    }
+
+    private List<Task> tasks(String instance, String key) throws InterruptedException {
+        Chromium.waitUntil(() -> taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).count() > 0,
+                "the task " + key);
+        return taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(key).list();
+    }
+
+    private static Map<String, Object> strategies() {
+        Map<String, Object> v = new HashMap<>();
+        v.put(String.format(VAR_STRATEGY_WEAKNESS, 1), "Callback within a day");
+        v.put(String.format(VAR_STRATEGY_TYPE, 1), "training");
+        v.put(String.format(VAR_STRATEGY_DESCRIPTION, 1), "Call-back training for every agent");
+        v.put(String.format(VAR_STRATEGY_OWNER, 1), "alice");
+        v.put(String.format(VAR_STRATEGY_DUE, 1), LocalDate.now().plusDays(30).toString());
+        v.put(VAR_SECOND_STRATEGY, true);
+        v.put(String.format(VAR_STRATEGY_WEAKNESS, 2), "Complaint resolved at first contact");
+        v.put(String.format(VAR_STRATEGY_TYPE, 2), "process-redesign");
+        v.put(String.format(VAR_STRATEGY_DESCRIPTION, 2), "One owner per complaint from the first call");
+        v.put(String.format(VAR_STRATEGY_OWNER, 2), "bob");
+        v.put(String.format(VAR_STRATEGY_DUE, 2), LocalDate.now().plusDays(45).toString());
+        return v;
+    }
+
+    private void shot(String name) throws Exception {
+        Chromium.screenshot(browser, SCREENSHOTS, name);
+    }
+}
