@@ -9,6 +9,8 @@ import java.util.Date;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The service-hours calendar: SLA durations count open hours and service days, not calendar time. */
 class ServiceHoursCalendarTests {
@@ -108,5 +110,22 @@ class ServiceHoursCalendarTests {
                         + " such as 2026-12-25.");
         assertThat(new ServiceHoursProperties("FRIDAY-MONDAY, WEDNESDAY", "07:30-24:00", "UTC", List.of("")).calendar()
                 .isServiceDay(java.time.LocalDate.parse("2026-03-08"))).as("a range across the weekend").isTrue();
+    }
+
+    @EnableConfigurationProperties(ServiceHoursProperties.class)
+    static class Settings {
+    }
+
+    @Test
+    void theApplicationDoesNotStartWithWrongServiceHoursAndSaysWhichPropertyIsWrong() {
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .withPropertyValues("servicecharter.service-hours.holidays=2026-12-25, 2026-13-01")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessage("servicecharter.service-hours.holidays is \"2026-13-01\": give each public holiday as"
+                                + " a date such as 2026-12-25."));
+        new ApplicationContextRunner().withUserConfiguration(Settings.class)
+                .run(context -> assertThat(context.getBean(ServiceHoursProperties.class))
+                        .as("the quick start's defaults").isEqualTo(new ServiceHoursProperties("MONDAY-FRIDAY",
+                                "08:00-18:00", "UTC", List.of())));
     }
 }
