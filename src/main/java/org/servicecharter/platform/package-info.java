@@ -3,7 +3,7 @@
  *
  * <p>This package is its shared API: the refusal vocabulary ({@link Refused}, {@link Rejected}, {@link Conflict},
  * {@link NotFound}, {@link Gone}, unwrapped by {@link Refusals}), the current user ({@link CurrentUser}), the one way
- * to run as the system ({@link SystemAccess}), the application's task-link types ({@link TaskLinks}), and what features
+ * to run as the system ({@link SystemAccess}), due dates in the department's service hours ({@link ServiceHours}), the application's task-link types ({@link TaskLinks}), and what features
  * contribute: their public endpoints ({@link PublicEndpoints}) and the variables the platform indexes and the audit
  * searches ({@link ProcessVariables}). Sub-packages are internal: {@code engine} (engine plugins and patches; its
  * package-info lists every engine internal the code touches), {@code rest} (the API's and engine REST's error

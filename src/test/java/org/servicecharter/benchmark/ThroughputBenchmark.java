@@ -403,6 +403,10 @@ class ThroughputBenchmark {
         public java.util.Date dueIn(String iso) {
             return new java.util.Date(System.currentTimeMillis() + java.time.Duration.parse(iso).toMillis());
         }
+
+        public java.util.Date dueInCalendarTime(String iso) {
+            return dueIn(iso);
+        }
     }
 
     /** Stand-in for the application's complaintContacts bean: every benchmark customer has an e-mail address. */

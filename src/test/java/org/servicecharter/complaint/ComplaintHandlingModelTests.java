@@ -42,7 +42,15 @@ import org.servicecharter.approval.ApprovalTiers;
 class ComplaintHandlingModelTests {
 
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    private static final Date SLA_DUE = Date.from(NOW.plus(Duration.ofHours(8)));
+    private static final Date SLA_DUE = serviceDue("PT8H");
+
+    /**
+     * What the mocked complaintSla.dueIn answers: the duration plus two days, as if a weekend lay in between, so that
+     * a timer counted in calendar time (a timeDuration) would be told apart from one that takes the service-hours date.
+     */
+    private static Date serviceDue(String isoDuration) {
+        return Date.from(NOW.plus(Duration.parse(isoDuration)).plus(Duration.ofDays(2)));
+    }
 
     @RegisterExtension
     static final ProcessEngineExtension engine = ModelEngine.extension();
@@ -84,7 +92,9 @@ class ComplaintHandlingModelTests {
         reopenForServiceRecovery = ModelMocks.delegate("reopenForServiceRecoveryDelegate");
         recordRecoveryOutcome = ModelMocks.delegate("recordRecoveryOutcomeDelegate");
         ComplaintSla sla = ModelMocks.bean("complaintSla", ComplaintSla.class);
-        when(sla.dueIn(anyString())).thenReturn(SLA_DUE);
+        when(sla.dueIn(anyString())).thenAnswer(invocation -> serviceDue(invocation.getArgument(0)));
+        when(sla.dueInCalendarTime(anyString()))
+                .thenAnswer(invocation -> Date.from(NOW.plus(Duration.parse(invocation.getArgument(0)))));
         contacts = ModelMocks.bean("complaintContacts", ComplaintContacts.class);
         when(contacts.customerHasEmail("C-2026-0001")).thenReturn(true);
 
@@ -116,7 +126,9 @@ class ComplaintHandlingModelTests {
         assertThat(pi).variables().containsEntry(VAR_PRIORITY, "medium").containsEntry(VAR_SLA_DURATION, "PT8H")
                 .containsEntry(VAR_MANAGER_ESCALATION_DURATION, "P1D").containsEntry(VAR_HANDLING_GROUP, GROUP_AGENTS);
         assertThat(task(HANDLE_COMPLAINT, pi)).hasCandidateGroup(GROUP_AGENTS).hasDueDate(SLA_DUE);
-        assertThat(job(SLA_BREACHED, pi).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(8))));
+        assertThat(job(SLA_BREACHED, pi).getDuedate()).as("the SLA timer is the task's due date, in service hours")
+                .isEqualTo(SLA_DUE);
+        assertThat(job(SECOND_SLA_BREACH, pi).getDuedate()).isEqualTo(serviceDue("P1D"));
 
         complete(task(HANDLE_COMPLAINT, pi), resolution("alice", false));
 
@@ -146,8 +158,9 @@ class ComplaintHandlingModelTests {
 
         assertThat(pi).variables().containsEntry(VAR_PRIORITY, "high").containsEntry(VAR_SLA_DURATION, "PT4H")
                 .containsEntry(VAR_MANAGER_ESCALATION_DURATION, "PT8H");
-        assertThat(job(SLA_BREACHED, pi).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(4))));
-        assertThat(job(SECOND_SLA_BREACH, pi).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofHours(8))));
+        assertThat(job(SLA_BREACHED, pi).getDuedate()).isEqualTo(serviceDue("PT4H"));
+        assertThat(job(SECOND_SLA_BREACH, pi).getDuedate()).isEqualTo(serviceDue("PT8H"));
+        assertThat(task(HANDLE_COMPLAINT, pi)).hasDueDate(serviceDue("PT4H"));
     }
 
     @Test
@@ -240,7 +253,9 @@ class ComplaintHandlingModelTests {
         complete(task(HANDLE_COMPLAINT, pi), resolution("alice", false));
 
         assertThat(pi).isWaitingAt(CALL_CUSTOMER_FOR_SURVEY).hasNotPassed(SEND_SURVEY);
-        assertThat(task(CALL_CUSTOMER_FOR_SURVEY, pi)).hasCandidateGroup(GROUP_AGENTS);
+        assertThat(task(CALL_CUSTOMER_FOR_SURVEY, pi)).hasCandidateGroup(GROUP_AGENTS)
+                .as("the survey window is calendar time").hasDueDate(Date.from(NOW.plus(Duration.ofDays(14))));
+        assertThat(job(SURVEY_CALL_EXPIRED, pi).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(14))));
 
         complete(task(CALL_CUSTOMER_FOR_SURVEY, pi), withVariables(VAR_SURVEY_CALL, SURVEY_CALL_NOT_REACHED));
 

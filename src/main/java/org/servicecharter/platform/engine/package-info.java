@@ -17,6 +17,12 @@
  * {@code TypedValueSerializer}, {@code ValueFields}; Spin's {@code SpinObjectValueSerializer},
  * {@code SpinFallbackSerializerFactory}, {@code SpinVariableSerializers}) so that an object variable is JSON only and
  * deserializes only allowed types. Switch: none. Test: {@code JsonVariablesTests}, {@code HardeningTests}.</li>
+ * <li>{@code ServiceHoursPlugin}, {@code ServiceHoursCalendar}, {@code platform.ServiceHours}: the department's service
+ * hours are a {@code BusinessCalendar} added to the engine's {@code MapBusinessCalendarManager} (read from
+ * {@code ProcessEngineConfigurationImpl}) as "serviceHours". Why: SLA due dates count service hours through the
+ * engine's calendar mechanism. Switch: none (00:00-24:00 every day is calendar time). Test:
+ * {@code ServiceHoursCalendarTests}, {@code ServiceHoursProcessTests} (start fails when the manager is another
+ * class).</li>
  * <li>{@code PasswordPolicyPlugin}: a command interceptor recognises the engine's refusal of a weak password by its
  * command ({@code SaveUserCmd}) and its exact message ({@code SaveUserCmd.validateUserEntity}) and answers with the
  * policy's sentence (Rejected). Switch: none. Test: {@code PasswordPolicyTests} (fails if either changes).</li>
