@@ -255,6 +255,7 @@ class RightsTableTests {
     static final String CORRECTIVE_ACTION = "Corrective action";
     static final String PLAN_REVIEW = "Plan review";
     static final String MODELS = "Models";
+    static final String DASHBOARD = "Dashboard";
 
     private Map<String, Resource> resources() {
         if (resources != null) {
@@ -362,6 +363,12 @@ class RightsTableTests {
         models.put("delete", new Operation("DELETE /engine-rest/deployment/{id}", true,
                 (f, http, u) -> http.delete("/engine-rest/deployment/" + ((Deployed) f).deploymentId())));
         all.put(MODELS, new Resource(this::throwawayModel, models));
+
+        Map<String, Operation> dashboard = new LinkedHashMap<>();
+        dashboard.put("read (/api)", new Operation("GET /api/dashboard", false, (f, http, u) -> http.get("/api/dashboard")));
+        dashboard.put("read (page)", new Operation("GET /dashboard/ (web-app session)", false,
+                (f, http, u) -> org.servicecharter.WebappSession.login(port, u, "tasklist").get("/dashboard/")));
+        all.put(DASHBOARD, new Resource(() -> "the department's figures", dashboard));
 
         resources = all;
         return all;
