@@ -94,7 +94,7 @@ class CsrfBrowserTests {
         wait.until(ExpectedConditions.urlContains("/camunda/app/cockpit/"));
         logInHere("audrey", wait);
         browser.get(base + "/audit/");
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "audrey"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "Audrey Auditor"));
         wait.until(ExpectedConditions.textMatches(By.id("pageInfo"), java.util.regex.Pattern.compile("of")));
 
         // the page's own calls (serviceCharterApi) carry the token; a bare fetch with only the cookie does not
