@@ -28,9 +28,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecordStrategiesDelegate implements JavaDelegate {
 
-    private static final java.time.format.DateTimeFormatter DUE =
-            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
-
     /** The strategy types as the choosing form words them, for the head of service's form. */
     static final Map<String, String> TYPE_WORDS = Map.of("process-redesign", "redesign a process", "space",
             "change the physical space", "training", "training programme", "delivery-method", "change the delivery method",
@@ -39,8 +36,11 @@ public class RecordStrategiesDelegate implements JavaDelegate {
     private final PlanReviews reviews;
     private final IdentityService identityService;
     private final StaffNames names;
+    private final org.servicecharter.platform.DatesForPeople dates;
 
-    public RecordStrategiesDelegate(PlanReviews reviews, IdentityService identityService, StaffNames names) {
+    public RecordStrategiesDelegate(PlanReviews reviews, IdentityService identityService, StaffNames names,
+            org.servicecharter.platform.DatesForPeople dates) {
+        this.dates = dates;
         this.reviews = reviews;
         this.identityService = identityService;
         this.names = names;
@@ -80,7 +80,7 @@ public class RecordStrategiesDelegate implements JavaDelegate {
         execution.setVariable(VAR_STRATEGIES_SUMMARY, strategies.stream()
                 .map(s -> s.number() + ". " + s.weakness() + " → " + TYPE_WORDS.getOrDefault(s.type(), s.type())
                         + (s.description() == null ? "" : " (" + s.description() + ")")
-                        + ", owner " + names.name(s.owner()) + ", due " + DUE.format(s.dueAt()))
+                        + ", owner " + names.name(s.owner()) + ", due " + dates.day(s.dueAt().toLocalDate()))
                 .collect(Collectors.joining("\n")));
     }
 

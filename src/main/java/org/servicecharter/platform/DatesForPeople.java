@@ -49,6 +49,11 @@ public class DatesForPeople {
         return instant == null ? "" : day.format(instant);
     }
 
+    /** A calendar day as written: "2 Dec 2026"; empty for none. */
+    public String day(java.time.LocalDate date) {
+        return date == null ? "" : day.withZone(null).format(date);
+    }
+
     public String day(Date date) {
         return date == null ? "" : day(date.toInstant());
     }

@@ -157,8 +157,9 @@ class DashboardBrowserTests {
         }
         complaint("L1", "RECOVERY", "supervisors", now.minus(Duration.ofDays(3)));
         jdbc.update("UPDATE complaint SET resolved_at = ?, survey_rating = 1, survey_answered_at = ?, recovery_opened_at = ?,"
-                + " sla_due_at = ? WHERE reference = ?", Timestamp.from(now.minus(Duration.ofDays(2))), Timestamp.from(now.minus(Duration.ofDays(1))),
-                Timestamp.from(now.minus(Duration.ofDays(1))), Timestamp.from(now.minus(Duration.ofHours(2))), ref("L1"));
+                + " sla_due_at = ? WHERE reference = ?", Timestamp.from(now.minus(Duration.ofDays(2))), Timestamp.from(now),
+                Timestamp.from(now), Timestamp.from(now.minus(Duration.ofHours(2))), ref("L1"));
+        // answered last of all ratings so far: the page lists the latest low ratings, and other tests rate too
         jdbc.update("INSERT INTO approval_request (id, process_instance_id, request_type, amount, currency, reason, requester,"
                 + " requested_at, current_tier, status) VALUES (?, 'none', 'goodwill', 120.00, 'EUR', 'Seeded.', 'alice', ?, 'manager', 'open')",
                 ref("A1"), Timestamp.from(now.minus(Duration.ofDays(2))));
