@@ -5,6 +5,6 @@
 CREATE TABLE leaver (
     user_id     VARCHAR(64)   NOT NULL PRIMARY KEY,
     left_at     TIMESTAMP     NOT NULL,
-    reason      VARCHAR(2000) NOT NULL,
+    reason      VARCHAR(4000) NOT NULL,
     recorded_by VARCHAR(64)
 );

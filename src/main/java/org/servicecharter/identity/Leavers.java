@@ -53,7 +53,7 @@ public class Leavers {
     }
 
     /** The longest reason the table keeps. */
-    public static final int REASON_MAX = 2000;
+    public static final int REASON_MAX = 3000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
