@@ -21,11 +21,14 @@ public class RecordHrDecisionDelegate implements JavaDelegate {
     private final CorrectiveActionRecords records;
     private final CorrectiveActionProperties properties;
     private final Leavers leavers;
+    private final CaseRegister cases;
 
-    public RecordHrDecisionDelegate(CorrectiveActionRecords records, CorrectiveActionProperties properties, Leavers leavers) {
+    public RecordHrDecisionDelegate(CorrectiveActionRecords records, CorrectiveActionProperties properties, Leavers leavers,
+            CaseRegister cases) {
         this.records = records;
         this.properties = properties;
         this.leavers = leavers;
+        this.cases = cases;
     }
 
     @Override
@@ -37,7 +40,10 @@ public class RecordHrDecisionDelegate implements JavaDelegate {
                 (String) execution.getVariable(VAR_HR_DECIDED_BY)));
         if (dismiss) {
             execution.setVariable(VAR_OUTCOME, OUTCOME_DISMISSED);
-            String employee = (String) execution.getVariable(VAR_EMPLOYEE);
+            // who leaves is whom the case was opened for (the register of record), never the variable, which an
+            // administrator can overwrite
+            String employee = cases.employeeOf(execution.getProcessInstanceId()).orElseThrow(() -> new IllegalStateException(
+                    "The case " + execution.getProcessBusinessKey() + " is not in the register of cases; nobody was dismissed."));
             if (!leavers.isLeaver(employee)) { // dismissed in another case already: they left once
                 leavers.markLeft(employee, "Dismissed by HR's decision in corrective-action case "
                         + execution.getProcessBusinessKey() + ": " + execution.getVariable(VAR_HR_REASON),
