@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.servicecharter.Http;
 import org.servicecharter.Newcomers;
 import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.WebappSession;
 import org.servicecharter.approval.ApprovalProcess;
 import org.servicecharter.approval.ApprovalTiers;
 import org.servicecharter.employeefile.EmployeeFile;
@@ -82,6 +83,8 @@ class LeaversTests {
         assertThat(engineRest(leaver)).isEqualTo(200);
         assertThat(apiWith(leaver)).isEqualTo(200);
         assertThat(webappLogin(leaver)).isEqualTo(200);
+        WebappSession openBefore = WebappSession.login(port, leaver, "tasklist");
+        assertThat(openBefore.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(200);
         assertThat(planReviewSchedule.representatives()).contains(leaver);
         assertThat(approvalTiers.candidates(ApprovalProcess.TIER_AGENT, "")).contains(leaver);
         assertThat(leavers.isLeaver(leaver)).isFalse();
@@ -101,6 +104,8 @@ class LeaversTests {
         assertThat(engineRest(leaver)).isEqualTo(401);
         assertThat(apiWith(leaver)).isEqualTo(401);
         assertThat(webappLogin(leaver)).isEqualTo(401);
+        assertThat(openBefore.get("/camunda/api/engine/engine/default/task/count").status())
+                .as("a session opened before leaving ends with the leaving").isEqualTo(401);
         assertThat(identityService.checkPassword(leaver, leaver)).isFalse();
 
         // the work: back to the group, to the manager, offers in person withdrawn
