@@ -36,8 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <li>the account no longer logs in: its password becomes a random one nobody knows (HTTP Basic on {@code /engine-rest}
  * and {@code /api} and the web apps' login are refused), its group memberships and its own authorizations go; the user
  * row stays, so names and history stay readable;</li>
- * <li>its open work goes back: a task it holds returns to the task's candidate groups, or — offered to no group — to the
- * leaver's manager; its candidate-user links are removed;</li>
+ * <li>its open work goes back: a task it holds returns to the task's candidate groups (or the other people it was offered
+ * to), or — offered to nobody else — to the leaver's manager; its candidate-user links are removed, and a task then
+ * offered to nobody goes to the manager;</li>
  * <li>whoever reported to the leaver now reports to the leaver's manager ({@link ReportingLines});</li>
  * <li>later sign-offs, plan-review representatives and approval candidates leave them out: all of them are chosen from
  * groups;</li>
@@ -141,9 +142,11 @@ public class Leavers {
     /** Held tasks back to their groups (or to the manager), offers to the leaver in person withdrawn. */
     private void returnOpenWork(String userId, String manager) {
         for (Task task : taskService.createTaskQuery().taskAssignee(userId).list()) {
-            boolean offeredToAGroup = taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null);
-            taskService.setAssignee(task.getId(), offeredToAGroup ? null : manager);
+            // back to whom it was offered: its groups, or other people it was offered to in person (an approval tier)
+            boolean offeredToOthers = taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                            && (link.getGroupId() != null || (link.getUserId() != null && !userId.equals(link.getUserId()))));
+            taskService.setAssignee(task.getId(), offeredToOthers ? null : manager);
         }
         Set<String> offered = new LinkedHashSet<>();
         for (Task task : taskService.createTaskQuery().taskCandidateUser(userId).includeAssignedTasks().list()) {
@@ -153,6 +156,13 @@ public class Leavers {
             List<IdentityLink> links = taskService.getIdentityLinksForTask(taskId);
             if (links.stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && userId.equals(link.getUserId()))) {
                 taskService.deleteCandidateUser(taskId, userId);
+                // offered to nobody else (an approval whose tier had only them): the manager takes it
+                boolean offeredToOthers = links.stream().anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                        && (link.getGroupId() != null || (link.getUserId() != null && !userId.equals(link.getUserId()))));
+                Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+                if (!offeredToOthers && task.getAssignee() == null && manager != null) {
+                    taskService.setAssignee(taskId, manager);
+                }
             }
         }
     }

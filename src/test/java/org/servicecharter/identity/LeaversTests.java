@@ -78,6 +78,9 @@ class LeaversTests {
         String queued = task("Call the customer back", leaver, Roles.AGENTS, null);
         String personal = task("Finish the monthly queue report", leaver, null, null);
         String offered = task("Check the refund", null, null, leaver);
+        String offeredToTwo = task("Approve the refund", null, null, leaver);
+        taskService.addCandidateUser(offeredToTwo, "bob");
+        String heldOfTwo = task("Decide the refund", leaver, null, "bob");
 
         // before: they log in everywhere and are chosen from their groups
         assertThat(engineRest(leaver)).isEqualTo(200);
@@ -113,6 +116,13 @@ class LeaversTests {
         assertThat(candidateGroups(queued)).containsExactly(Roles.AGENTS);
         assertThat(taskService.createTaskQuery().taskId(personal).singleResult().getAssignee()).isEqualTo("sam");
         assertThat(taskService.getIdentityLinksForTask(offered)).noneMatch(link -> leaver.equals(link.getUserId()));
+        assertThat(taskService.createTaskQuery().taskId(offered).singleResult().getAssignee())
+                .as("offered to nobody else: the manager takes it").isEqualTo("sam");
+        assertThat(taskService.getIdentityLinksForTask(offeredToTwo)).noneMatch(link -> leaver.equals(link.getUserId()))
+                .anyMatch(link -> "bob".equals(link.getUserId()));
+        assertThat(taskService.createTaskQuery().taskId(offeredToTwo).singleResult().getAssignee()).isNull();
+        assertThat(taskService.createTaskQuery().taskId(heldOfTwo).singleResult().getAssignee())
+                .as("held, but offered to bob as well: back to bob's list").isNull();
 
         // the people who reported to them report to their manager; their own line stays on record
         assertThat(reportingLines.managerOf(report)).isEqualTo("sam");
