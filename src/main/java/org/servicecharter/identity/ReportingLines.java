@@ -69,8 +69,19 @@ public class ReportingLines implements Teams {
         return team;
     }
 
-    /** Records (or changes) the employee's manager. */
+    /** The people who report to the manager directly. */
+    public List<String> directReportsOf(String managerId) {
+        return jdbc.queryForList("SELECT employee_id FROM reporting_line WHERE manager_id = ? ORDER BY employee_id",
+                String.class, managerId);
+    }
+
+    /** Records (or changes) the employee's manager; a null manager: the employee reports to nobody from now on. */
     public void setManager(String employeeId, String managerId) {
+        if (managerId == null) {
+            jdbc.update("DELETE FROM reporting_line WHERE employee_id = ?", employeeId);
+            events.publishEvent(new Changed(employeeId, null));
+            return;
+        }
         int updated = jdbc.update("UPDATE reporting_line SET manager_id = ? WHERE employee_id = ?", managerId, employeeId);
         if (updated == 0) {
             jdbc.update("INSERT INTO reporting_line (employee_id, manager_id) VALUES (?, ?)", employeeId, managerId);

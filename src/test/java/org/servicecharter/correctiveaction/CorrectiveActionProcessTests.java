@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
+import org.servicecharter.identity.Leavers;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.platform.Refused;
 import org.servicecharter.platform.Rejected;
@@ -54,6 +55,7 @@ class CorrectiveActionProcessTests {
     @Autowired CorrectiveActionRecords records;
     @Autowired CorrectiveActionProperties properties;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Leavers leavers;
 
     CorrectiveActionFixtures f;
 
@@ -200,8 +202,8 @@ class CorrectiveActionProcessTests {
         List<EmployeeFileEntry> file = employeeFile.entriesOf(employee);
         assertThat(file).extracting(EmployeeFileEntry::recordType).containsExactly(
                 LadderStep.COACHING.recordType(), RECORD_TYPE_ACKNOWLEDGED, LadderStep.WRITTEN_WARNING.recordType(),
-                LadderStep.FINAL_WARNING.recordType(), RECORD_TYPE_ACKNOWLEDGED, LadderStep.HR_DISMISSED.recordType());
-        EmployeeFileEntry dismissal = file.get(file.size() - 1);
+                LadderStep.FINAL_WARNING.recordType(), RECORD_TYPE_ACKNOWLEDGED, LadderStep.HR_DISMISSED.recordType(), "left");
+        EmployeeFileEntry dismissal = file.get(file.size() - 2);
         assertThat(dismissal.recordedBy()).isEqualTo("hana");
         assertThat(dismissal.summary()).contains("Three substantiated complaints");
     }
@@ -222,6 +224,68 @@ class CorrectiveActionProcessTests {
         assertThat(f.task(pi, ACKNOWLEDGE)).as("already acknowledged, not asked again").isNull();
         execute(f.monitoringTimer(pi));
         assertThat(pi).isEnded().hasPassed(CASE_CLOSED);
+    }
+
+    @Test
+    void aDismissalMakesTheEmployeeALeaverWhoseAccountIsDisabledAndWhoseTasksGoBack() {
+        String employee = f.newEmployee("sam");
+        String report = f.newEmployee(employee);
+        Task queued = standaloneTask("Call the customer back", employee, "agents");
+        Task personal = standaloneTask("Finish the monthly queue report", employee, null);
+        try {
+            ProcessInstance pi = f.open("sam", employee);
+            f.document("sam", pi, true, "gross-misconduct");
+            assertThat(identityService.checkPassword(employee, employee)).isTrue();
+
+            f.decideHr("hana", pi, HR_DISMISS, "Threatened a customer at the counter.");
+
+            assertThat(pi).isEnded().hasPassed(RECORD_HR_DECISION, EMPLOYEE_DISMISSED);
+            assertThat(leavers.isLeaver(employee)).isTrue();
+            assertThat(leavers.find(employee).orElseThrow().recordedBy()).isEqualTo("hana");
+            // the account: no password anyone knows, no groups; the user stays for names and history
+            assertThat(identityService.checkPassword(employee, employee)).isFalse();
+            assertThat(identityService.createGroupQuery().groupMember(employee).count()).isZero();
+            assertThat(identityService.createUserQuery().userId(employee).count()).isEqualTo(1);
+            // the work goes back: to the group it was offered to, else to the manager; the report moves up
+            assertThat(taskService.createTaskQuery().taskId(queued.getId()).singleResult().getAssignee()).isNull();
+            assertThat(taskService.createTaskQuery().taskId(personal.getId()).singleResult().getAssignee()).isEqualTo("sam");
+            assertThat(reportingLines.managerOf(report)).isEqualTo("sam");
+            // the file: HR's decision, then the leaving, both in HR's name
+            List<EmployeeFileEntry> file = employeeFile.entriesOf(employee);
+            assertThat(file).extracting(EmployeeFileEntry::recordType).containsExactly(LadderStep.HR_DISMISSED.recordType(), "left");
+            assertThat(file.get(1).recordedBy()).isEqualTo("hana");
+            assertThat(file.get(1).summary()).contains("Dismissed by HR's decision in corrective-action case " + pi.getBusinessKey())
+                    .contains("Threatened a customer");
+        } finally {
+            taskService.deleteTask(queued.getId(), true);
+            taskService.deleteTask(personal.getId(), true);
+        }
+    }
+
+    @Test
+    void theDismissedIsWhomTheCaseWasOpenedForNotWhomTheVariableNamesNow() {
+        String employee = f.newEmployee("sam");
+        String bystander = f.newEmployee("sam");
+        ProcessInstance pi = f.open("sam", employee);
+        f.document("sam", pi, true, "gross-misconduct");
+        runtimeService.setVariable(pi.getId(), VAR_EMPLOYEE, bystander); // an administrator can rewrite the variable
+
+        f.decideHr("hana", pi, HR_DISMISS, "Threatened a customer at the counter.");
+
+        assertThat(leavers.isLeaver(employee)).isTrue();
+        assertThat(leavers.isLeaver(bystander)).isFalse();
+        assertThat(identityService.checkPassword(bystander, bystander)).isTrue();
+    }
+
+    private Task standaloneTask(String name, String assignee, String candidateGroup) {
+        Task task = taskService.newTask();
+        task.setName(name);
+        task.setAssignee(assignee);
+        taskService.saveTask(task);
+        if (candidateGroup != null) {
+            taskService.addCandidateGroup(task.getId(), candidateGroup);
+        }
+        return task;
     }
 
     @Test

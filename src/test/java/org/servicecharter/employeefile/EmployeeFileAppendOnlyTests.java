@@ -77,10 +77,19 @@ class EmployeeFileAppendOnlyTests {
 
     @Test
     void theHttpApiOnlyReadsTheFile() {
-        List<RequestMappingInfo> fileMappings = mappings.getHandlerMethods().keySet().stream()
+        List<RequestMappingInfo> employeeMappings = mappings.getHandlerMethods().keySet().stream()
                 .filter(info -> info.getPatternValues().stream().anyMatch(p -> p.startsWith("/api/employees"))).toList();
+        List<RequestMappingInfo> fileMappings = employeeMappings.stream()
+                .filter(info -> info.getPatternValues().stream().anyMatch(p -> p.contains("/file"))).toList();
         assertThat(fileMappings).isNotEmpty();
         assertThat(fileMappings).allSatisfy(info -> assertThat(info.getMethodsCondition().getMethods()).containsExactly(RequestMethod.GET));
+        // the one other door under /api/employees: marking someone as left (identity's Leavers), which appends one record
+        // ("left") and changes none
+        assertThat(employeeMappings.stream().filter(info -> !info.getMethodsCondition().getMethods().equals(java.util.Set.of(RequestMethod.GET))))
+                .allSatisfy(info -> {
+                    assertThat(info.getPatternValues()).containsExactly("/api/employees/{userId}/left");
+                    assertThat(info.getMethodsCondition().getMethods()).containsExactly(RequestMethod.POST);
+                });
     }
 
     @Test

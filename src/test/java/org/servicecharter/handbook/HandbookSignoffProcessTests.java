@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.servicecharter.ServiceCharterTest;
 import org.servicecharter.employeefile.EmployeeFile;
 import org.servicecharter.employeefile.EmployeeFileEntry;
+import org.servicecharter.identity.Leavers;
 import org.servicecharter.identity.ReportingLines;
 import org.servicecharter.identity.Roles;
 import org.servicecharter.platform.Conflict;
@@ -60,6 +61,7 @@ class HandbookSignoffProcessTests {
     @Autowired HandbookSignOffs signOffs;
     @Autowired ReportingLines reportingLines;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Leavers leavers;
 
     @BeforeEach
     void setUp() {
@@ -357,6 +359,22 @@ class HandbookSignoffProcessTests {
     }
 
     // --- late joiners ------------------------------------------------------------------------------------------
+
+    @Test
+    void aLeaverIsOfferedNoLaterVersionNeitherAtPublicationNorAsALateJoiner() {
+        String leaver = newEmployee();
+        String stays = newEmployee();
+        leavers.markLeft(leaver, "Resigned to move abroad.", "demo");
+
+        String version = uniqueVersion();
+        ProcessInstance pi = publish(version, document(), inDays(3));
+        assertThat(signTask(version, stays).getAssignee()).isEqualTo(stays);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(businessKey(version, leaver)).count()).isZero();
+
+        managementService.executeJob(job(pi, LOOK_FOR_LATE_JOINERS).getId());
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(businessKey(version, leaver)).count()).isZero();
+        assertThat(status(version).employees()).noneMatch(e -> e.employee().equals(leaver));
+    }
 
     @Test
     void anEmployeeWhoJoinsLaterGetsTheirSignOffWithAtLeastTheLateJoinersPeriod() {

@@ -256,6 +256,7 @@ class RightsTableTests {
     static final String PLAN_REVIEW = "Plan review";
     static final String MODELS = "Models";
     static final String DASHBOARD = "Dashboard";
+    static final String LEAVER = "An agent who leaves";
 
     private Map<String, Resource> resources() {
         if (resources != null) {
@@ -369,6 +370,11 @@ class RightsTableTests {
         dashboard.put("read (page)", new Operation("GET /dashboard/ (web-app session)", false,
                 (f, http, u) -> org.servicecharter.WebappSession.login(port, u, "tasklist").get("/dashboard/")));
         all.put(DASHBOARD, new Resource(() -> "the department's figures", dashboard));
+
+        Map<String, Operation> leaver = new LinkedHashMap<>();
+        leaver.put("mark as left (/api)", new Operation("POST /api/employees/{userId}/left", true,
+                (f, http, u) -> http.post("/api/employees/" + f + "/left", Map.of("reason", "Resigned."))));
+        all.put(LEAVER, new Resource(() -> Newcomers.agentReportingTo(identityService, reportingLines, "rtl", "sam"), leaver));
 
         resources = all;
         return all;
