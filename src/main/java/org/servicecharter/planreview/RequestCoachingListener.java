@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * below {@code coaching-threshold} is a training need in their employee file, and their coaching starts — the message
  * {@value PlanReviewProcess#MESSAGE_COACHING_NEEDED} to this review's event sub-process <i>Coach the representative</i>,
  * with the representative and the qualities in its own scope (one sub-process per representative). The review does not
- * wait for it. Sent as the system: the rating manager needs no right on the review's instance to start it.
+ * wait for it. The review's list of who needs which training ({@code trainingNeeds}) is refreshed. Sent as the system: the rating manager needs no right on the review's instance to start it.
  */
 @ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
@@ -58,6 +58,9 @@ public class RequestCoachingListener implements TaskListener {
                         + period + ".",
                 period, null, String.join(", ", low), TaskAnswers.answeredBy(task), task.getProcessInstanceId(),
                 RECORD_TRAINING_NEED + ":" + period + ":" + representative));
+
+        // who needs which, on the training review's form (a process variable: the review's tasks run side by side)
+        task.getExecution().getProcessInstance().setVariable(VAR_TRAINING_NEEDS, coaching.trainingNeeds(period));
 
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put(VAR_REPRESENTATIVE, representative);
