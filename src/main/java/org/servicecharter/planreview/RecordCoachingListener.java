@@ -38,7 +38,7 @@ public class RecordCoachingListener implements TaskListener {
         String period = TaskAnswers.period(task);
         String representative = (String) task.getVariable(VAR_REPRESENTATIVE);
         String qualities = (String) task.getVariable(VAR_COACHING_QUALITIES);
-        String by = TaskAnswers.answeredBy(task);
+        String by = TaskAnswers.recordedBy(task);
         employeeFile.append(new NewEntry(representative, RECORD_COACHING,
                 "Coached on " + qualities + " after the plan review of " + period + ".", period, null, truncate(note), by,
                 task.getProcessInstanceId(), RECORD_COACHING + ":" + period + ":" + representative));

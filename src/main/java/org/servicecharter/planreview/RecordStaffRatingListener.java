@@ -51,17 +51,20 @@ public class RecordStaffRatingListener implements TaskListener {
         reviews.answer(period, ANSWER_STAFF, representative, by, ReviewPeriod.now(), details);
 
         Map<String, Object> evaluation = new LinkedHashMap<>(details);
+        if (note != null && note.toString().length() > 3000) {
+            evaluation.put(VAR_STAFF_NOTE, note.toString().substring(0, 3000)); // the record's details hold 4000 characters
+        }
         evaluation.put(VAR_PERIOD, period);
-        evaluation.put("ratedBy", by);
+        String recordedBy = TaskAnswers.recordedBy(task);
+        evaluation.put("ratedBy", recordedBy);
         employeeFile.append(new NewEntry(representative, RECORD_PERFORMANCE_EVALUATION,
-                "Rated in the plan review of " + period + ": " + ratings + " (1 to 5).", period, null, json(evaluation), by,
+                "Rated in the plan review of " + period + ": " + ratings + " (1 to 5).", period, null, json(evaluation), recordedBy,
                 task.getProcessInstanceId(), RECORD_PERFORMANCE_EVALUATION + ":" + period + ":" + representative));
     }
 
     static String json(Map<String, Object> value) {
         try {
-            String text = JSON.writeValueAsString(value);
-            return text.length() > 4000 ? text.substring(0, 4000) : text;
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -56,7 +56,7 @@ public class RequestCoachingListener implements TaskListener {
         employeeFile.append(new NewEntry(representative, RECORD_TRAINING_NEED,
                 "Needs training in " + qualities + ": rated at or below " + coaching.threshold() + " in the plan review of "
                         + period + ".",
-                period, null, String.join(", ", low), TaskAnswers.answeredBy(task), task.getProcessInstanceId(),
+                period, null, String.join(", ", low), TaskAnswers.recordedBy(task), task.getProcessInstanceId(),
                 RECORD_TRAINING_NEED + ":" + period + ":" + representative));
 
         // who needs which, on the training review's form (a process variable: the review's tasks run side by side)
