@@ -155,7 +155,7 @@ public final class PlanReviewProcess {
     public static final String ANSWER_POLICIES = "policies-rewrite";
     public static final String ANSWER_HANDBOOK = "handbook-published";
 
-    // employee file records (employee_file_entry.record_type)
+    // the records this model writes to the employee file (their record types)
     public static final String RECORD_PERFORMANCE_EVALUATION = "performance-evaluation";
     public static final String RECORD_TRAINING_NEED = "training-need";
     public static final String RECORD_COACHING = "coaching";

@@ -159,7 +159,7 @@ class PlanReviewFormContextTests {
         VariableMap forHead = formService.getTaskFormVariables(approve.getId());
         identityService.clearAuthentication();
         assertThat(forHead.get(VAR_REVIEW_FINDINGS)).as("the head of service decides on the same findings").isEqualTo(findings);
-        assertThat(forHead.get(VAR_STRATEGIES_SUMMARY)).isEqualTo("1. Callback within a day → training programme, owner Alice Agent, due 2089-07-15");
+        assertThat(forHead.get(VAR_STRATEGIES_SUMMARY)).isEqualTo("1. Callback within a day → training programme, owner Alice Agent, due 15 Jul 2089");
         assertThat(disabledFieldKeys("approve-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_STRATEGIES_SUMMARY);
     }
 

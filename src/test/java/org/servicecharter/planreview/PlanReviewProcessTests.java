@@ -306,8 +306,8 @@ class PlanReviewProcessTests {
         Task approve = tasks(pi, APPROVE_STRATEGIES).get(0);
         assertThat(approve).hasCandidateGroup("head-of-service");
         assertThat(taskService.getVariable(approve.getId(), VAR_STRATEGIES_SUMMARY)).as("in words, owners by name").isEqualTo("""
-                1. Callback within a day → training programme (Call-back training for every agent), owner Alice Agent, due 2092-06-15
-                2. Complaint resolved at first contact → redesign a process, owner Bob Agent, due 2092-06-30""");
+                1. Callback within a day → training programme (Call-back training for every agent), owner Alice Agent, due 15 Jun 2092
+                2. Complaint resolved at first contact → redesign a process, owner Bob Agent, due 30 Jun 2092""");
         taskService.complete(approve.getId(), Map.of(VAR_STRATEGIES_DECISION, DECISION_SEND_BACK, VAR_SEND_BACK_REASON, "Give alice more time."));
         assertThat(pi).hasPassed(STRATEGIES_APPROVED);
         Task chooseAgain = tasks(pi, CHOOSE_STRATEGIES).get(0);
