@@ -158,8 +158,8 @@ class PlanReviewJourneyBrowserTests {
         wait.until(d -> visibleText(d, ".task-details").contains("Call-back training"));
         String approveForm = visibleText(browser, ".task-details");
         assertFiguresInWords(approveForm, "the strategies' approval");
-        assertThat(approveForm).contains("→ training (Call-back training for every agent), owner Alice Agent, due ",
-                "→ process redesign", "owner Bob Agent");
+        assertThat(approveForm).contains("→ training programme (Call-back training for every agent), owner Alice Agent, due ",
+                "→ redesign a process", "owner Bob Agent");
         choose(browser, "Field_StrategiesDecision", 0);
         shot("05-henry-approves-the-strategies");
         Chromium.complete(browser);
