@@ -26,6 +26,9 @@ public final class PlanReviewProcess {
     public static final String COACHING_NEEDED = "StartEvent_CoachingNeeded";
     public static final String COACH_REPRESENTATIVE = "Task_CoachRepresentative";
     public static final String END_COACHED = "EndEvent_RepresentativeCoached";
+    public static final String COACHING_OVERDUE = "BoundaryEvent_CoachingOverdue";
+    public static final String FOLLOW_UP_OVERDUE_COACHING = "Task_FollowUpOverdueCoaching";
+    public static final String END_OVERDUE_COACHING_FOLLOWED_UP = "EndEvent_OverdueCoachingFollowedUp";
     public static final String REVIEW_DECISION_AUTHORITY = "Task_ReviewDecisionAuthority";
     public static final String REVIEW_CUSTOMER_FEEDBACK = "Task_ReviewCustomerFeedback";
     public static final String RATE_SERVICE_ELEMENTS = "Task_RateServiceElements";
@@ -61,6 +64,7 @@ public final class PlanReviewProcess {
     public static final String FORM_REVIEW_AREA = "review-plan-area";
     public static final String FORM_REVIEW_TRAINING = "review-training";
     public static final String FORM_COACH_REPRESENTATIVE = "coach-representative";
+    public static final String FORM_FOLLOW_UP_OVERDUE_COACHING = "follow-up-overdue-coaching";
     public static final String FORM_RATE_SERVICE_ELEMENTS = "rate-service-elements";
     public static final String FORM_CHOOSE_STRATEGIES = "choose-strategies";
     public static final String FORM_APPROVE_STRATEGIES = "approve-strategies";

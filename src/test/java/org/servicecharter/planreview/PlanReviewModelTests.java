@@ -337,6 +337,27 @@ class PlanReviewModelTests {
     }
 
     @Test
+    void anOverdueCoachingIsFollowedUpByTheManagersAndTheCoachingEndsTheFollowUp() throws Exception {
+        lowRatings.put("alice", "empathy");
+        ProcessInstance pi = request();
+        completeAll(pi, REVIEW_STAFF);
+        Job overdue = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(COACHING_OVERDUE).singleResult();
+        assertThat(overdue.getDuedate()).as("due when the coaching is").isEqualTo(COACHING_DUE);
+
+        execute(overdue);
+
+        Task followUp = task(FOLLOW_UP_OVERDUE_COACHING, pi);
+        assertThat(followUp).hasCandidateGroup("managers");
+        assertThat(followUp.getName()).isEqualTo("Follow up the overdue coaching of Name of alice");
+        assertThat(pi).isWaitingAt(COACH_REPRESENTATIVE, FOLLOW_UP_OVERDUE_COACHING, REVIEW_TRAINING);
+
+        complete(task(COACH_REPRESENTATIVE, pi));
+
+        assertThat(pi).hasPassed(END_COACHED).isNotWaitingAt(COACH_REPRESENTATIVE, FOLLOW_UP_OVERDUE_COACHING)
+                .isWaitingAt(REVIEW_TRAINING);
+    }
+
+    @Test
     void twoLowRatingsOpenTwoCoachingsEachWithItsOwnRepresentative() {
         lowRatings.put("alice", "empathy");
         lowRatings.put("bob", "enthusiasm");
