@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * What the model asks about coaching after a staff rating: who coaches the representative (their manager; the managers
  * when they report to nobody), by when, and who needs which training in the review's period (its training-need records
- * in the employee file, by name) for the training review's form. The threshold and the time allowed come from
+ * in the employee file, by name) for the training review's form. When it is due travels with the coaching's start
+ * ({@code coachingDue}), so that the task's due date and its overdue timer are the same instant. The threshold and the time allowed come from
  * {@link PlanReviewProperties}.
  */
 @ModelCallable
@@ -53,8 +54,8 @@ public class PlanReviewCoaching {
         return reportingLines.managerOf(representative) == null ? List.of(Roles.MANAGERS) : List.of();
     }
 
-    /** When the coaching is due: {@code coaching-due} from now. */
-    public Date dueDate() {
+    /** When the coaching is due: {@code coaching-due} from now (sent with the coaching's start, {@code coachingDue}). */
+    Date dueDate() {
         LocalDateTime now = ReviewPeriod.now();
         return ReviewPeriod.date(now.plus(properties.coachingDue()));
     }

@@ -98,6 +98,8 @@ public final class PlanReviewProcess {
 
     /** The qualities rated at or below the coaching threshold, in words ("friendliness and empathy"), on the coaching task. */
     public static final String VAR_COACHING_QUALITIES = "coachingQualities";
+    /** When the coaching is due: its task's due date and its overdue timer. */
+    public static final String VAR_COACHING_DUE = "coachingDue";
     public static final String VAR_COACHING_NOTE = "coachingNote";
     public static final String VAR_TRAINING_COMPLETED = "trainingCompleted";
     public static final String VAR_TRAINING_NAME = "trainingName";

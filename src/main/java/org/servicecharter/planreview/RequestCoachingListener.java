@@ -66,6 +66,7 @@ public class RequestCoachingListener implements TaskListener {
         scope.put(VAR_REPRESENTATIVE, representative);
         scope.put(VAR_REPRESENTATIVE_NAME, names.name(representative));
         scope.put(VAR_COACHING_QUALITIES, qualities);
+        scope.put(VAR_COACHING_DUE, coaching.dueDate());
         String processInstanceId = task.getProcessInstanceId();
         SystemAccess.run(identityService, () -> task.getProcessEngineServices().getRuntimeService()
                 .createMessageCorrelation(MESSAGE_COACHING_NEEDED).processInstanceId(processInstanceId)

@@ -117,7 +117,6 @@ class PlanReviewModelTests {
         coaching = ModelMocks.bean("planReviewCoaching", PlanReviewCoaching.class);
         when(coaching.coach(anyString())).thenAnswer(invocation -> "manager-of-" + invocation.getArgument(0));
         when(coaching.groupsWithoutCoach(anyString())).thenReturn(List.of());
-        when(coaching.dueDate()).thenReturn(COACHING_DUE);
         when(coaching.trainingNeeds(anyString())).thenAnswer(invocation -> "Training needs of " + invocation.getArgument(0)
                 + " as asked " + (++trainingNeedsAsked) + " times");
         requestCoaching = ModelMocks.taskListener("requestCoachingListener");
@@ -128,7 +127,8 @@ class PlanReviewModelTests {
                 task.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE_COACHING_NEEDED)
                         .processInstanceId(task.getProcessInstanceId())
                         .setVariablesToTriggeredScope(java.util.Map.of(VAR_REPRESENTATIVE, representative,
-                                VAR_REPRESENTATIVE_NAME, "Name of " + representative, VAR_COACHING_QUALITIES, lowRatings.get(representative)))
+                                VAR_REPRESENTATIVE_NAME, "Name of " + representative, VAR_COACHING_QUALITIES, lowRatings.get(representative),
+                                VAR_COACHING_DUE, COACHING_DUE))
                         .correlateWithResult();
             }
             return null;

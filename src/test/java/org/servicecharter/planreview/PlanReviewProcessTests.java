@@ -231,6 +231,16 @@ class PlanReviewProcessTests {
                 template.lines().map(l -> l + "3").collect(Collectors.joining("\n"))));
         assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES, COACH_REPRESENTATIVE);
 
+        // past its due date the managers follow it up; the coach's task stays
+        Job overdue = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(COACHING_OVERDUE).singleResult();
+        assertThat(overdue.getDuedate()).isEqualTo(coaching.getDueDate());
+        managementService.executeJob(overdue.getId());
+        Task followUp = tasks(pi, FOLLOW_UP_OVERDUE_COACHING).get(0);
+        assertThat(followUp).hasCandidateGroup("managers");
+        assertThat(followUp.getName()).isEqualTo("Follow up the overdue coaching of Alice Agent");
+        assertThat(formService.getTaskFormData(followUp.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_FOLLOW_UP_OVERDUE_COACHING);
+        assertThat(tasks(pi, COACH_REPRESENTATIVE)).hasSize(1);
+
         // a completed training needs its name; then the coaching and the training are in alice's file
         identityService.setAuthentication("sam", List.of("supervisors", "employees"));
         assertThatThrownBy(() -> taskService.complete(coaching.getId(), Map.of(VAR_COACHING_NOTE, "Role-played difficult calls.",
@@ -250,6 +260,7 @@ class PlanReviewProcessTests {
         assertThat(trained.summary()).startsWith("Completed the training Listening to customers");
         assertThat(pi).hasPassed(END_COACHED).isWaitingAt(CHOOSE_STRATEGIES);
         assertThat(tasks(pi, COACH_REPRESENTATIVE)).isEmpty();
+        assertThat(tasks(pi, FOLLOW_UP_OVERDUE_COACHING)).as("the coaching ended its follow-up").isEmpty();
     }
 
     // --- the whole cycle -----------------------------------------------------------------------------------------
