@@ -22,6 +22,13 @@ public final class PlanReviewProcess {
     public static final String COMPUTE_FIGURES = "ServiceTask_ComputeFigures";
     public static final String REVIEW_STAFF = "Task_ReviewRepresentative";
     public static final String REVIEW_TRAINING = "Task_ReviewTraining";
+    public static final String COACHING_SUBPROCESS = "SubProcess_CoachRepresentative";
+    public static final String COACHING_NEEDED = "StartEvent_CoachingNeeded";
+    public static final String COACH_REPRESENTATIVE = "Task_CoachRepresentative";
+    public static final String END_COACHED = "EndEvent_RepresentativeCoached";
+    public static final String COACHING_OVERDUE = "BoundaryEvent_CoachingOverdue";
+    public static final String FOLLOW_UP_OVERDUE_COACHING = "Task_FollowUpOverdueCoaching";
+    public static final String END_OVERDUE_COACHING_FOLLOWED_UP = "EndEvent_OverdueCoachingFollowedUp";
     public static final String REVIEW_DECISION_AUTHORITY = "Task_ReviewDecisionAuthority";
     public static final String REVIEW_CUSTOMER_FEEDBACK = "Task_ReviewCustomerFeedback";
     public static final String RATE_SERVICE_ELEMENTS = "Task_RateServiceElements";
@@ -49,11 +56,15 @@ public final class PlanReviewProcess {
     public static final String END_COMPLETED = "EndEvent_ReviewCompleted";
 
     public static final String MESSAGE_REVIEW_REQUESTED = "PlanReviewRequested";
+    public static final String MESSAGE_COACHING_NEEDED = "RepresentativeNeedsCoaching";
     public static final String ERROR_PERIOD_TAKEN = "PeriodAlreadyUnderReview";
 
     // forms
     public static final String FORM_RATE_REPRESENTATIVE = "rate-representative";
     public static final String FORM_REVIEW_AREA = "review-plan-area";
+    public static final String FORM_REVIEW_TRAINING = "review-training";
+    public static final String FORM_COACH_REPRESENTATIVE = "coach-representative";
+    public static final String FORM_FOLLOW_UP_OVERDUE_COACHING = "follow-up-overdue-coaching";
     public static final String FORM_RATE_SERVICE_ELEMENTS = "rate-service-elements";
     public static final String FORM_CHOOSE_STRATEGIES = "choose-strategies";
     public static final String FORM_APPROVE_STRATEGIES = "approve-strategies";
@@ -84,6 +95,16 @@ public final class PlanReviewProcess {
     public static final String VAR_EMPATHY = "empathy";
     public static final String VAR_STAFF_NOTE = "staffNote";
     public static final String VAR_REPRESENTATIVE_FIGURES = "representativeFigures";
+
+    /** The qualities rated at or below the coaching threshold, in words ("friendliness and empathy"), on the coaching task. */
+    public static final String VAR_COACHING_QUALITIES = "coachingQualities";
+    /** When the coaching is due: its task's due date and its overdue timer. */
+    public static final String VAR_COACHING_DUE = "coachingDue";
+    public static final String VAR_COACHING_NOTE = "coachingNote";
+    public static final String VAR_TRAINING_COMPLETED = "trainingCompleted";
+    public static final String VAR_TRAINING_NAME = "trainingName";
+    /** Who needs which training, by name (the period's training-need records), on the training review's form. */
+    public static final String VAR_TRAINING_NEEDS = "trainingNeeds";
 
     // variables: area reviews
     public static final String VAR_FINDINGS = "findings";
@@ -139,6 +160,12 @@ public final class PlanReviewProcess {
     public static final String ANSWER_SURVEY = "employee-survey";
     public static final String ANSWER_POLICIES = "policies-rewrite";
     public static final String ANSWER_HANDBOOK = "handbook-published";
+
+    // the records this model writes to the employee file (their record types)
+    public static final String RECORD_PERFORMANCE_EVALUATION = "performance-evaluation";
+    public static final String RECORD_TRAINING_NEED = "training-need";
+    public static final String RECORD_COACHING = "coaching";
+    public static final String RECORD_TRAINING_COMPLETED = "training-completed";
 
     public static String var(String pattern, int number) {
         return String.format(pattern, number);

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param serviceElements      the most important elements of service, each rated in every review (the review can
  *                             add more)
  * @param weakestCount         how many of the lowest-rated elements are highlighted
+ * @param coachingThreshold    a representative rated at or below this (1 to 5) in any quality is coached by their
+ *                             manager, and the quality is recorded as a training need
+ * @param coachingDue          how long the manager has for the coaching (ISO-8601, from the rating)
  */
 @ConfigurationProperties("servicecharter.plan-review")
 public record PlanReviewProperties(
@@ -28,5 +31,7 @@ public record PlanReviewProperties(
         @DefaultValue("agents") String representativesGroup,
         @DefaultValue({"Speed of answer", "Friendliness of staff", "Knowledge of staff", "Complaint resolved at first contact",
                 "Keeping promises and following up", "Ease of reaching us"}) List<String> serviceElements,
-        @DefaultValue("2") int weakestCount) {
+        @DefaultValue("2") int weakestCount,
+        @DefaultValue("2") int coachingThreshold,
+        @DefaultValue("P30D") Period coachingDue) {
 }

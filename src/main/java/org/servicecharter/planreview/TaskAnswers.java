@@ -29,6 +29,12 @@ final class TaskAnswers {
         return current != null ? current : task.getAssignee();
     }
 
+    /** Who an employee-file record names as its author: {@link #answeredBy}, or "system" when nobody is known. */
+    static String recordedBy(DelegateTask task) {
+        String by = answeredBy(task);
+        return by != null ? by : "system";
+    }
+
     /** An area review: its findings (required) and the changes it needs, as an answer of that kind. */
     static void recordAreaReview(DelegateTask task, PlanReviews reviews, String kind) {
         String period = period(task);

@@ -49,6 +49,7 @@ class PlanReviewJourneyBrowserTests {
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.servicecharter.employeefile.EmployeeFile employeeFile;
 
     PlanReviewFixtures fixtures;
     WebDriver browser;
@@ -90,15 +91,28 @@ class PlanReviewJourneyBrowserTests {
         assertFiguresInWords(rateForm, "the representative's rating");
         assertThat(browser.findElement(Chromium.field("Field_Representative")).getAttribute("value")).isEqualTo("Alice Agent");
         shot("01-maria-rates-a-representative");
-        for (String field : List.of("Field_Enthusiasm", "Field_Friendliness", "Field_ProblemSolving", "Field_Empathy")) {
+        for (String field : List.of("Field_Enthusiasm", "Field_ProblemSolving", "Field_Empathy")) {
             Chromium.select(browser, field, "4 — good");
         }
+        Chromium.select(browser, "Field_Friendliness", "2 — weak");
         String staffNote = "Calm with upset customers; could close calls faster.";
         fillIn(browser, "Field_StaffNote", staffNote);
         shot("02-maria-has-rated-alice");
         Chromium.complete(browser);
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(rateAlice.getId()).count() == 0, "alice rated");
         assertThat(review(q).get("answers").toString()).as("the stored rating").contains(staffNote);
+        assertThat(employeeFile.find(RECORD_PERFORMANCE_EVALUATION + ":" + q.label() + ":alice")).as("alice's evaluation on file")
+                .hasValueSatisfying(e -> assertThat(e.recordedBy()).isEqualTo("maria"));
+
+        // friendliness 2 is at the coaching threshold: a training need, shown on the training review
+        Task training = tasks(instance, REVIEW_TRAINING).get(0);
+        Chromium.openTask(browser, port, training.getId(), "Field_Findings");
+        wait.until(d -> browser.findElement(Chromium.field("Field_TrainingNeeds")).getAttribute("value").contains("Alice Agent"));
+        assertThat(browser.findElement(Chromium.field("Field_TrainingNeeds")).getAttribute("value")).isEqualTo("Alice Agent: friendliness");
+        shot("02b-maria-sees-who-needs-which-training");
+        fillIn(browser, "Field_Findings", "Alice needs the friendliness workshop; the programme covers it.");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(training.getId()).count() == 0, "training reviewed");
 
         // the decision authority: are the approval tiers right?
         Task authority = tasks(instance, REVIEW_DECISION_AUTHORITY).get(0);
@@ -119,7 +133,7 @@ class PlanReviewJourneyBrowserTests {
             taskService.complete(t.getId(), Map.of(VAR_ENTHUSIASM, "4", VAR_FRIENDLINESS, "4", VAR_PROBLEM_SOLVING, "4",
                     VAR_EMPATHY, "4", VAR_STAFF_NOTE, "Solid quarter."));
         }
-        for (String area : List.of(REVIEW_TRAINING, REVIEW_CUSTOMER_FEEDBACK)) {
+        for (String area : List.of(REVIEW_CUSTOMER_FEEDBACK)) {
             taskService.complete(tasks(instance, area).get(0).getId(), Map.of(VAR_FINDINGS, "Fine", VAR_CHANGES_NEEDED, "None"));
         }
         Task elements = tasks(instance, RATE_SERVICE_ELEMENTS).get(0);
@@ -152,6 +166,28 @@ class PlanReviewJourneyBrowserTests {
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(approve.getId()).count() == 0, "henry approved");
         assertThat(review(q).get("strategies").toString()).contains("Call-back training for every agent");
         assertThat(tasks(instance, IMPLEMENT_STRATEGY)).extracting(Task::getAssignee).containsExactlyInAnyOrder("alice", "bob");
+
+        // sam, alice's manager, coaches her; the review did not wait for it
+        Task coaching = tasks(instance, COACH_REPRESENTATIVE).get(0);
+        assertThat(coaching.getName()).isEqualTo("Coach Alice Agent on friendliness");
+        assertThat(coaching.getAssignee()).isEqualTo("sam");
+        Chromium.tasklistAs(browser, port, "sam");
+        Chromium.openTask(browser, port, coaching.getId(), "Field_CoachingNote");
+        wait.until(d -> visibleText(d, ".task-details").contains("coach them on friendliness"));
+        assertThat(browser.findElement(Chromium.field("Field_Representative")).getAttribute("value")).isEqualTo("Alice Agent");
+        fillIn(browser, "Field_CoachingNote", "Listened to three calls together; agreed on a greeting.");
+        Chromium.tick(browser, "Field_TrainingCompleted");
+        wait.until(d -> !d.findElements(Chromium.field("Field_TrainingName")).isEmpty());
+        fillIn(browser, "Field_TrainingName", "Friendly on the phone");
+        shot("06-sam-coaches-alice");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(coaching.getId()).count() == 0, "alice coached");
+        assertThat(employeeFile.find(RECORD_COACHING + ":" + q.label() + ":alice")).hasValueSatisfying(e -> {
+            assertThat(e.details()).isEqualTo("Listened to three calls together; agreed on a greeting.");
+            assertThat(e.recordedBy()).isEqualTo("sam");
+        });
+        assertThat(employeeFile.find(RECORD_TRAINING_COMPLETED + ":" + q.label() + ":alice"))
+                .hasValueSatisfying(e -> assertThat(e.details()).isEqualTo("Friendly on the phone"));
     }
 
     /** The period's figures as a person reads them: no printed maps, no ids, no variable names. */

@@ -52,6 +52,7 @@ class PlanReviewModelTests {
     private static final Date STRATEGY_DUE = Date.from(NOW.plus(Duration.ofDays(30)));
     private static final Date REMEASURE_TO = Date.from(NOW.plus(Duration.ofDays(120)));
     private static final List<String> REPRESENTATIVES = List.of("alice", "bob");
+    private static final Date COACHING_DUE = Date.from(NOW.plus(Duration.ofDays(30)));
 
     RuntimeService runtimeService;
     TaskService taskService;
@@ -67,6 +68,12 @@ class PlanReviewModelTests {
     JavaDelegate remeasure;
     JavaDelegate completeReview;
     TaskListener answers;
+    TaskListener requestCoaching;
+    TaskListener recordCoaching;
+    PlanReviewCoaching coaching;
+    /** Ratings the mocked coaching request finds low, by representative: it starts their coaching like the real one. */
+    final java.util.Map<String, String> lowRatings = new java.util.HashMap<>();
+    int trainingNeedsAsked;
 
     @BeforeEach
     void mockTheBeansTheModelCalls() {
@@ -107,6 +114,26 @@ class PlanReviewModelTests {
             task.setVariableLocal(VAR_REPRESENTATIVE_FIGURES, "Figures of " + task.getVariable(VAR_REPRESENTATIVE) + " in " + task.getVariable(VAR_PERIOD));
             return null;
         }).when(showRepresentative).notify(any());
+        coaching = ModelMocks.bean("planReviewCoaching", PlanReviewCoaching.class);
+        when(coaching.coach(anyString())).thenAnswer(invocation -> "manager-of-" + invocation.getArgument(0));
+        when(coaching.groupsWithoutCoach(anyString())).thenReturn(List.of());
+        when(coaching.trainingNeeds(anyString())).thenAnswer(invocation -> "Training needs of " + invocation.getArgument(0)
+                + " as asked " + (++trainingNeedsAsked) + " times");
+        requestCoaching = ModelMocks.taskListener("requestCoachingListener");
+        doAnswer(invocation -> {
+            DelegateTask task = invocation.getArgument(0);
+            String representative = (String) task.getVariable(VAR_REPRESENTATIVE);
+            if (lowRatings.containsKey(representative)) {
+                task.getProcessEngineServices().getRuntimeService().createMessageCorrelation(MESSAGE_COACHING_NEEDED)
+                        .processInstanceId(task.getProcessInstanceId())
+                        .setVariablesToTriggeredScope(java.util.Map.of(VAR_REPRESENTATIVE, representative,
+                                VAR_REPRESENTATIVE_NAME, "Name of " + representative, VAR_COACHING_QUALITIES, lowRatings.get(representative),
+                                VAR_COACHING_DUE, COACHING_DUE))
+                        .correlateWithResult();
+            }
+            return null;
+        }).when(requestCoaching).notify(any());
+        recordCoaching = ModelMocks.taskListener("recordCoachingListener");
         PlanReviewSchedule schedule = ModelMocks.bean("planReviewSchedule", PlanReviewSchedule.class);
         when(schedule.cycle()).thenReturn("R/2026-07-01T07:00:00Z/P3M");
         when(schedule.representatives()).thenReturn(REPRESENTATIVES);
@@ -267,6 +294,104 @@ class PlanReviewModelTests {
         completeAll(pi, SURVEY_EMPLOYEES);
 
         assertThat(pi).isEnded().hasPassed(REWRITE_POLICIES, COMPLETE_REVIEW).hasNotPassed(PUBLISH_HANDBOOK);
+    }
+
+    // --- coaching after a low rating ------------------------------------------------------------------------------
+
+    @Test
+    void highRatingsOpenNoCoachingAndTheRatingsAreRecorded() throws Exception {
+        ProcessInstance pi = request();
+        completeAll(pi, REVIEW_STAFF);
+
+        verify(requestCoaching, times(REPRESENTATIVES.size())).notify(any());
+        assertThat(pi).hasNotPassed(COACHING_NEEDED).isNotWaitingAt(COACH_REPRESENTATIVE);
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(COACH_REPRESENTATIVE).count()).isZero();
+    }
+
+    @Test
+    void aLowRatingOpensACoachingTaskForTheManagerWhichTheReviewDoesNotWaitFor() throws Exception {
+        lowRatings.put("alice", "friendliness and empathy");
+        ProcessInstance pi = request();
+
+        completeAll(pi, REVIEW_STAFF);
+
+        List<Task> coachings = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(COACH_REPRESENTATIVE).list();
+        assertThat(coachings).hasSize(1);
+        Task coachAlice = coachings.get(0);
+        assertThat(coachAlice.getName()).isEqualTo("Coach Name of alice on friendliness and empathy");
+        assertThat(coachAlice.getAssignee()).isEqualTo("manager-of-alice");
+        assertThat(coachAlice.getDueDate()).isEqualTo(COACHING_DUE);
+        assertThat(taskService.getVariable(coachAlice.getId(), VAR_REPRESENTATIVE)).isEqualTo("alice");
+        assertThat(taskService.getVariable(coachAlice.getId(), VAR_COACHING_QUALITIES)).isEqualTo("friendliness and empathy");
+
+        // the review goes on: every area reviewed, the strategies are chosen while the coaching is open
+        completeAll(pi, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS);
+        assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES, COACH_REPRESENTATIVE);
+
+        complete(coachAlice, withVariables(VAR_COACHING_NOTE, "Role-played difficult calls.", VAR_TRAINING_COMPLETED, true,
+                VAR_TRAINING_NAME, "Listening skills"));
+
+        assertThat(pi).hasPassed(END_COACHED).isWaitingAt(CHOOSE_STRATEGIES).isNotWaitingAt(COACH_REPRESENTATIVE);
+        verify(recordCoaching).notify(any());
+        assertThat(runtimeService.getVariable(pi.getId(), VAR_COACHING_NOTE)).as("the coaching's answers stay in its task").isNull();
+    }
+
+    @Test
+    void anOverdueCoachingIsFollowedUpByTheManagersAndTheCoachingEndsTheFollowUp() throws Exception {
+        lowRatings.put("alice", "empathy");
+        ProcessInstance pi = request();
+        completeAll(pi, REVIEW_STAFF);
+        Job overdue = engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(COACHING_OVERDUE).singleResult();
+        assertThat(overdue.getDuedate()).as("due when the coaching is").isEqualTo(COACHING_DUE);
+
+        execute(overdue);
+
+        Task followUp = task(FOLLOW_UP_OVERDUE_COACHING, pi);
+        assertThat(followUp).hasCandidateGroup("managers");
+        assertThat(followUp.getName()).isEqualTo("Follow up the overdue coaching of Name of alice");
+        assertThat(pi).isWaitingAt(COACH_REPRESENTATIVE, FOLLOW_UP_OVERDUE_COACHING, REVIEW_TRAINING);
+
+        complete(task(COACH_REPRESENTATIVE, pi));
+
+        assertThat(pi).hasPassed(END_COACHED).isNotWaitingAt(COACH_REPRESENTATIVE, FOLLOW_UP_OVERDUE_COACHING)
+                .isWaitingAt(REVIEW_TRAINING);
+    }
+
+    @Test
+    void twoLowRatingsOpenTwoCoachingsEachWithItsOwnRepresentative() {
+        lowRatings.put("alice", "empathy");
+        lowRatings.put("bob", "enthusiasm");
+        ProcessInstance pi = request();
+
+        completeAll(pi, REVIEW_STAFF);
+
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(COACH_REPRESENTATIVE).list())
+                .extracting(task -> task.getName() + " | " + task.getAssignee() + " | " + taskService.getVariable(task.getId(), VAR_REPRESENTATIVE))
+                .containsExactlyInAnyOrder("Coach Name of alice on empathy | manager-of-alice | alice",
+                        "Coach Name of bob on enthusiasm | manager-of-bob | bob");
+    }
+
+    @Test
+    void aRepresentativeWithoutManagerIsCoachedByTheManagers() {
+        when(coaching.coach("alice")).thenReturn(null);
+        when(coaching.groupsWithoutCoach("alice")).thenReturn(List.of("managers"));
+        lowRatings.put("alice", "problem solving");
+        ProcessInstance pi = request();
+
+        completeAll(pi, REVIEW_STAFF);
+
+        Task coachAlice = task(COACH_REPRESENTATIVE, pi);
+        assertThat(coachAlice.getAssignee()).isNull();
+        assertThat(coachAlice).hasCandidateGroup("managers");
+    }
+
+    @Test
+    void theTrainingReviewShowsWhoNeedsWhichFromThePublishedBean() {
+        ProcessInstance pi = request();
+
+        assertThat(taskService.getVariable(task(REVIEW_TRAINING, pi).getId(), VAR_TRAINING_NEEDS))
+                .as("set when the figures are computed; each training need refreshes it (PlanReviewProcessTests)")
+                .isEqualTo("Training needs of 2026-Q1 as asked 1 times");
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.servicecharter.Http;
 import org.servicecharter.ServiceCharterTest;
+import org.servicecharter.employeefile.EmployeeFile;
+import org.servicecharter.employeefile.EmployeeFileEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,6 +57,8 @@ class PlanReviewProcessTests {
     @Autowired PlanReviews reviews;
     @Autowired PlanReviewSchedule schedule;
     @Autowired JdbcTemplate jdbc;
+    @Autowired EmployeeFile employeeFile;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
     @LocalServerPort int port;
 
     PlanReviewFixtures fixtures;
@@ -67,6 +73,7 @@ class PlanReviewProcessTests {
     @AfterEach
     void cleanUp() {
         ClockUtil.reset();
+        identityService.clearAuthentication();
         fixtures.removeHistory();
         for (String id : started) {
             if (runtimeService.createProcessInstanceQuery().processInstanceId(id).count() > 0) {
@@ -150,6 +157,110 @@ class PlanReviewProcessTests {
         assertThat(Http.as(port, "olga").get("/api/plan-reviews/2094-Q1").status()).isEqualTo(200);
         assertThat(Http.as(port, "alice").get("/api/plan-reviews/2094-Q1").status()).isEqualTo(403);
         assertThat(maria.get("/api/plan-reviews/2099-Q1").status()).isEqualTo(404);
+    }
+
+    // --- staff ratings: the employee file, coaching and training needs ---------------------------------------------
+
+    @Test
+    void highRatingsArePerformanceEvaluationsInTheEmployeeFileAndOpenNoCoaching() {
+        ProcessInstance pi = startReview("2087-Q1");
+
+        List<Task> ratings = tasks(pi, REVIEW_STAFF);
+        identityService.setAuthentication("maria", List.of("managers", "employees"));
+        for (Task t : ratings) {
+            taskService.complete(t.getId(), ratings("3"));
+        }
+        identityService.clearAuthentication();
+
+        EmployeeFileEntry evaluation = record("alice", RECORD_PERFORMANCE_EVALUATION, "2087-Q1");
+        assertThat(evaluation.summary()).isEqualTo("Rated in the plan review of 2087-Q1: enthusiasm 3, friendliness 3, problem solving 3, empathy 3 (1 to 5).");
+        assertThat(evaluation.recordedBy()).isEqualTo("maria");
+        assertThat(evaluation.subjectReference()).isEqualTo("2087-Q1");
+        assertThat(evaluation.details()).contains("\"enthusiasm\":3", "\"empathy\":3", "\"staffNote\":\"Solid quarter.\"",
+                "\"period\":\"2087-Q1\"", "\"ratedBy\":\"maria\"");
+        assertThat(employeeFile.entriesAbout("2087-Q1", List.of(RECORD_PERFORMANCE_EVALUATION))).hasSize(schedule.representatives().size());
+        assertThat(employeeFile.entriesAbout("2087-Q1", List.of(RECORD_TRAINING_NEED))).as("3 is above the threshold 2").isEmpty();
+        assertThat(tasks(pi, COACH_REPRESENTATIVE)).isEmpty();
+        assertThat(pi).hasNotPassed(COACHING_NEEDED);
+        assertThat((String) taskService.getVariable(tasks(pi, REVIEW_TRAINING).get(0).getId(), VAR_TRAINING_NEEDS))
+                .isEqualTo("No representative has been rated at or below 2 in a quality in this review (so far).");
+    }
+
+    @Test
+    void aLowRatingIsATrainingNeedAndOpensACoachingForTheManagerWhoseCompletionIsRecorded() {
+        ProcessInstance pi = startReview("2087-Q2");
+        Task training = tasks(pi, REVIEW_TRAINING).get(0);
+        assertThat(formService.getTaskFormData(training.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_REVIEW_TRAINING);
+
+        List<Task> ratings = tasks(pi, REVIEW_STAFF);
+        identityService.setAuthentication("maria", List.of("managers", "employees"));
+        for (Task t : ratings) {
+            boolean alice = "alice".equals(taskService.getVariable(t.getId(), VAR_REPRESENTATIVE));
+            Map<String, Object> rated = new HashMap<>(ratings("4"));
+            if (alice) {
+                rated.put(VAR_FRIENDLINESS, "2");
+                rated.put(VAR_EMPATHY, "1");
+            }
+            taskService.complete(t.getId(), rated);
+        }
+        identityService.clearAuthentication();
+
+        // the training need, in the employee file and on the training review's form, by name
+        EmployeeFileEntry need = record("alice", RECORD_TRAINING_NEED, "2087-Q2");
+        assertThat(need.summary()).isEqualTo("Needs training in friendliness and empathy: rated at or below 2 in the plan review of 2087-Q2.");
+        assertThat(need.details()).isEqualTo("friendliness, empathy");
+        assertThat(employeeFile.entriesAbout("2087-Q2", List.of(RECORD_TRAINING_NEED))).extracting(EmployeeFileEntry::employeeId)
+                .containsExactly("alice");
+        assertThat((String) taskService.getVariable(training.getId(), VAR_TRAINING_NEEDS)).isEqualTo("Alice Agent: friendliness, empathy");
+
+        // the coaching: alice's manager, due after coaching-due (P30D), its own form
+        Task coaching = tasks(pi, COACH_REPRESENTATIVE).get(0);
+        assertThat(tasks(pi, COACH_REPRESENTATIVE)).hasSize(1);
+        assertThat(coaching.getName()).isEqualTo("Coach Alice Agent on friendliness and empathy");
+        assertThat(coaching.getAssignee()).isEqualTo("sam");
+        assertThat(Duration.between(Instant.now(), coaching.getDueDate().toInstant())).isBetween(Duration.ofDays(29), Duration.ofDays(30));
+        assertThat(formService.getTaskFormData(coaching.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_COACH_REPRESENTATIVE);
+
+        // the review does not wait for it
+        for (String area : List.of(REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK)) {
+            taskService.complete(tasks(pi, area).get(0).getId(), Map.of(VAR_FINDINGS, "Findings on " + area));
+        }
+        Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
+        String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
+        taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS,
+                template.lines().map(l -> l + "3").collect(Collectors.joining("\n"))));
+        assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES, COACH_REPRESENTATIVE);
+
+        // past its due date the managers follow it up; the coach's task stays
+        Job overdue = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(COACHING_OVERDUE).singleResult();
+        assertThat(overdue.getDuedate()).isEqualTo(coaching.getDueDate());
+        managementService.executeJob(overdue.getId());
+        Task followUp = tasks(pi, FOLLOW_UP_OVERDUE_COACHING).get(0);
+        assertThat(followUp).hasCandidateGroup("managers");
+        assertThat(followUp.getName()).isEqualTo("Follow up the overdue coaching of Alice Agent");
+        assertThat(formService.getTaskFormData(followUp.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_FOLLOW_UP_OVERDUE_COACHING);
+        assertThat(tasks(pi, COACH_REPRESENTATIVE)).hasSize(1);
+
+        // a completed training needs its name; then the coaching and the training are in alice's file
+        identityService.setAuthentication("sam", List.of("supervisors", "employees"));
+        assertThatThrownBy(() -> taskService.complete(coaching.getId(), Map.of(VAR_COACHING_NOTE, "Role-played difficult calls.",
+                VAR_TRAINING_COMPLETED, true))).hasMessageContaining("Name the training");
+        assertThatThrownBy(() -> taskService.complete(coaching.getId(), Map.of(VAR_TRAINING_COMPLETED, false)))
+                .hasMessageContaining("coachingNote is required");
+        taskService.complete(coaching.getId(), Map.of(VAR_COACHING_NOTE, "Role-played difficult calls.", VAR_TRAINING_COMPLETED, true,
+                VAR_TRAINING_NAME, "Listening to customers"));
+        identityService.clearAuthentication();
+
+        EmployeeFileEntry coached = record("alice", RECORD_COACHING, "2087-Q2");
+        assertThat(coached.summary()).isEqualTo("Coached on friendliness and empathy after the plan review of 2087-Q2.");
+        assertThat(coached.details()).isEqualTo("Role-played difficult calls.");
+        assertThat(coached.recordedBy()).isEqualTo("sam");
+        EmployeeFileEntry trained = record("alice", RECORD_TRAINING_COMPLETED, "2087-Q2");
+        assertThat(trained.details()).isEqualTo("Listening to customers");
+        assertThat(trained.summary()).startsWith("Completed the training Listening to customers");
+        assertThat(pi).hasPassed(END_COACHED).isWaitingAt(CHOOSE_STRATEGIES);
+        assertThat(tasks(pi, COACH_REPRESENTATIVE)).isEmpty();
+        assertThat(tasks(pi, FOLLOW_UP_OVERDUE_COACHING)).as("the coaching ended its follow-up").isEmpty();
     }
 
     // --- the whole cycle -----------------------------------------------------------------------------------------
@@ -320,6 +431,17 @@ class PlanReviewProcessTests {
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
+
+    private ProcessInstance startReview(String period) {
+        ProcessInstance pi = runtimeService.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
+                .setVariable(VAR_PERIOD, period).setVariable(VAR_STARTED_BY, "maria").correlateStartMessage();
+        started.add(pi.getId());
+        return pi;
+    }
+
+    private EmployeeFileEntry record(String employee, String type, String period) {
+        return employeeFile.find(type + ":" + period + ":" + employee).orElseThrow(() -> new AssertionError("no " + type + " of " + employee));
+    }
 
     private ProcessDefinition latest() {
         return repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS_KEY).latestVersion().singleResult();
