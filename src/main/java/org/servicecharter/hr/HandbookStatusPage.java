@@ -82,13 +82,15 @@ class HandbookStatusPage {
         return new Rendered(200, Html.page("Handbook " + status.version() + " sign-off", readerName, body.toString()));
     }
 
-    private static String stateInWords(HandbookSignOffs.Status status) {
+    private String stateInWords(HandbookSignOffs.Status status) {
         return switch (status.state()) {
             case "superseded" -> "Superseded by " + e(status.supersededBy());
             case "awaiting-approval" -> "Awaiting the head of service's approval: nobody is asked to sign it yet";
             case "sent-back" -> "Sent back to its publisher" + (status.sentBackReason() == null ? "" : ": " + e(status.sentBackReason()));
             case "withdrawn" -> "Withdrawn: never offered";
-            default -> "In force" + (status.approvedBy() == null ? "" : ", approved by " + e(status.approvedBy()));
+            default -> "In force" + (status.approvedBy() == null ? ""
+                    : ", approved by " + e(People.name(people.names(java.util.List.of(status.approvedBy())), status.approvedBy()))
+                            + " " + dates.when(status.approvedAt()));
         };
     }
 }
