@@ -78,6 +78,7 @@ class HandbookApiTests {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(content);
         assertThat(download.header("X-Content-SHA256")).isEqualTo(sha);
+        approve(processEngine, version);
         Task task = signTask(version, "bob");
         assertThat(taskService.getVariable(task.getId(), HandbookProcess.VAR_DOCUMENT_SHA256)).isEqualTo(sha);
     }
