@@ -33,6 +33,8 @@ public class RecordHandbookApprovalDelegate implements JavaDelegate {
             supersedeOlderVersions(execution, version);
         } else {
             register.markSentBack(version, decidedBy, (String) execution.getVariable(VAR_SEND_BACK_REASON));
+            // the publisher's revision task starts from a blank answer, also the second time round
+            execution.removeVariable(VAR_REVISION_DECISION);
         }
     }
 

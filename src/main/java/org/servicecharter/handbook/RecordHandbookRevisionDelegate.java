@@ -32,7 +32,6 @@ public class RecordHandbookRevisionDelegate implements JavaDelegate {
             execution.setVariable(VAR_RULES, rules);
             execution.removeVariable(VAR_APPROVAL_DECISION);
             execution.removeVariable(VAR_APPROVAL_DECIDED_BY);
-            execution.removeVariable(VAR_REVISION_DECISION);
         } else {
             register.markWithdrawn(version);
         }

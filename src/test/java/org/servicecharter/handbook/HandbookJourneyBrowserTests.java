@@ -93,7 +93,7 @@ class HandbookJourneyBrowserTests {
         Chromium.waitUntil(() -> HandbookFixtures.approvalTask(processEngine, version) != null, "the approval task");
         Task approval = HandbookFixtures.approvalTask(processEngine, version);
         Chromium.tasklistAs(browser, port, "henry");
-        Chromium.openTask(browser, port, approval.getId(), "Field_ApprovalDecision");
+        Chromium.openTask(browser, port, approval.getId(), "Field_ApproveTitle");
         wait.until(d -> visibleText(d, ".task-details").contains("Approve the handbook version"));
         String approveForm = visibleText(browser, ".task-details");
         assertThat(approveForm).contains(version, "open the document");

@@ -133,7 +133,7 @@ class HrPagesBrowserTests {
         browser.findElement(By.cssSelector("#publish button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Handbook " + version + " sign-off"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Customer-service handbook " + version)
-                .contains("Pending (");
+                .contains("Awaiting the head of service's approval");
         assertThat(Chromium.policyViolations(browser)).isEmpty();
         browser.manage().deleteAllCookies();
 
@@ -141,7 +141,8 @@ class HrPagesBrowserTests {
         browser.get("http://localhost:" + port + "/hr/handbooks");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), version));
         assertThat(browser.findElement(By.linkText(version)).getAttribute("href")).endsWith("/hr/handbooks/" + version);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Olga Process-Owner").doesNotContain("SHA-256 of");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Olga Process-Owner").contains("Awaiting approval")
+                .doesNotContain("SHA-256 of");
         Chromium.screenshot(browser, SCREENSHOTS, "4-handbook-versions");
 
         browser.get("http://localhost:" + port + "/hr/corrective-actions");
