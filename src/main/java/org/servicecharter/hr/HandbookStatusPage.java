@@ -90,7 +90,7 @@ class HandbookStatusPage {
             case "withdrawn" -> "Withdrawn: never offered";
             default -> "In force" + (status.approvedBy() == null ? ""
                     : ", approved by " + e(People.name(people.names(java.util.List.of(status.approvedBy())), status.approvedBy()))
-                            + " " + dates.when(status.approvedAt()));
+                            + " on " + dates.when(status.approvedAt()));
         };
     }
 }

@@ -38,7 +38,8 @@ class HandbooksPage {
 
     Rendered render(String readerName) {
         List<HandbookRegister.Version> versions = signOffs.versions(LIMIT);
-        Map<String, String> names = people.names(versions.stream().map(HandbookRegister.Version::publishedBy).toList());
+        Map<String, String> names = people.names(versions.stream()
+                .flatMap(v -> java.util.stream.Stream.of(v.publishedBy(), v.approvedBy())).filter(java.util.Objects::nonNull).distinct().toList());
         StringBuilder body = new StringBuilder("<p class=\"lead\">Every version of the handbook, newest first, and how far its "
                 + "sign-off is.</p>");
         if (versions.isEmpty()) {
@@ -53,7 +54,7 @@ class HandbooksPage {
                         .append("</td><td class=\"time\">").append(dates.when(v.publishedAt())).append("<div class=\"details\">by ")
                         .append(e(People.name(names, v.publishedBy()))).append("</div></td><td class=\"time\">")
                         .append(dates.when(v.signOffDeadline())).append("</td><td>")
-                        .append(state(v))
+                        .append(state(v, names))
                         .append("</td><td>").append(counts(status.counts())).append("</td></tr>");
             }
             body.append("</tbody></table>");
@@ -89,7 +90,7 @@ class HandbooksPage {
     }
 
     /** The version's state in words: awaiting approval, sent back (with the reason), withdrawn, in force, superseded. */
-    static String state(HandbookRegister.Version v) {
+    static String state(HandbookRegister.Version v, Map<String, String> names) {
         String label = switch (v.state()) {
             case "awaiting-approval" -> "Awaiting approval";
             case "sent-back" -> "Sent back";
@@ -103,7 +104,7 @@ class HandbooksPage {
         if ("sent-back".equals(v.state()) && v.sentBackReason() != null) {
             cell.append("<div class=\"details\">").append(e(v.sentBackReason())).append("</div>");
         } else if (v.approvedBy() != null && !"superseded".equals(v.state())) {
-            cell.append("<div class=\"details\">approved by ").append(e(v.approvedBy())).append("</div>");
+            cell.append("<div class=\"details\">approved by ").append(e(People.name(names, v.approvedBy()))).append("</div>");
         }
         return cell.toString();
     }

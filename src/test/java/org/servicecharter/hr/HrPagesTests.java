@@ -140,7 +140,7 @@ class HrPagesTests {
             Http.Response page = WebappSession.login(port, reader, "tasklist").get("/hr/handbooks");
             assertThat(page.status()).as(reader).isEqualTo(200);
             assertThat(page.body()).contains("href=\"/hr/handbooks/" + version + "\"").contains("Handbook &lt;" + version + "&gt;")
-                    .contains("Olga Process-Owner").contains("In force").contains("pending")
+                    .contains("Olga Process-Owner").contains("In force").contains("approved by Henry Head-of-Service").contains("pending")
                     .contains("type=\"file\"").contains("<script src=\"/hr/publish.js\"></script>")
                     .doesNotContain("sha256").doesNotContain("SHA-256\"").doesNotContain("documentSha256");
         }
