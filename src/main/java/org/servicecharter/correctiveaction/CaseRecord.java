@@ -33,6 +33,7 @@ final class CaseRecord {
         line(sb, "Employee's account", execution.getVariable(VAR_EMPLOYEE_ACCOUNT));
         line(sb, "Substantiated", execution.getVariable(VAR_SUBSTANTIATED));
         line(sb, "Severity", execution.getVariable(VAR_SEVERITY));
+        line(sb, "Handbook rule broken", execution.getVariable(VAR_BROKEN_HANDBOOK_RULE));
         line(sb, "Documented by", execution.getVariable(VAR_DOCUMENTED_BY));
         line(sb, "Prior actions in the look-back window", execution.getVariable(VAR_PRIOR_ACTIONS_IN_WINDOW));
         line(sb, "Look-back window", execution.getVariable(VAR_LOOK_BACK_WINDOW));

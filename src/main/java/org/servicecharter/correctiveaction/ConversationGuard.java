@@ -52,8 +52,17 @@ public class ConversationGuard implements TaskListener {
                         "The severity must be one of " + String.join(", ", SEVERITIES) + (severity == null ? "." : ", not " + severity + "."));
             }
         }
+        Object rule = task.getVariable(VAR_BROKEN_HANDBOOK_RULE);
+        if (rule != null && !(rule instanceof String)) {
+            throw new Rejected(VAR_BROKEN_HANDBOOK_RULE, "The handbook rule is text: the rule as the handbook words it.");
+        }
+        if (rule instanceof String text && text.length() > MAX_RULE) {
+            throw new Rejected(VAR_BROKEN_HANDBOOK_RULE, "The handbook rule must be at most " + MAX_RULE + " characters.");
+        }
         task.setVariable(VAR_DOCUMENTED_BY, user);
     }
+
+    static final int MAX_RULE = 500;
 
     /**
      * Each incident gets its own conversation: a repeat complaint comes back to this task in the same case, and the
@@ -66,7 +75,7 @@ public class ConversationGuard implements TaskListener {
     }
 
     static final java.util.List<String> CONVERSATION_ANSWERS = java.util.List.of(VAR_WHAT_HAPPENED, VAR_EMPLOYEE_ACCOUNT,
-            VAR_SUBSTANTIATED, VAR_SEVERITY);
+            VAR_SUBSTANTIATED, VAR_SEVERITY, VAR_BROKEN_HANDBOOK_RULE);
 
     static void requireText(DelegateTask task, String name, String message) {
         Object value = task.getVariable(name);

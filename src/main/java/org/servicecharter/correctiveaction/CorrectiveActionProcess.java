@@ -65,6 +65,8 @@ public final class CorrectiveActionProcess {
     public static final String VAR_EMPLOYEE_ACCOUNT = "employeeAccount";
     public static final String VAR_SUBSTANTIATED = "substantiated";
     public static final String VAR_SEVERITY = "severity";
+    /** Optional: the handbook rule the behaviour broke, in the manager's words (recorded with the case). */
+    public static final String VAR_BROKEN_HANDBOOK_RULE = "brokenHandbookRule";
     public static final String VAR_DOCUMENTED_BY = "documentedBy";
     // variables: the ladder
     public static final String VAR_LOOK_BACK_WINDOW = "lookBackWindow";

@@ -38,7 +38,8 @@ public class HandbookController {
     }
 
     public record VersionView(String version, String title, String documentUrl, String documentSha256, String rules,
-            Instant signOffDeadline, String publishedBy, Instant publishedAt, String state, String supersededBy) {
+            Instant signOffDeadline, String publishedBy, Instant publishedAt, String state, String supersededBy,
+            String approvedBy, Instant approvedAt, String sentBackBy, Instant sentBackAt, String sentBackReason) {
     }
 
     private final HandbookPublishing publishing;
@@ -131,7 +132,8 @@ public class HandbookController {
 
     private static VersionView view(HandbookRegister.Version v) {
         return new VersionView(v.version(), v.title(), v.documentUrl(), v.documentSha256(), v.rules(), v.signOffDeadline(),
-                v.publishedBy(), v.publishedAt(), v.supersededBy() == null ? "in-force" : "superseded", v.supersededBy());
+                v.publishedBy(), v.publishedAt(), v.state(), v.supersededBy(), v.approvedBy(), v.approvedAt(),
+                v.sentBackBy(), v.sentBackAt(), v.sentBackReason());
     }
 
 }

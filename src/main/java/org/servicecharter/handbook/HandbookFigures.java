@@ -39,7 +39,7 @@ public class HandbookFigures {
     }
 
     /**
-     * The sign-off of the version in force (the newest not superseded): how many of its recipients signed, declined,
+     * The sign-off of the version in force (the newest approved and not superseded): how many of its recipients signed, declined,
      * are overdue (past their due date or escalated) or still pending, as the status report counts them.
      */
     public record Progress(String version, String title, Instant deadline, long recipients, long signed, long pending,
@@ -47,7 +47,7 @@ public class HandbookFigures {
     }
 
     public Optional<Progress> currentVersion(Instant now) {
-        List<String[]> versions = jdbc.query("SELECT version, title FROM handbook_version WHERE superseded_by IS NULL"
+        List<String[]> versions = jdbc.query("SELECT version, title FROM handbook_version WHERE superseded_by IS NULL AND approval_state = 'approved'"
                 + " ORDER BY published_at DESC, version DESC LIMIT 1", (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
         if (versions.isEmpty()) {
             return Optional.empty();
@@ -56,8 +56,14 @@ public class HandbookFigures {
         Instant deadline = jdbc.queryForObject("SELECT sign_off_deadline FROM handbook_version WHERE version = ?",
                 (rs, i) -> rs.getTimestamp(1).toInstant(), version);
         Map<String, String> answers = new HashMap<>();
-        employeeFile.entriesAbout(version, List.of(HandbookProcess.RECORD_HANDBOOK_ACKNOWLEDGEMENT, HandbookProcess.RECORD_HANDBOOK_DECLINED))
-                .forEach(e -> answers.putIfAbsent(e.employeeId(), e.recordType()));
+        // the latest record counts: a decline followed by "will sign now" is pending (or overdue) again
+        employeeFile.entriesAbout(version, HandbookSignOffs.ANSWER_RECORDS).forEach(e -> {
+            if (HandbookProcess.RECORD_HANDBOOK_WILL_SIGN.equals(e.recordType())) {
+                answers.remove(e.employeeId());
+            } else {
+                answers.put(e.employeeId(), e.recordType());
+            }
+        });
         long[] counts = new long[5];
         jdbc.query("SELECT employee_id, due_at, escalated_at FROM handbook_recipient WHERE version = ?", rs -> {
             String answer = answers.get(rs.getString(1));

@@ -20,8 +20,34 @@ public class HandbookRegister {
 
     public record Version(String version, String title, String documentUrl, String documentSha256,
             boolean documentStored, String rules, Instant signOffDeadline, String publishedBy, Instant publishedAt,
-            String processInstanceId, String supersededBy, Instant supersededAt) {
+            String processInstanceId, String supersededBy, Instant supersededAt, String approvalState,
+            String approvedBy, Instant approvedAt, String sentBackBy, Instant sentBackAt, String sentBackReason) {
+
+        /** A version as its publication records it: awaiting the head of service's approval. */
+        public Version(String version, String title, String documentUrl, String documentSha256, boolean documentStored,
+                String rules, Instant signOffDeadline, String publishedBy, Instant publishedAt, String processInstanceId) {
+            this(version, title, documentUrl, documentSha256, documentStored, rules, signOffDeadline, publishedBy,
+                    publishedAt, processInstanceId, null, null, AWAITING_APPROVAL, null, null, null, null, null);
+        }
+
+        /** Approved and not superseded: the version employees sign. */
+        public boolean inForce() {
+            return APPROVED.equals(approvalState) && supersededBy == null;
+        }
+
+        /** The state as the API and the HR pages name it: awaiting-approval, sent-back, withdrawn, in-force, superseded. */
+        public String state() {
+            if (supersededBy != null) {
+                return "superseded";
+            }
+            return APPROVED.equals(approvalState) ? "in-force" : approvalState;
+        }
     }
+
+    public static final String AWAITING_APPROVAL = "awaiting-approval";
+    public static final String SENT_BACK = "sent-back";
+    public static final String APPROVED = "approved";
+    public static final String WITHDRAWN = "withdrawn";
 
     public record Document(String sha256, String fileName, String contentType, long sizeBytes, byte[] content) {
     }
@@ -43,11 +69,11 @@ public class HandbookRegister {
         try {
             jdbc.update("""
                     INSERT INTO handbook_version (version, title, document_url, document_sha256, document_stored, rules,
-                        sign_off_deadline, published_by, published_at, process_instance_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        sign_off_deadline, published_by, published_at, process_instance_id, approval_state)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     v.version(), v.title(), v.documentUrl(), v.documentSha256(), v.documentStored(), v.rules(),
                     Timestamp.from(v.signOffDeadline()), v.publishedBy(), Timestamp.from(v.publishedAt()),
-                    v.processInstanceId());
+                    v.processInstanceId(), v.approvalState() == null ? AWAITING_APPROVAL : v.approvalState());
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -75,9 +101,34 @@ public class HandbookRegister {
                 processInstanceId).stream().findFirst();
     }
 
+    /** Supersedes the version if it is in force (a version awaiting approval is not superseded: it was never in force). */
     public void markSuperseded(String version, String supersededBy) {
-        jdbc.update("UPDATE handbook_version SET superseded_by = ?, superseded_at = ? WHERE version = ? AND superseded_by IS NULL",
-                supersededBy, Timestamp.from(Instant.now()), version);
+        jdbc.update("UPDATE handbook_version SET superseded_by = ?, superseded_at = ? WHERE version = ? AND superseded_by IS NULL"
+                + " AND approval_state = '" + APPROVED + "'", supersededBy, Timestamp.from(Instant.now()), version);
+    }
+
+    /** The head of service approved the version: from now on it is in force and offered to employees. */
+    public void markApproved(String version, String approvedBy) {
+        jdbc.update("UPDATE handbook_version SET approval_state = ?, approved_by = ?, approved_at = ? WHERE version = ?",
+                APPROVED, approvedBy, Timestamp.from(Instant.now()), version);
+    }
+
+    /** The head of service sent the version back to its publisher, with the reason. */
+    public void markSentBack(String version, String sentBackBy, String reason) {
+        jdbc.update("UPDATE handbook_version SET approval_state = ?, sent_back_by = ?, sent_back_at = ?, sent_back_reason = ?"
+                + " WHERE version = ?", SENT_BACK, sentBackBy, Timestamp.from(Instant.now()), reason, version);
+    }
+
+    /** The publisher revised the version sent back (title and rules) and submits it for approval again. */
+    public void markRevised(String version, String title, String rules) {
+        jdbc.update("UPDATE handbook_version SET approval_state = ?, title = ?, rules = ? WHERE version = ?",
+                AWAITING_APPROVAL, title, rules, version);
+    }
+
+    /** The publisher withdrew the version sent back: it is never offered. */
+    public void markWithdrawn(String version) {
+        jdbc.update("UPDATE handbook_version SET approval_state = ?, withdrawn_at = ? WHERE version = ?",
+                WITHDRAWN, Timestamp.from(Instant.now()), version);
     }
 
     // --- uploaded documents -------------------------------------------------------------------------------------
@@ -150,7 +201,9 @@ public class HandbookRegister {
                 rs.getString("document_sha256"), rs.getBoolean("document_stored"), rs.getString("rules"),
                 instant(rs.getTimestamp("sign_off_deadline")), rs.getString("published_by"),
                 instant(rs.getTimestamp("published_at")), rs.getString("process_instance_id"),
-                rs.getString("superseded_by"), instant(rs.getTimestamp("superseded_at")));
+                rs.getString("superseded_by"), instant(rs.getTimestamp("superseded_at")), rs.getString("approval_state"),
+                rs.getString("approved_by"), instant(rs.getTimestamp("approved_at")), rs.getString("sent_back_by"),
+                instant(rs.getTimestamp("sent_back_at")), rs.getString("sent_back_reason"));
     }
 
     private static Recipient mapRecipient(ResultSet rs, int row) throws SQLException {

@@ -38,8 +38,29 @@ public class HandbookSignOffs {
             Instant remindedAt, Instant escalatedAt, Instant answeredAt, String declineReason) {
     }
 
+    /**
+     * @param state awaiting-approval, sent-back, withdrawn, in-force or superseded
+     * @param approvedBy the head of service who approved the version (null before)
+     * @param sentBackReason why the head of service sent the version back (the latest time)
+     */
     public record Status(String version, String title, Instant deadline, String state, String supersededBy,
-            Map<String, Long> counts, List<EmployeeStatus> employees) {
+            Map<String, Long> counts, List<EmployeeStatus> employees, String approvedBy, Instant approvedAt,
+            String sentBackReason) {
+    }
+
+    /** The records about a version that make an employee's status, the latest counting. */
+    static final List<String> ANSWER_RECORDS = List.of(RECORD_HANDBOOK_ACKNOWLEDGEMENT, RECORD_HANDBOOK_DECLINED,
+            RECORD_HANDBOOK_WILL_SIGN, RECORD_HANDBOOK_DECLINE_STANDS);
+
+    /** A version's state in words, as the HR pages show it. */
+    public static String words(String state) {
+        return switch (state) {
+            case "awaiting-approval" -> "awaiting the head of service's approval";
+            case "sent-back" -> "sent back to its publisher";
+            case "withdrawn" -> "withdrawn";
+            case "superseded" -> "superseded";
+            default -> "in force";
+        };
     }
 
     public static final List<String> STATUSES = List.of("signed", "pending", "overdue", "declined", "superseded");
@@ -71,6 +92,10 @@ public class HandbookSignOffs {
             throw new Conflict("You answered the handbook version " + versionLabel + " already, at "
                     + existing.recordedAt() + "; a signature is recorded once.");
         });
+        if (!version.inForce() && version.supersededBy() == null) {
+            throw new Conflict("The handbook version " + versionLabel + " is " + words(version.state())
+                    + "; nobody signs it before the head of service approves it.");
+        }
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(businessKey(versionLabel, employee))
                 .taskDefinitionKey(SIGN_HANDBOOK).singleResult();
         if (task == null) {
@@ -86,18 +111,29 @@ public class HandbookSignOffs {
         Map<String, Object> variables = validate(answer);
         // the signature guard's refusal and a second record in the employee file are answered by ApiProblemHandler
         taskService.complete(task.getId(), variables);
-        return employeeFile.find(answerKey(versionLabel, employee)).orElseThrow();
+        if (DECISION_SIGN.equals(answer.decision())) {
+            return employeeFile.find(answerKey(versionLabel, employee)).orElseThrow();
+        }
+        List<EmployeeFileEntry> declines = employeeFile.entriesAbout(versionLabel, List.of(RECORD_HANDBOOK_DECLINED)).stream()
+                .filter(e -> e.employeeId().equals(employee)).toList();
+        return declines.get(declines.size() - 1);
     }
 
     public Status status(String versionLabel) {
         requireStatusReader();
         HandbookRegister.Version version = version(versionLabel);
-        Map<String, EmployeeFileEntry> answers = employeeFile
-                .entriesAbout(versionLabel, List.of(RECORD_HANDBOOK_ACKNOWLEDGEMENT, RECORD_HANDBOOK_DECLINED)).stream()
-                .collect(Collectors.toMap(EmployeeFileEntry::employeeId, Function.identity(), (a, b) -> a));
+        List<EmployeeFileEntry> records = employeeFile.entriesAbout(versionLabel, ANSWER_RECORDS);
+        // the latest record of each employee counts (oldest first, so a later one replaces an earlier one): a decline
+        // followed by "will sign now" is open again, then signed
+        Map<String, EmployeeFileEntry> answers = records.stream()
+                .collect(Collectors.toMap(EmployeeFileEntry::employeeId, Function.identity(), (a, b) -> b));
+        Map<String, EmployeeFileEntry> declines = records.stream().filter(e -> RECORD_HANDBOOK_DECLINED.equals(e.recordType()))
+                .collect(Collectors.toMap(EmployeeFileEntry::employeeId, Function.identity(), (a, b) -> b));
         Instant now = Instant.now();
         List<EmployeeStatus> employees = register.recipients(versionLabel).stream().map(r -> {
-            EmployeeFileEntry answer = answers.get(r.employeeId());
+            EmployeeFileEntry latest = answers.get(r.employeeId());
+            EmployeeFileEntry answer = latest == null || RECORD_HANDBOOK_WILL_SIGN.equals(latest.recordType()) ? null : latest;
+            EmployeeFileEntry decline = declines.get(r.employeeId());
             String status;
             if (answer != null) {
                 status = RECORD_HANDBOOK_ACKNOWLEDGEMENT.equals(answer.recordType()) ? "signed" : "declined";
@@ -110,12 +146,13 @@ public class HandbookSignOffs {
             }
             return new EmployeeStatus(r.employeeId(), status, r.offeredAt(), r.dueAt(), r.lateJoiner(), r.remindedAt(),
                     r.escalatedAt(), answer == null ? null : answer.recordedAt(),
-                    answer != null && "declined".equals(status) ? answer.details() : null);
+                    "declined".equals(status) && decline != null ? decline.details() : null);
         }).toList();
         Map<String, Long> counts = new LinkedHashMap<>();
         STATUSES.forEach(s -> counts.put(s, employees.stream().filter(e -> e.status().equals(s)).count()));
         return new Status(versionLabel, version.title(), version.signOffDeadline(),
-                version.supersededBy() == null ? "in-force" : "superseded", version.supersededBy(), counts, employees);
+                version.state(), version.supersededBy(), counts, employees, version.approvedBy(), version.approvedAt(),
+                version.sentBackReason());
     }
 
     /** The latest versions, newest first, for those who see the sign-off status (process owners, HR, auditors). */

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Offers the version's sign-off to every member of the employees group who has no offer yet: at publication
  * everybody, later the employees who joined since. Each offer is recorded once (version, employee); the offered
  * employees' ids become {@code offeredEmployees} (comma-separated, local to the scope), the collection of the
- * multi-instance call activity that follows. A late joiner gets at least {@code late-joiner-sign-off-within}.
+ * multi-instance call activity that follows. Only a version in force (approved, not superseded) is offered: the late
+ * joiners' check finds nobody while the version awaits approval. A late joiner gets at least {@code late-joiner-sign-off-within}.
  */
 @ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("offerSignOffDelegate")
@@ -47,6 +48,11 @@ public class OfferSignOffDelegate implements JavaDelegate {
         }
 
         List<String> offered = new ArrayList<>();
+        if (register.findVersion(version).filter(HandbookRegister.Version::inForce).isEmpty()) {
+            // awaiting the head of service's approval (or sent back, withdrawn): nobody is asked to sign yet
+            execution.setVariableLocal(VAR_OFFERED_EMPLOYEES, "");
+            return;
+        }
         for (String employee : members(execution.getProcessEngineServices().getIdentityService())) {
             if (register.recordOffer(version, employee, due, !atPublication)) {
                 offered.add(employee);

@@ -7,17 +7,15 @@ import static org.servicecharter.handbook.HandbookProcess.*;
 import java.time.Instant;
 import java.util.Date;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.servicecharter.platform.Conflict;
 import org.springframework.stereotype.Component;
 
 /**
  * Validates the version — the one check for both doors: the API starts the model without checking the fields, and
- * the start form reaches the engine without the API — records it, and supersedes every
- * older version still in force: their open sign-offs end, unsigned.
+ * the start form reaches the engine without the API — and records it, awaiting the head of service's approval. Older
+ * versions stay in force until this one is approved ({@link RecordHandbookApprovalDelegate} supersedes them).
  */
 @ModelCallable(processes = {HandbookProcess.PROCESS_KEY, HandbookProcess.EMPLOYEE_PROCESS_KEY})
 @Component("publishHandbookVersionDelegate")
@@ -60,7 +58,7 @@ public class PublishHandbookVersionDelegate implements JavaDelegate {
         String documentUrl = draft.documentStored() ? "/api/handbooks/" + version + "/document" : draft.documentUrl();
         boolean recorded = register.recordVersion(new HandbookRegister.Version(version, draft.title(), documentUrl,
                 draft.documentSha256(), draft.documentStored(), draft.rules(), validated.deadline(),
-                (String) execution.getVariable(VAR_PUBLISHED_BY), Instant.now(), execution.getProcessInstanceId(), null, null));
+                (String) execution.getVariable(VAR_PUBLISHED_BY), Instant.now(), execution.getProcessInstanceId()));
         if (!recorded) {
             // published by someone else at the same moment
             throw new Conflict("The handbook version " + version + " exists already; publish a new version label.");
@@ -75,8 +73,6 @@ public class PublishHandbookVersionDelegate implements JavaDelegate {
         execution.setVariable(VAR_DEADLINE, draft.deadline());
         execution.setVariable(VAR_DUE_DATE, Date.from(validated.deadline()));
         execution.setVariable(VAR_STATEMENT, statement(version));
-
-        supersedeOlderVersions(execution, version);
     }
 
     /** The last part of the link's path, as the stored copy's file name ("handbook.pdf" when it has none). */
@@ -84,21 +80,5 @@ public class PublishHandbookVersionDelegate implements JavaDelegate {
         String path = java.net.URI.create(link).getPath();
         String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
         return last.isBlank() || last.length() > 200 ? "handbook.pdf" : last;
-    }
-
-    private void supersedeOlderVersions(DelegateExecution execution, String version) {
-        RuntimeService runtimeService = execution.getProcessEngineServices().getRuntimeService();
-        for (ProcessInstance older : runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .active().list()) {
-            if (older.getId().equals(execution.getProcessInstanceId())) {
-                continue;
-            }
-            register.findVersionByProcessInstance(older.getId())
-                    .ifPresent(old -> register.markSuperseded(old.version(), version));
-            runtimeService.createMessageCorrelation(MESSAGE_SUPERSEDED)
-                    .processInstanceId(older.getId())
-                    .setVariable(VAR_SUPERSEDED_BY, version)
-                    .correlateAll();
-        }
     }
 }

@@ -23,6 +23,7 @@ public class RecordDeclineDelegate extends RecordAnswerDelegate {
         return new NewEntry(employee, RECORD_HANDBOOK_DECLINED, "Declined to sign the handbook version " + version + ".",
                 version, (String) execution.getVariable(VAR_DOCUMENT_SHA256),
                 (String) execution.getVariable(VAR_DECLINE_REASON), answeredBy,
-                execution.getProcessInstanceId(), answerKey(version, employee));
+                execution.getProcessInstanceId(),
+                declineKey(version, employee, RecordConversationOutcomeDelegate.round(execution)));
     }
 }

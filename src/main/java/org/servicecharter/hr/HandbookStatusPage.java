@@ -38,7 +38,7 @@ class HandbookStatusPage {
         Map<String, String> names = people.names(status.employees().stream().map(HandbookSignOffs.EmployeeStatus::employee).toList());
         StringBuilder body = new StringBuilder("<dl class=\"facts\"><dt>Title</dt><dd>").append(e(status.title()))
                 .append("</dd><dt>Version</dt><dd>").append(e(status.version())).append("</dd><dt>State</dt><dd>")
-                .append("superseded".equals(status.state()) ? "Superseded by " + e(status.supersededBy()) : "In force")
+                .append(stateInWords(status))
                 .append("</dd><dt>Deadline</dt><dd>").append(dates.when(status.deadline())).append("</dd></dl>");
         body.append("<ul class=\"counts\">");
         for (String s : ORDER) {
@@ -80,5 +80,17 @@ class HandbookStatusPage {
             body.append("<p class=\"empty\">Nobody has been offered this version yet.</p>");
         }
         return new Rendered(200, Html.page("Handbook " + status.version() + " sign-off", readerName, body.toString()));
+    }
+
+    private String stateInWords(HandbookSignOffs.Status status) {
+        return switch (status.state()) {
+            case "superseded" -> "Superseded by " + e(status.supersededBy());
+            case "awaiting-approval" -> "Awaiting the head of service's approval: nobody is asked to sign it yet";
+            case "sent-back" -> "Sent back to its publisher" + (status.sentBackReason() == null ? "" : ": " + e(status.sentBackReason()));
+            case "withdrawn" -> "Withdrawn: never offered";
+            default -> "In force" + (status.approvedBy() == null ? ""
+                    : ", approved by " + e(People.name(people.names(java.util.List.of(status.approvedBy())), status.approvedBy()))
+                            + " on " + dates.when(status.approvedAt()));
+        };
     }
 }

@@ -38,7 +38,8 @@ class HandbooksPage {
 
     Rendered render(String readerName) {
         List<HandbookRegister.Version> versions = signOffs.versions(LIMIT);
-        Map<String, String> names = people.names(versions.stream().map(HandbookRegister.Version::publishedBy).toList());
+        Map<String, String> names = people.names(versions.stream()
+                .flatMap(v -> java.util.stream.Stream.of(v.publishedBy(), v.approvedBy())).filter(java.util.Objects::nonNull).distinct().toList());
         StringBuilder body = new StringBuilder("<p class=\"lead\">Every version of the handbook, newest first, and how far its "
                 + "sign-off is.</p>");
         if (versions.isEmpty()) {
@@ -53,15 +54,15 @@ class HandbooksPage {
                         .append("</td><td class=\"time\">").append(dates.when(v.publishedAt())).append("<div class=\"details\">by ")
                         .append(e(People.name(names, v.publishedBy()))).append("</div></td><td class=\"time\">")
                         .append(dates.when(v.signOffDeadline())).append("</td><td>")
-                        .append(v.supersededBy() == null ? "<span class=\"status status-open\">In force</span>"
-                                : "<span class=\"status status-superseded\">Superseded by " + e(v.supersededBy()) + "</span>")
+                        .append(state(v, names))
                         .append("</td><td>").append(counts(status.counts())).append("</td></tr>");
             }
             body.append("</tbody></table>");
         }
         body.append("<h2>Publish a new version</h2><p class=\"note\">Process owners publish. Upload the handbook as a PDF: "
-                + "the application stores it, computes its SHA-256 and offers the version to every employee for sign-off; "
-                + "the sign-off form links to this stored copy. The new version supersedes the one in force.</p>"
+                + "the application stores it and computes its SHA-256. The head of service approves the version (or sends it "
+                + "back to you with a reason) before it is offered to every employee for sign-off; the sign-off form links to "
+                + "this stored copy. Once approved, the new version supersedes the one in force.</p>"
                 + "<form class=\"upload\" id=\"publish\" method=\"post\" action=\"/api/handbooks\" enctype=\"multipart/form-data\">"
                 + "<label for=\"version\">Version</label><input id=\"version\" name=\"version\" required maxlength=\"64\" "
                 + "placeholder=\"e.g. 2027.1\">"
@@ -86,5 +87,25 @@ class HandbooksPage {
             }
         }
         return html.length() == 0 ? "<span class=\"empty\">nobody yet</span>" : html.toString().trim();
+    }
+
+    /** The version's state in words: awaiting approval, sent back (with the reason), withdrawn, in force, superseded. */
+    static String state(HandbookRegister.Version v, Map<String, String> names) {
+        String label = switch (v.state()) {
+            case "awaiting-approval" -> "Awaiting approval";
+            case "sent-back" -> "Sent back";
+            case "withdrawn" -> "Withdrawn";
+            case "superseded" -> "Superseded by " + e(v.supersededBy());
+            default -> "In force";
+        };
+        String css = "in-force".equals(v.state()) ? "open" : v.state();
+        StringBuilder cell = new StringBuilder("<span class=\"status status-").append(css).append("\">").append(label)
+                .append("</span>");
+        if ("sent-back".equals(v.state()) && v.sentBackReason() != null) {
+            cell.append("<div class=\"details\">").append(e(v.sentBackReason())).append("</div>");
+        } else if (v.approvedBy() != null && !"superseded".equals(v.state())) {
+            cell.append("<div class=\"details\">approved by ").append(e(People.name(names, v.approvedBy()))).append("</div>");
+        }
+        return cell.toString();
     }
 }

@@ -87,6 +87,25 @@ class CorrectiveActionProcessTests {
     // --- scenarios ------------------------------------------------------------------------------------------------
 
     @Test
+    void aCorrectiveActionNamesTheHandbookRuleThatWasBrokenInTheEmployeeFile() {
+        String employee = f.newEmployee("sam");
+        ProcessInstance pi = f.open("sam", employee);
+        Task task = f.task(pi, HOLD_CONVERSATION);
+        Map<String, Object> answers = new java.util.HashMap<>(f.conversation(true, "minor"));
+        answers.put(VAR_BROKEN_HANDBOOK_RULE, "x".repeat(501));
+        assertThatThrownBy(() -> f.asUser("sam", () -> taskService.complete(task.getId(), answers)))
+                .hasMessageContaining("at most 500 characters");
+
+        answers.put(VAR_BROKEN_HANDBOOK_RULE, "Never argue with a customer.");
+        f.asUser("sam", () -> taskService.complete(task.getId(), answers));
+
+        assertThat(employeeFile.entriesOf(employee)).anySatisfy(entry -> {
+            assertThat(entry.subjectReference()).isEqualTo(pi.getBusinessKey());
+            assertThat(entry.details()).contains("Handbook rule broken: Never argue with a customer.");
+        });
+    }
+
+    @Test
     void notSubstantiatedClosesTheCaseAndIsRecordedButNeverCounted() {
         String employee = f.newEmployee("sam");
         ProcessInstance pi = f.open("sam", employee);

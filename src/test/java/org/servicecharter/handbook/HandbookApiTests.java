@@ -29,6 +29,7 @@ class HandbookApiTests {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
     // --- publishing --------------------------------------------------------------------------------------------
 
@@ -45,7 +46,15 @@ class HandbookApiTests {
         assertThat(body.get("version").asText()).isEqualTo(version);
         assertThat(body.get("documentSha256").asText()).isEqualTo(document.sha256());
         assertThat(body.get("publishedBy").asText()).isEqualTo("olga");
-        assertThat(body.get("state").asText()).isEqualTo("in-force");
+        assertThat(body.get("state").asText()).as("nobody signs before the head of service approves").isEqualTo("awaiting-approval");
+        assertThat(signTask(version, "alice")).isNull();
+
+        approve(processEngine, version);
+
+        JsonNode approved = Http.as(port, "alice").get("/api/handbooks/" + version).json();
+        assertThat(approved.get("state").asText()).isEqualTo("in-force");
+        assertThat(approved.get("approvedBy").asText()).isEqualTo(APPROVER);
+        assertThat(approved.get("approvedAt").isNull()).isFalse();
         for (String employee : DEMO_EMPLOYEES) {
             assertThat(signTask(version, employee)).as("task of %s", employee).isNotNull();
         }
@@ -69,6 +78,7 @@ class HandbookApiTests {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.body()).isEqualTo(content);
         assertThat(download.header("X-Content-SHA256")).isEqualTo(sha);
+        approve(processEngine, version);
         Task task = signTask(version, "bob");
         assertThat(taskService.getVariable(task.getId(), HandbookProcess.VAR_DOCUMENT_SHA256)).isEqualTo(sha);
     }
@@ -185,6 +195,8 @@ class HandbookApiTests {
         assertThat(started.status()).as(started.body()).isEqualTo(200);
         assertThat(started.json().get("businessKey").asText()).isEqualTo(version);
         assertThat(Http.as(port, "olga").post(submit, form).status()).as("the same label again: a conflict, as through /api").isEqualTo(409);
+        assertThat(signTask(version, "alice")).as("awaiting approval").isNull();
+        approve(processEngine, version);
         assertThat(signTask(version, "alice")).isNotNull();
     }
 
@@ -263,6 +275,58 @@ class HandbookApiTests {
     }
 
     @Test
+    void nobodySignsAVersionAwaitingApprovalOrSentBackAndTheStatusSaysWhy() {
+        String version = uniqueVersion();
+        assertThat(Http.as(port, "olga").post("/api/handbooks", publishRequest(version, document(), inDays(30))).status()).isEqualTo(201);
+
+        Http.Response early = Http.as(port, "alice").post("/api/handbooks/" + version + "/sign-off", Map.of("decision", "sign", "acknowledged", true));
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.body()).contains("before the head of service approves it");
+        assertThat(Http.as(port, "hana").get("/api/handbooks/" + version + "/status").json().get("state").asText()).isEqualTo("awaiting-approval");
+
+        sendBack(processEngine, version, "Rule 3 is missing.");
+
+        JsonNode sentBack = Http.as(port, "hana").get("/api/handbooks/" + version).json();
+        assertThat(sentBack.get("state").asText()).isEqualTo("sent-back");
+        assertThat(sentBack.get("sentBackBy").asText()).isEqualTo(APPROVER);
+        assertThat(sentBack.get("sentBackReason").asText()).isEqualTo("Rule 3 is missing.");
+        JsonNode status = Http.as(port, "hana").get("/api/handbooks/" + version + "/status").json();
+        assertThat(status.get("state").asText()).isEqualTo("sent-back");
+        assertThat(status.get("sentBackReason").asText()).isEqualTo("Rule 3 is missing.");
+        assertThat(status.get("employees")).isEmpty();
+        assertThat(Http.as(port, "alice").post("/api/handbooks/" + version + "/sign-off", Map.of("decision", "sign", "acknowledged", true)).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void anEmployeeWhoDeclinedAndWillSignAfterTheConversationSignsTheSameVersionThroughTheApi() {
+        String version = published(inDays(30));
+        Http.Response declined = Http.as(port, "bob").post("/api/handbooks/" + version + "/sign-off",
+                Map.of("decision", "decline", "reason", "Rule 1 is unclear."));
+        assertThat(declined.status()).as(declined.body()).isEqualTo(201);
+        Task discuss = taskService.createTaskQuery().processInstanceBusinessKey(HandbookProcess.businessKey(version, "bob"))
+                .taskDefinitionKey(HandbookProcess.DISCUSS_DECLINED).singleResult();
+        processEngine.getIdentityService().setAuthentication("sam", List.of("supervisors", "employees"));
+        try {
+            taskService.complete(discuss.getId(), Map.of(HandbookProcess.VAR_CONVERSATION_OUTCOME, HandbookProcess.OUTCOME_WILL_SIGN,
+                    HandbookProcess.VAR_CONVERSATION_NOTE, "Explained rule 1."));
+        } finally {
+            processEngine.getIdentityService().clearAuthentication();
+        }
+        assertThat(statusOf(Http.as(port, "hana").get("/api/handbooks/" + version + "/status").json(), "bob")).isEqualTo("pending");
+
+        Http.Response signed = Http.as(port, "bob").post("/api/handbooks/" + version + "/sign-off", Map.of("decision", "sign", "acknowledged", true));
+
+        assertThat(signed.status()).as(signed.body()).isEqualTo(201);
+        assertThat(signed.json().get("recordType").asText()).isEqualTo(HandbookProcess.RECORD_HANDBOOK_ACKNOWLEDGEMENT);
+        assertThat(statusOf(Http.as(port, "hana").get("/api/handbooks/" + version + "/status").json(), "bob")).isEqualTo("signed");
+        List<String> file = java.util.stream.StreamSupport.stream(Http.as(port, "bob").get("/api/employees/bob/file").json().get("entries").spliterator(), false)
+                .filter(e -> version.equals(e.path("subjectReference").asText())).map(e -> e.get("recordType").asText()).toList();
+        assertThat(file).containsExactly(HandbookProcess.RECORD_HANDBOOK_DECLINED, HandbookProcess.RECORD_HANDBOOK_WILL_SIGN,
+                HandbookProcess.RECORD_HANDBOOK_ACKNOWLEDGEMENT);
+    }
+
+    @Test
     void signingASupersededVersionIsGone() {
         String older = published(inDays(30));
         published(inDays(30));
@@ -308,6 +372,7 @@ class HandbookApiTests {
         String version = uniqueVersion();
         Http.Response response = Http.as(port, "olga").post("/api/handbooks", publishRequest(version, document(), deadline));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
+        approve(processEngine, version);
         return version;
     }
 

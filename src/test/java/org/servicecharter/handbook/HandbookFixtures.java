@@ -184,5 +184,49 @@ public final class HandbookFixtures {
         return body;
     }
 
+    /** The head of service who approves versions in the tests (olga, the publisher, may not: four eyes). */
+    public static final String APPROVER = "henry";
+
+    /**
+     * The head of service (henry) approves the published version, so that every employee is offered its sign-off;
+     * without it nobody is asked to sign. For tests that publish through the API or the start form.
+     */
+    public static void approve(org.camunda.bpm.engine.ProcessEngine engine, String version) {
+        decide(engine, version, Map.of(HandbookProcess.VAR_APPROVAL_DECISION, HandbookProcess.APPROVAL_APPROVE));
+    }
+
+    /** The head of service (henry) sends the published version back with the reason. */
+    public static void sendBack(org.camunda.bpm.engine.ProcessEngine engine, String version, String reason) {
+        decide(engine, version, Map.of(HandbookProcess.VAR_APPROVAL_DECISION, HandbookProcess.APPROVAL_SEND_BACK,
+                HandbookProcess.VAR_SEND_BACK_REASON, reason));
+    }
+
+    /** The version's open approval task. */
+    public static org.camunda.bpm.engine.task.Task approvalTask(org.camunda.bpm.engine.ProcessEngine engine, String version) {
+        return engine.getTaskService().createTaskQuery().processDefinitionKey(HandbookProcess.PROCESS_KEY)
+                .processInstanceBusinessKey(version).taskDefinitionKey(HandbookProcess.APPROVE_VERSION).singleResult();
+    }
+
+    private static void decide(org.camunda.bpm.engine.ProcessEngine engine, String version, Map<String, Object> decision) {
+        org.camunda.bpm.engine.task.Task task = approvalTask(engine, version);
+        if (task == null) {
+            throw new IllegalStateException("The handbook version " + version + " awaits no approval.");
+        }
+        org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+        org.camunda.bpm.engine.impl.identity.Authentication before = identity.getCurrentAuthentication();
+        identity.setAuthentication(APPROVER, List.of(org.servicecharter.identity.Roles.HEAD_OF_SERVICE,
+                org.servicecharter.identity.Roles.EMPLOYEES));
+        try {
+            engine.getTaskService().claim(task.getId(), APPROVER);
+            engine.getTaskService().complete(task.getId(), decision);
+        } finally {
+            if (before == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(before);
+            }
+        }
+    }
+
     static final List<String> DEMO_EMPLOYEES = List.of("alice", "bob", "sam", "maria", "henry", "hana", "olga", "audrey");
 }

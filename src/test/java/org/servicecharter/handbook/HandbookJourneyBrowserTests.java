@@ -45,6 +45,7 @@ class HandbookJourneyBrowserTests {
 
     @LocalServerPort int port;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
     @Autowired HistoryService historyService;
     @Autowired EmployeeFile employeeFile;
 
@@ -63,7 +64,7 @@ class HandbookJourneyBrowserTests {
     }
 
     @Test
-    void olgaPublishesAliceSignsBobDeclinesAndSamTalksWithHim() throws Exception {
+    void olgaPublishesHenryApprovesAliceSignsBobDeclinesSamTalksWithHimAndBobSigns() throws Exception {
         String version = HandbookFixtures.uniqueVersion();
         String title = "Customer-service handbook " + version;
         Path pdf = Files.createTempFile("handbook", ".pdf");
@@ -82,9 +83,27 @@ class HandbookJourneyBrowserTests {
         shot("01-olga-publishes-the-version");
         browser.findElement(By.cssSelector("#publish button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Handbook " + version + " sign-off"));
-        assertThat(visibleText(browser, "main")).contains(title, "Pending (");
+        assertThat(visibleText(browser, "main")).contains(title, "Awaiting the head of service's approval");
         assertThat(Chromium.policyViolations(browser)).isEmpty();
-        shot("02-the-version-is-published");
+        shot("02-the-version-awaits-approval");
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(HandbookProcess.businessKey(version, "alice")).count())
+                .as("nobody is asked to sign before the head of service approves").isZero();
+
+        // henry, the head of service, approves it in Tasklist
+        Chromium.waitUntil(() -> HandbookFixtures.approvalTask(processEngine, version) != null, "the approval task");
+        Task approval = HandbookFixtures.approvalTask(processEngine, version);
+        Chromium.tasklistAs(browser, port, "henry");
+        Chromium.openTask(browser, port, approval.getId(), "Field_ApproveTitle");
+        wait.until(d -> visibleText(d, ".task-details").contains("Approve the handbook version"));
+        String approveForm = visibleText(browser, ".task-details");
+        assertThat(approveForm).contains(version, "open the document");
+        assertThat(technicalWords(approveForm)).as("technical words on the approval form").isEmpty();
+        assertThat(browser.findElement(By.linkText("open the document")).getAttribute("href"))
+                .isEqualTo("http://localhost:" + port + "/api/handbooks/" + version + "/document");
+        choose(browser, "Field_ApprovalDecision", 0);
+        shot("03-henry-approves-the-version");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(approval.getId()).count() == 0, "henry approved");
 
         // alice signs in Tasklist
         Task aliceSigns = signOff(version, "alice");
@@ -97,7 +116,7 @@ class HandbookJourneyBrowserTests {
         assertThat(technicalWords(signForm)).as("technical words on the sign-off form").isEmpty();
         choose(browser, "Field_Decision", 0);
         tick(browser, "Field_Acknowledged");
-        shot("03-alice-signs");
+        shot("04-alice-signs");
         Chromium.complete(browser);
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(aliceSigns.getId()).count() == 0, "alice signed");
         assertThat(employeeFile.entriesOf("alice")).anySatisfy(entry -> {
@@ -113,7 +132,7 @@ class HandbookJourneyBrowserTests {
         wait.until(ExpectedConditions.presenceOfElementLocated(Chromium.field("Field_DeclineReason")));
         String reason = "Rule 2 conflicts with the on-call policy.";
         fillIn(browser, "Field_DeclineReason", reason);
-        shot("04-bob-declines");
+        shot("05-bob-declines");
         Chromium.complete(browser);
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(bobDeclines.getId()).count() == 0, "bob declined");
         assertThat(employeeFile.entriesOf("bob")).anySatisfy(entry -> {
@@ -136,23 +155,43 @@ class HandbookJourneyBrowserTests {
         assertThat(talkForm).contains(version, "Bob Agent");
         assertThat(browser.findElement(Chromium.field("Field_DiscussEmployee")).getAttribute("value")).isEqualTo("Bob Agent");
         assertThat(technicalWords(talkForm)).as("technical words on the conversation form").isEmpty();
-        String note = "Talked with Bob: the on-call rule will be clarified in the next version; he signs then.";
+        String note = "Talked with Bob: the on-call rule takes precedence over rule 2 at night; he will sign.";
+        choose(browser, "Field_ConversationOutcome", 0);
         fillIn(browser, "Field_ConversationNote", note);
-        shot("05-sam-talks-with-bob");
+        shot("06-sam-talks-with-bob");
         Chromium.complete(browser);
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(talk.getId()).count() == 0, "sam recorded the conversation");
-        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(talk.getProcessInstanceId())
-                .variableName(HandbookProcess.VAR_CONVERSATION_NOTE).singleResult().getValue()).isEqualTo(note);
+        assertThat(employeeFile.entriesOf("bob")).anySatisfy(entry -> {
+            assertThat(entry.recordType()).isEqualTo(HandbookProcess.RECORD_HANDBOOK_WILL_SIGN);
+            assertThat(entry.subjectReference()).isEqualTo(version);
+            assertThat(entry.details()).isEqualTo(note);
+            assertThat(entry.recordedBy()).isEqualTo("sam");
+        });
+
+        // bob signs the same version after all
+        Task bobSigns = signOff(version, "bob");
+        Chromium.tasklistAs(browser, port, "bob");
+        Chromium.openTask(browser, port, bobSigns.getId(), "Field_SignStatement");
+        wait.until(d -> visibleText(d, ".task-details").contains(title));
+        choose(browser, "Field_Decision", 0);
+        tick(browser, "Field_Acknowledged");
+        shot("07-bob-signs-after-the-talk");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(bobSigns.getId()).count() == 0, "bob signed");
+        assertThat(employeeFile.find(HandbookProcess.answerKey(version, "bob"))).get()
+                .extracting(e -> e.recordType()).isEqualTo(HandbookProcess.RECORD_HANDBOOK_ACKNOWLEDGEMENT);
 
         // hana reads who signed and who declined
         Chromium.tasklistAs(browser, port, "hana");
         browser.get("http://localhost:" + port + "/hr/handbooks/" + version);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Handbook " + version + " sign-off"));
         String status = visibleText(browser, "main");
-        assertThat(status).contains("Declined (1)", reason, "Bob Agent", "Alice Agent");
+        assertThat(status).contains("approved by Henry Head-of-Service", "Bob Agent", "Alice Agent").doesNotContain("Declined (");
+        String signed = status.substring(status.indexOf("Signed ("));
+        assertThat(signed).contains("Alice Agent", "Bob Agent");
         assertThat(technicalWords(status)).as("technical words on the status page").isEmpty();
         assertThat(Chromium.policyViolations(browser)).isEmpty();
-        shot("06-hana-reads-the-status");
+        shot("08-hana-reads-the-status");
     }
 
     private Task signOff(String version, String employee) throws InterruptedException {

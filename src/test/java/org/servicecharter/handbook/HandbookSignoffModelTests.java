@@ -34,7 +34,7 @@ import org.servicecharter.ModelMocks;
 
 /**
  * The handbook sign-off models (the version's life and each employee's sign-off) on their own, every bean mocked, no
- * Spring context: one sign-off per employee, the late joiners' check, superseding, signing and declining, the reminder
+ * Spring context: the head of service's approval (approved, sent back and resubmitted, withdrawn), one sign-off per employee, the late joiners' check, superseding, signing, declining and the conversation that follows (will sign now, the decline stands), the reminder
  * and the deadline. {@link HandbookSignoffProcessTests} run the same models with the real delegates.
  */
 @Deployment(resources = "handbook-signoff.bpmn")
@@ -56,6 +56,10 @@ class HandbookSignoffModelTests {
     JavaDelegate recordAcknowledgement;
     JavaDelegate recordDecline;
     TaskListener signatureGuard;
+    TaskListener approvalGuard;
+    JavaDelegate recordApproval;
+    JavaDelegate recordRevision;
+    JavaDelegate recordConversation;
 
     @BeforeEach
     void mockTheBeansTheModelsCall() {
@@ -78,6 +82,10 @@ class HandbookSignoffModelTests {
         recordAcknowledgement = ModelMocks.delegate("recordAcknowledgementDelegate");
         recordDecline = ModelMocks.delegate("recordDeclineDelegate");
         signatureGuard = ModelMocks.taskListener("signatureGuard");
+        approvalGuard = ModelMocks.taskListener("handbookApprovalGuard");
+        recordApproval = ModelMocks.delegate("recordHandbookApprovalDelegate");
+        recordRevision = ModelMocks.delegate("recordHandbookRevisionDelegate");
+        recordConversation = ModelMocks.delegate("recordConversationOutcomeDelegate");
         HandbookSchedule schedule = ModelMocks.bean("handbookSchedule", HandbookSchedule.class);
         when(schedule.employees(anyString())).thenAnswer(invocation -> Arrays.asList(((String) invocation.getArgument(0)).split(",")));
         when(schedule.dueDate(anyString(), anyString())).thenReturn(DUE);
@@ -97,10 +105,66 @@ class HandbookSignoffModelTests {
     // --- the version -------------------------------------------------------------------------------------------
 
     @Test
-    void aPublishedVersionOffersEveryEmployeeTheirOwnSignOffAndStaysInForce() throws Exception {
+    void aPublishedVersionAwaitsTheHeadOfServicesApprovalAndNobodyIsOfferedBefore() throws Exception {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, VERSION);
 
-        assertThat(pi).hasPassedInOrder(START_EVENT, PUBLISH_VERSION, OFFER_SIGN_OFF).isWaitingAt(COLLECT_SIGN_OFFS, KEEP_IN_FORCE);
+        assertThat(pi).hasPassedInOrder(START_EVENT, PUBLISH_VERSION, VERSION_SUBMITTED).isWaitingAt(APPROVE_VERSION)
+                .hasNotPassed(OFFER_SIGN_OFF);
+        assertThat(task(APPROVE_VERSION, pi)).hasCandidateGroup("head-of-service").isNotAssigned();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(EMPLOYEE_PROCESS_KEY).count()).isZero();
+        verify(offerSignOff, never()).execute(any());
+    }
+
+    @Test
+    void anApprovedVersionIsRecordedAndOfferedToEveryEmployee() throws Exception {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, VERSION);
+
+        complete(task(APPROVE_VERSION, pi), withVariables(VAR_APPROVAL_DECISION, APPROVAL_APPROVE));
+
+        assertThat(pi).hasPassedInOrder(APPROVE_VERSION, RECORD_APPROVAL, APPROVED_OR_SENT_BACK, OFFER_SIGN_OFF)
+                .hasNotPassed(REVISE_VERSION).isWaitingAt(COLLECT_SIGN_OFFS, KEEP_IN_FORCE);
+        verify(approvalGuard).notify(any());
+        verify(recordApproval).execute(any());
+        verify(recordRevision, never()).execute(any());
+    }
+
+    @Test
+    void aVersionSentBackGoesToItsPublisherAndReturnsToApprovalWhenResubmitted() throws Exception {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, VERSION,
+                withVariables(VAR_PUBLISHED_BY, "olga"));
+
+        complete(task(APPROVE_VERSION, pi), withVariables(VAR_APPROVAL_DECISION, APPROVAL_SEND_BACK, VAR_SEND_BACK_REASON, "Rule 2?"));
+
+        assertThat(pi).hasPassed(RECORD_APPROVAL).isWaitingAt(REVISE_VERSION).hasNotPassed(OFFER_SIGN_OFF);
+        assertThat(task(REVISE_VERSION, pi)).isAssignedTo("olga");
+
+        complete(task(REVISE_VERSION, pi), withVariables(VAR_REVISION_DECISION, REVISION_RESUBMIT));
+
+        assertThat(pi).hasPassedInOrder(REVISE_VERSION, RECORD_REVISION, RESUBMITTED_OR_WITHDRAWN).isWaitingAt(APPROVE_VERSION);
+        complete(task(APPROVE_VERSION, pi), withVariables(VAR_APPROVAL_DECISION, APPROVAL_APPROVE));
+        assertThat(pi).hasPassed(OFFER_SIGN_OFF).isWaitingAt(COLLECT_SIGN_OFFS, KEEP_IN_FORCE);
+        verify(recordApproval, times(2)).execute(any());
+        verify(recordRevision).execute(any());
+    }
+
+    @Test
+    void aVersionSentBackAndWithdrawnEndsWithoutAnyOffer() throws Exception {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, VERSION,
+                withVariables(VAR_PUBLISHED_BY, "olga"));
+        complete(task(APPROVE_VERSION, pi), withVariables(VAR_APPROVAL_DECISION, APPROVAL_SEND_BACK, VAR_SEND_BACK_REASON, "No."));
+
+        complete(task(REVISE_VERSION, pi), withVariables(VAR_REVISION_DECISION, REVISION_WITHDRAW));
+
+        assertThat(pi).isEnded().hasPassed(RECORD_REVISION, VERSION_WITHDRAWN).hasNotPassed(OFFER_SIGN_OFF, KEEP_IN_FORCE);
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count()).as("no late joiners' check").isZero();
+        verify(offerSignOff, never()).execute(any());
+    }
+
+    @Test
+    void aPublishedVersionOffersEveryEmployeeTheirOwnSignOffAndStaysInForce() throws Exception {
+        ProcessInstance pi = published();
+
+        assertThat(pi).hasPassedInOrder(START_EVENT, PUBLISH_VERSION, APPROVE_VERSION, OFFER_SIGN_OFF).isWaitingAt(COLLECT_SIGN_OFFS, KEEP_IN_FORCE);
         assertThat(job(LOOK_FOR_LATE_JOINERS, pi)).as("the late joiners' check").isNotNull();
         for (String employee : List.of("alice", "bob")) {
             ProcessInstance signOff = signOff(employee);
@@ -116,7 +180,7 @@ class HandbookSignoffModelTests {
 
     @Test
     void theVersionEndsWhenEveryEmployeeAnsweredButStaysInForce() {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, VERSION);
+        ProcessInstance pi = published();
 
         complete(task(SIGN_HANDBOOK, signOff("alice")), withVariables(VAR_DECISION, DECISION_SIGN));
         complete(task(SIGN_HANDBOOK, signOff("bob")), withVariables(VAR_DECISION, DECISION_SIGN));
@@ -126,7 +190,7 @@ class HandbookSignoffModelTests {
 
     @Test
     void aNewerVersionSupersedesTheVersionAndEndsItsOpenSignOffs() {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, VERSION);
+        ProcessInstance pi = published();
         complete(task(SIGN_HANDBOOK, signOff("alice")), withVariables(VAR_DECISION, DECISION_SIGN));
 
         runtimeService.createMessageCorrelation(MESSAGE_SUPERSEDED).processInstanceBusinessKey(VERSION)
@@ -139,7 +203,7 @@ class HandbookSignoffModelTests {
 
     @Test
     void employeesWhoJoinedAreOfferedTheVersionInForce() throws Exception {
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, VERSION);
+        ProcessInstance pi = published();
 
         execute(job(LOOK_FOR_LATE_JOINERS, pi));
 
@@ -175,8 +239,32 @@ class HandbookSignoffModelTests {
         verify(recordDecline).execute(any());
         verify(recordAcknowledgement, never()).execute(any());
 
-        complete(task(DISCUSS_DECLINED, signOff), withVariables(VAR_CONVERSATION_NOTE, "Explained rule 4."));
-        assertThat(signOff).isEnded().hasPassed(DECLINE_DISCUSSED);
+        complete(task(DISCUSS_DECLINED, signOff), withVariables(VAR_CONVERSATION_OUTCOME, OUTCOME_DECLINE_STANDS,
+                VAR_CONVERSATION_NOTE, "Explained rule 4."));
+        assertThat(signOff).isEnded().hasPassedInOrder(DISCUSS_DECLINED, RECORD_CONVERSATION, WILL_SIGN_OR_DECLINE_STANDS, DECLINE_STANDS)
+                .hasNotPassed(RECORD_ACKNOWLEDGEMENT);
+        verify(recordConversation).execute(any());
+    }
+
+    @Test
+    void anEmployeeWhoWillSignAfterTheConversationGetsTheSignTaskAgainAndTheSignatureIsRecorded() throws Exception {
+        ProcessInstance signOff = offer("alice");
+        complete(task(SIGN_HANDBOOK, signOff), withVariables(VAR_DECISION, DECISION_DECLINE, VAR_DECLINE_REASON, "Rule 4 is unclear."));
+
+        complete(task(DISCUSS_DECLINED, signOff), withVariables(VAR_CONVERSATION_OUTCOME, OUTCOME_WILL_SIGN,
+                VAR_CONVERSATION_NOTE, "Explained rule 4."));
+
+        assertThat(signOff).hasPassedInOrder(RECORD_CONVERSATION, WILL_SIGN_OR_DECLINE_STANDS, ANSWER_REQUESTED)
+                .isWaitingAt(SIGN_HANDBOOK).hasNotPassed(DECLINE_STANDS);
+        assertThat(task(SIGN_HANDBOOK, signOff)).isAssignedTo("alice").hasDueDate(DUE);
+        assertThat(job(DEADLINE_PASSED, signOff)).as("the deadline still counts").isNotNull();
+
+        complete(task(SIGN_HANDBOOK, signOff), withVariables(VAR_DECISION, DECISION_SIGN));
+
+        assertThat(signOff).isEnded().hasPassed(RECORD_ACKNOWLEDGEMENT, HANDBOOK_SIGNED).hasNotPassed(DECLINE_STANDS);
+        verify(recordDecline).execute(any());
+        verify(recordAcknowledgement).execute(any());
+        verify(signatureGuard, times(2)).notify(any());
     }
 
     @Test
@@ -207,6 +295,13 @@ class HandbookSignoffModelTests {
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** A version the head of service approved: every employee is offered its sign-off. */
+    private ProcessInstance published() {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(PROCESS_KEY, VERSION);
+        complete(task(APPROVE_VERSION, pi), withVariables(VAR_APPROVAL_DECISION, APPROVAL_APPROVE));
+        return pi;
+    }
 
     /** The employee's sign-off of the version, started by the version's call activity. */
     private ProcessInstance signOff(String employee) {

@@ -44,8 +44,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The handbook sign-off model as deployed, every path: publication to every employee, signing, declining, the
- * signature guard, reminder, escalation, supersession and late joiners. Timers are fired by the tests.
+ * The handbook sign-off model as deployed, every path: publication, the head of service's approval (four eyes, sent
+ * back, revised, withdrawn), the offer to every employee, signing, declining and the conversation that follows (will
+ * sign now, the decline stands), the signature guard, reminder, escalation, supersession and late joiners. Timers are fired by the tests.
  */
 @ServiceCharterTest
 class HandbookSignoffProcessTests {
@@ -82,7 +83,7 @@ class HandbookSignoffProcessTests {
         assertThat(version.getHistoryTimeToLive()).isEqualTo(3650);
         assertThat(employee.getHistoryTimeToLive()).isEqualTo(3650);
         assertThat(repositoryService.getDeploymentResourceNames(version.getDeploymentId())).contains("handbook-signoff.bpmn",
-                "publish-handbook.form", "sign-handbook.form", "follow-up-overdue-handbook-signoff.form", "discuss-declined-handbook.form");
+                "publish-handbook.form", "approve-handbook-version.form", "revise-handbook-version.form", "sign-handbook.form", "follow-up-overdue-handbook-signoff.form", "discuss-declined-handbook.form");
         assertThat(formService.getStartFormData(version.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_PUBLISH);
     }
 
@@ -144,6 +145,144 @@ class HandbookSignoffProcessTests {
         publish(version, document(), inDays(10));
         assertThatThrownBy(() -> publish(version, document(), inDays(20)))
                 .isInstanceOf(Conflict.class).hasMessageContaining("exists already");
+    }
+
+    // --- approval by the head of service ------------------------------------------------------------------------
+
+    @Test
+    void aPublishedVersionAwaitsTheHeadOfServicesApprovalBeforeAnyoneIsAskedToSign() {
+        String version = uniqueVersion();
+        ProcessInstance pi = publishOnly(version, document(), inDays(30));
+
+        assertThat(pi).hasPassedInOrder(START_EVENT, PUBLISH_VERSION).isWaitingAt(APPROVE_VERSION).hasNotPassed(OFFER_SIGN_OFF);
+        Task approval = approvalTask(processEngine, version);
+        assertThat(approval.getAssignee()).isNull();
+        assertThat(candidateGroups(approval)).containsExactly(Roles.HEAD_OF_SERVICE);
+        assertThat(formService.getTaskFormData(approval.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_APPROVE);
+        assertThat(taskService.getVariables(approval.getId())).containsKeys(VAR_TITLE, VAR_RULES)
+                .containsEntry(VAR_DOCUMENT_URL, "/api/handbooks/" + version + "/document");
+        assertThat(signTask(version, "alice")).as("nobody is asked to sign").isNull();
+        assertThat(signOffs.version(version).state()).isEqualTo("awaiting-approval");
+        assertThat(status(version).state()).isEqualTo("awaiting-approval");
+
+        // the late joiners' check finds nobody while the version awaits approval
+        managementService.executeJob(job(pi, LOOK_FOR_LATE_JOINERS).getId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM handbook_recipient WHERE version = ?", Integer.class, version)).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(EMPLOYEE_PROCESS_KEY)
+                .superProcessInstanceId(pi.getId()).count()).isZero();
+
+        Instant before = Instant.now().minusSeconds(1);
+        approve(processEngine, version);
+
+        assertThat(pi).hasPassedInOrder(APPROVE_VERSION, RECORD_APPROVAL, APPROVED_OR_SENT_BACK, OFFER_SIGN_OFF)
+                .isWaitingAt(COLLECT_SIGN_OFFS, KEEP_IN_FORCE);
+        assertThat(signTask(version, "alice").getAssignee()).isEqualTo("alice");
+        HandbookRegister.Version approved = signOffs.version(version);
+        assertThat(approved.state()).isEqualTo("in-force");
+        assertThat(approved.approvedBy()).isEqualTo(APPROVER);
+        assertThat(approved.approvedAt()).isAfter(before);
+        assertThat(status(version).approvedBy()).isEqualTo(APPROVER);
+    }
+
+    @Test
+    void thePublisherCannotApproveTheirOwnVersionAndOnlyTheHeadOfServiceApproves() {
+        String version = uniqueVersion();
+        publishOnly(version, document(), inDays(30));
+        Task approval = approvalTask(processEngine, version);
+
+        // olga, who published it, is in the head of service's group too: four eyes
+        identityService.setAuthentication("olga", List.of(Roles.PROCESS_OWNERS, Roles.HEAD_OF_SERVICE, Roles.EMPLOYEES));
+        try {
+            assertThatThrownBy(() -> taskService.claim(approval.getId(), "olga")).hasMessageContaining("Four eyes");
+            assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of(VAR_APPROVAL_DECISION, APPROVAL_APPROVE)))
+                    .hasRootCauseInstanceOf(Refused.class).hasMessageContaining("Four eyes");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThatThrownBy(() -> answerAs("hana", approval, Map.of(VAR_APPROVAL_DECISION, APPROVAL_APPROVE)))
+                .as("HR is not offered the approval").isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        assertThatThrownBy(() -> answerAs("henry", approval, Map.of(VAR_APPROVAL_DECISION, APPROVAL_SEND_BACK)))
+                .hasRootCauseInstanceOf(Rejected.class).hasMessageContaining("needs a reason");
+        assertThatThrownBy(() -> answerAs("henry", approval, Map.of()))
+                .hasRootCauseInstanceOf(Rejected.class).hasMessageContaining("approve the version or to send it back");
+
+        assertThat(approvalTask(processEngine, version)).as("still waiting").isNotNull();
+        assertThat(signOffs.version(version).state()).isEqualTo("awaiting-approval");
+    }
+
+    @Test
+    void aVersionSentBackGoesToItsPublisherWhoRevisesItAndResubmitsItForApproval() {
+        String version = uniqueVersion();
+        ProcessInstance pi = publishOnly(version, document(), inDays(30));
+
+        sendBack(processEngine, version, "Rule 2 contradicts the refund policy.");
+
+        assertThat(pi).hasPassed(RECORD_APPROVAL).isWaitingAt(REVISE_VERSION).hasNotPassed(OFFER_SIGN_OFF);
+        HandbookRegister.Version sentBack = signOffs.version(version);
+        assertThat(sentBack.state()).isEqualTo("sent-back");
+        assertThat(sentBack.sentBackBy()).isEqualTo(APPROVER);
+        assertThat(sentBack.sentBackReason()).isEqualTo("Rule 2 contradicts the refund policy.");
+        assertThat(sentBack.approvedBy()).isNull();
+        assertThat(status(version).state()).isEqualTo("sent-back");
+        assertThat(signTask(version, "alice")).isNull();
+        Task revise = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(REVISE_VERSION).singleResult();
+        assertThat(revise.getAssignee()).isEqualTo("olga");
+        assertThat(formService.getTaskFormData(revise.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_REVISE);
+        assertThat(taskService.getVariables(revise.getId())).containsEntry(VAR_SEND_BACK_REASON, "Rule 2 contradicts the refund policy.");
+
+        Map<String, Object> revision = Map.of(VAR_REVISION_DECISION, REVISION_RESUBMIT, VAR_TITLE, "Customer-service handbook, revised",
+                VAR_RULES, "Apologise first. Refunds follow the refund policy.");
+        assertThatThrownBy(() -> answerAs("henry", revise, revision)).isInstanceOf(Refused.class).hasMessageContaining("olga");
+        assertThatThrownBy(() -> answerAs("olga", revise, Map.of(VAR_REVISION_DECISION, REVISION_RESUBMIT, VAR_TITLE, " ", VAR_RULES, "x")))
+                .hasRootCauseInstanceOf(Rejected.class).hasMessageContaining("title");
+        answerAs("olga", revise, revision);
+
+        assertThat(pi).hasPassed(RECORD_REVISION).isWaitingAt(APPROVE_VERSION);
+        HandbookRegister.Version resubmitted = signOffs.version(version);
+        assertThat(resubmitted.state()).isEqualTo("awaiting-approval");
+        assertThat(resubmitted.title()).isEqualTo("Customer-service handbook, revised");
+        assertThat(resubmitted.rules()).isEqualTo("Apologise first. Refunds follow the refund policy.");
+        assertThat(taskService.getVariables(approvalTask(processEngine, version).getId())).doesNotContainKey(VAR_APPROVAL_DECISION);
+
+        approve(processEngine, version);
+
+        assertThat(pi).isWaitingAt(COLLECT_SIGN_OFFS, KEEP_IN_FORCE);
+        assertThat(taskService.getVariables(signTask(version, "alice").getId()))
+                .containsEntry(VAR_TITLE, "Customer-service handbook, revised")
+                .containsEntry(VAR_RULES, "Apologise first. Refunds follow the refund policy.");
+        assertThat(signOffs.version(version).state()).isEqualTo("in-force");
+    }
+
+    @Test
+    void aWithdrawnVersionIsNeverOffered() {
+        String version = uniqueVersion();
+        ProcessInstance pi = publishOnly(version, document(), inDays(30));
+        sendBack(processEngine, version, "We are rewriting the whole handbook.");
+        Task revise = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(REVISE_VERSION).singleResult();
+
+        answerAs("olga", revise, Map.of(VAR_REVISION_DECISION, REVISION_WITHDRAW));
+
+        assertThat(pi).isEnded().hasPassed(VERSION_WITHDRAWN).hasNotPassed(OFFER_SIGN_OFF);
+        assertThat(signOffs.version(version).state()).isEqualTo("withdrawn");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM handbook_recipient WHERE version = ?", Integer.class, version)).isZero();
+    }
+
+    @Test
+    void aNewerVersionSupersedesTheOneInForceOnlyOnceApproved() {
+        String older = uniqueVersion();
+        String newer = uniqueVersion();
+        ProcessInstance olderPi = publish(older, document(), inDays(30));
+        publishOnly(newer, document(), inDays(40));
+
+        assertThat(olderPi).as("still in force while the newer one awaits approval").isWaitingAt(COLLECT_SIGN_OFFS, KEEP_IN_FORCE);
+        assertThat(signTask(older, "alice")).isNotNull();
+        assertThat(signOffs.version(older).state()).isEqualTo("in-force");
+
+        approve(processEngine, newer);
+
+        assertThat(olderPi).isEnded().hasPassed(VERSION_SUPERSEDED);
+        assertThat(signOffs.version(older).supersededBy()).isEqualTo(newer);
+        assertThat(signTask(newer, "alice")).isNotNull();
     }
 
     // --- signing -----------------------------------------------------------------------------------------------
@@ -225,7 +364,8 @@ class HandbookSignoffProcessTests {
         answerAs("bob", signTask(version, "bob"), decline("Rule 4 contradicts our refund policy."));
 
         assertThat(bobs).hasPassedInOrder(SIGN_HANDBOOK, RECORD_DECLINE).isWaitingAt(DISCUSS_DECLINED);
-        EmployeeFileEntry entry = employeeFile.find(answerKey(version, "bob")).orElseThrow();
+        assertThat(employeeFile.find(answerKey(version, "bob"))).as("no signature").isEmpty();
+        EmployeeFileEntry entry = employeeFile.find(declineKey(version, "bob", 1)).orElseThrow();
         assertThat(entry.recordType()).isEqualTo(RECORD_HANDBOOK_DECLINED);
         assertThat(entry.details()).contains("Rule 4 contradicts our refund policy.");
         Task discuss = taskService.createTaskQuery().processInstanceId(bobs.getId()).taskDefinitionKey(DISCUSS_DECLINED).singleResult();
@@ -233,9 +373,81 @@ class HandbookSignoffProcessTests {
         assertThat(formService.getTaskFormData(discuss.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_DISCUSS_DECLINED);
 
         identityService.setAuthentication("sam", List.of(Roles.SUPERVISORS, Roles.EMPLOYEES));
-        taskService.complete(discuss.getId(), Map.of(VAR_CONVERSATION_NOTE, "Explained the refund policy; bob will sign the next version."));
+        taskService.complete(discuss.getId(), Map.of(VAR_CONVERSATION_OUTCOME, OUTCOME_DECLINE_STANDS,
+                VAR_CONVERSATION_NOTE, "Explained the refund policy; bob will sign the next version."));
         identityService.clearAuthentication();
-        assertThat(bobs).isEnded().hasPassed(DECLINE_DISCUSSED);
+        assertThat(bobs).isEnded().hasPassedInOrder(DISCUSS_DECLINED, RECORD_CONVERSATION, DECLINE_STANDS).hasNotPassed(HANDBOOK_SIGNED);
+        EmployeeFileEntry outcome = employeeFile.find(conversationKey(version, "bob", 1)).orElseThrow();
+        assertThat(outcome.recordType()).isEqualTo(RECORD_HANDBOOK_DECLINE_STANDS);
+        assertThat(outcome.recordedBy()).isEqualTo("sam");
+        assertThat(outcome.details()).isEqualTo("Explained the refund policy; bob will sign the next version.");
+        assertThat(statusOf(version, "bob").status()).isEqualTo("declined");
+        assertThat(statusOf(version, "bob").declineReason()).isEqualTo("Rule 4 contradicts our refund policy.");
+    }
+
+    @Test
+    void afterTheConversationTheEmployeeWhoWillSignGetsTheSameVersionAgainAndTheSignatureIsRecorded() {
+        String version = uniqueVersion();
+        publish(version, document(), inDays(30));
+        ProcessInstance bobs = signOff(version, "bob");
+        answerAs("bob", signTask(version, "bob"), decline("Rule 2 is unclear to me."));
+        Task discuss = taskService.createTaskQuery().processInstanceId(bobs.getId()).taskDefinitionKey(DISCUSS_DECLINED).singleResult();
+
+        answerAs("sam", discuss, Map.of(VAR_CONVERSATION_OUTCOME, OUTCOME_WILL_SIGN, VAR_CONVERSATION_NOTE, "Explained rule 2."));
+
+        assertThat(bobs).hasPassed(RECORD_CONVERSATION).isWaitingAt(SIGN_HANDBOOK).isNotEnded();
+        EmployeeFileEntry outcome = employeeFile.find(conversationKey(version, "bob", 1)).orElseThrow();
+        assertThat(outcome.recordType()).isEqualTo(RECORD_HANDBOOK_WILL_SIGN);
+        assertThat(outcome.summary()).contains("will sign");
+        assertThat(statusOf(version, "bob").status()).as("open again").isEqualTo("pending");
+        Task again = signTask(version, "bob");
+        assertThat(again.getAssignee()).isEqualTo("bob");
+        assertThat(taskService.getVariables(again.getId())).as("a blank answer").doesNotContainKeys(VAR_DECISION, VAR_DECLINE_REASON)
+                .containsEntry(VAR_VERSION, version);
+
+        answerAs("bob", again, sign());
+
+        assertThat(bobs).isEnded().hasPassed(RECORD_ACKNOWLEDGEMENT, HANDBOOK_SIGNED).hasNotPassed(DECLINE_STANDS);
+        EmployeeFileEntry signature = employeeFile.find(answerKey(version, "bob")).orElseThrow();
+        assertThat(signature.recordType()).isEqualTo(RECORD_HANDBOOK_ACKNOWLEDGEMENT);
+        assertThat(signature.recordedBy()).isEqualTo("bob");
+        assertThat(statusOf(version, "bob").status()).isEqualTo("signed");
+        assertThat(employeeFile.find(declineKey(version, "bob", 1))).as("the decline stays in the file").isPresent();
+    }
+
+    @Test
+    void anEmployeeWhoWillSignCanDeclineAgainAndTheNewDeclineIsRecordedToo() {
+        String version = uniqueVersion();
+        publish(version, document(), inDays(30));
+        ProcessInstance bobs = signOff(version, "bob");
+        answerAs("bob", signTask(version, "bob"), decline("Rule 2 is unclear to me."));
+        answerAs("sam", discussTask(bobs), Map.of(VAR_CONVERSATION_OUTCOME, OUTCOME_WILL_SIGN, VAR_CONVERSATION_NOTE, "Explained rule 2."));
+
+        answerAs("bob", signTask(version, "bob"), decline("Still unclear."));
+
+        assertThat(employeeFile.find(declineKey(version, "bob", 2))).get().extracting(EmployeeFileEntry::details).isEqualTo("Still unclear.");
+        assertThat(statusOf(version, "bob").status()).isEqualTo("declined");
+        assertThat(statusOf(version, "bob").declineReason()).isEqualTo("Still unclear.");
+        answerAs("sam", discussTask(bobs), Map.of(VAR_CONVERSATION_OUTCOME, OUTCOME_DECLINE_STANDS, VAR_CONVERSATION_NOTE, "We disagree."));
+        assertThat(bobs).isEnded().hasPassed(DECLINE_STANDS);
+        assertThat(employeeFile.find(conversationKey(version, "bob", 2))).get().extracting(EmployeeFileEntry::recordType)
+                .isEqualTo(RECORD_HANDBOOK_DECLINE_STANDS);
+    }
+
+    @Test
+    void theConversationNeedsAnOutcomeAndNotes() {
+        String version = uniqueVersion();
+        publish(version, document(), inDays(30));
+        ProcessInstance bobs = signOff(version, "bob");
+        answerAs("bob", signTask(version, "bob"), decline("No."));
+        Task discuss = discussTask(bobs);
+
+        assertThatThrownBy(() -> answerAs("sam", discuss, Map.of(VAR_CONVERSATION_NOTE, "Talked.")))
+                .isInstanceOf(Rejected.class).hasMessageContaining("outcome");
+        assertThatThrownBy(() -> answerAs("sam", discuss, Map.of(VAR_CONVERSATION_OUTCOME, OUTCOME_WILL_SIGN)))
+                .isInstanceOf(Rejected.class).hasMessageContaining("Note what was said");
+        assertThat(bobs).isWaitingAt(DISCUSS_DECLINED);
+        assertThat(employeeFile.find(conversationKey(version, "bob", 1))).isEmpty();
     }
 
     @Test
@@ -403,7 +615,15 @@ class HandbookSignoffProcessTests {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
+    /** Publishes the version and the head of service approves it: every employee is offered the sign-off. */
     private ProcessInstance publish(String version, Document document, String deadline) {
+        ProcessInstance pi = publishOnly(version, document, deadline);
+        approve(processEngine, version);
+        return pi;
+    }
+
+    /** Publishes the version as olga: it awaits the head of service's approval. */
+    private ProcessInstance publishOnly(String version, Document document, String deadline) {
         identityService.setAuthentication("olga", List.of(Roles.PROCESS_OWNERS, Roles.EMPLOYEES));
         try {
             return runtimeService.startProcessInstanceByKey(PROCESS_KEY, startForm(version, document, deadline));
@@ -431,6 +651,10 @@ class HandbookSignoffProcessTests {
 
     private static Map<String, Object> decline(String reason) {
         return Map.of(VAR_DECISION, DECISION_DECLINE, VAR_DECLINE_REASON, reason);
+    }
+
+    private Task discussTask(ProcessInstance signOff) {
+        return taskService.createTaskQuery().processInstanceId(signOff.getId()).taskDefinitionKey(DISCUSS_DECLINED).singleResult();
     }
 
     private Task signTask(String version, String employee) {

@@ -43,6 +43,7 @@ class HrPagesBrowserTests {
     @Autowired ReportingLines reportingLines;
     @Autowired EmployeeFile employeeFile;
     @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -69,6 +70,7 @@ class HrPagesBrowserTests {
         Http.Response published = Http.as(port, "olga").post("/api/handbooks",
                 HandbookFixtures.publishRequest(version, HandbookFixtures.document(), HandbookFixtures.inDays(21)));
         assertThat(published.status()).as(published.body()).isEqualTo(201);
+        HandbookFixtures.approve(processEngine, version);
         assertThat(Http.as(port, employee).post("/api/handbooks/" + version + "/sign-off",
                 Map.of("decision", "sign", "acknowledged", true)).status()).isEqualTo(201);
         assertThat(Http.as(port, "bob").post("/api/handbooks/" + version + "/sign-off",
@@ -131,7 +133,7 @@ class HrPagesBrowserTests {
         browser.findElement(By.cssSelector("#publish button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Handbook " + version + " sign-off"));
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("Customer-service handbook " + version)
-                .contains("Pending (");
+                .contains("Awaiting the head of service's approval");
         assertThat(Chromium.policyViolations(browser)).isEmpty();
         browser.manage().deleteAllCookies();
 
@@ -139,7 +141,8 @@ class HrPagesBrowserTests {
         browser.get("http://localhost:" + port + "/hr/handbooks");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), version));
         assertThat(browser.findElement(By.linkText(version)).getAttribute("href")).endsWith("/hr/handbooks/" + version);
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Olga Process-Owner").doesNotContain("SHA-256 of");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Olga Process-Owner").contains("Awaiting approval")
+                .doesNotContain("SHA-256 of");
         Chromium.screenshot(browser, SCREENSHOTS, "4-handbook-versions");
 
         browser.get("http://localhost:" + port + "/hr/corrective-actions");
@@ -158,6 +161,7 @@ class HrPagesBrowserTests {
                 "Customer-service handbook " + version, "rules", "Greet every customer within a minute.", "deadline",
                 HandbookFixtures.inDays(21)), "document", "handbook.pdf", pdf, Map.of("X-XSRF-TOKEN", olga.csrfToken()));
         assertThat(published.status()).as(published.body()).isEqualTo(201);
+        HandbookFixtures.approve(processEngine, version);
         String sha256 = published.json().get("documentSha256").asText();
         String taskId = taskService.createTaskQuery()
                 .processInstanceBusinessKey(org.servicecharter.handbook.HandbookProcess.businessKey(version, "alice"))

@@ -32,6 +32,7 @@ class HrPagesTests {
     @Autowired ReportingLines reportingLines;
     @Autowired EmployeeFile employeeFile;
     @Autowired org.camunda.bpm.engine.TaskService taskService;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
 
     // --- the employee file ---------------------------------------------------------------------------------------
 
@@ -80,6 +81,7 @@ class HrPagesTests {
         Http.Response published = Http.as(port, "olga").post("/api/handbooks",
                 HandbookFixtures.publishRequest(version, HandbookFixtures.document(), HandbookFixtures.inDays(30)));
         assertThat(published.status()).as(published.body()).isEqualTo(201);
+        HandbookFixtures.approve(processEngine, version);
         assertThat(Http.as(port, "alice").post("/api/handbooks/" + version + "/sign-off",
                 Map.of("decision", "sign", "acknowledged", true)).status()).isEqualTo(201);
         assertThat(Http.as(port, "bob").post("/api/handbooks/" + version + "/sign-off",
@@ -129,12 +131,16 @@ class HrPagesTests {
         Http.Response published = olga.multipart("/api/handbooks", fields, "document", "handbook.pdf", pdf,
                 Map.of("X-XSRF-TOKEN", olga.csrfToken()));
         assertThat(published.status()).as(published.body()).isEqualTo(201);
+        String awaiting = WebappSession.login(port, "hana", "tasklist").get("/hr/handbooks").body();
+        String row = awaiting.substring(awaiting.indexOf("href=\"/hr/handbooks/" + version + "\""));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("Awaiting approval").doesNotContain("In force");
+        HandbookFixtures.approve(processEngine, version);
 
         for (String reader : List.of("hana", "olga", "audrey")) {
             Http.Response page = WebappSession.login(port, reader, "tasklist").get("/hr/handbooks");
             assertThat(page.status()).as(reader).isEqualTo(200);
             assertThat(page.body()).contains("href=\"/hr/handbooks/" + version + "\"").contains("Handbook &lt;" + version + "&gt;")
-                    .contains("Olga Process-Owner").contains("In force").contains("pending")
+                    .contains("Olga Process-Owner").contains("In force").contains("approved by Henry Head-of-Service").contains("pending")
                     .contains("type=\"file\"").contains("<script src=\"/hr/publish.js\"></script>")
                     .doesNotContain("sha256").doesNotContain("SHA-256\"").doesNotContain("documentSha256");
         }
@@ -158,6 +164,7 @@ class HrPagesTests {
                 "rules", "Greet every customer.", "deadline", HandbookFixtures.inDays(30)), "document", "handbook.pdf", pdf,
                 Map.of("X-XSRF-TOKEN", olga.csrfToken()));
         assertThat(published.status()).as(published.body()).isEqualTo(201);
+        HandbookFixtures.approve(processEngine, version);
 
         // what Tasklist loads for alice's sign-off task: the form and its variables
         Http alice = Http.as(port, "alice");

@@ -46,6 +46,7 @@ class TeamRerouteAttackTests {
 
     @LocalServerPort int port;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
     @Autowired IdentityService identityService;
     @Autowired ReportingLines reportingLines;
@@ -166,6 +167,7 @@ class TeamRerouteAttackTests {
                 HandbookFixtures.uniqueVersion(), HandbookFixtures.document(), HandbookFixtures.inDays(30)));
         assertThat(published.status()).as(published.body()).isEqualTo(201);
         String version = published.json().get("version").asText();
+        HandbookFixtures.approve(processEngine, version);
         Task task = taskService.createTaskQuery().processInstanceBusinessKey(version + ":alice")
                 .taskDefinitionKey(HandbookProcess.SIGN_HANDBOOK).singleResult();
         String id = task.getId();
