@@ -65,9 +65,7 @@ public class AuditController {
         String userId = access.requireAuditor();
         org.camunda.bpm.engine.identity.User user = org.servicecharter.platform.SystemAccess.call(identityService,
                 () -> identityService.createUserQuery().userId(userId).singleResult());
-        String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return Map.of("userId", userId, "name", name.isEmpty() ? userId : name);
+        return Map.of("userId", userId, "name", org.servicecharter.platform.PersonName.of(user, userId));
     }
 
     @GetMapping("/models")

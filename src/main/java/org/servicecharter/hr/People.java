@@ -33,11 +33,7 @@ class People {
         // names are read as the system: a manager may not read every user record, but sees their names on the page
         SystemAccess.run(identityService, () -> {
             for (User user : identityService.createUserQuery().userIdIn(ids.toArray(String[]::new)).list()) {
-                String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                        + (user.getLastName() == null ? "" : user.getLastName())).trim();
-                if (!name.isEmpty()) {
-                    names.put(user.getId(), name);
-                }
+                names.put(user.getId(), org.servicecharter.platform.PersonName.of(user, user.getId()));
             }
         });
         return names;

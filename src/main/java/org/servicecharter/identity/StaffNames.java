@@ -27,11 +27,6 @@ public class StaffNames {
             return "";
         }
         User user = SystemAccess.call(identityService, () -> identityService.createUserQuery().userId(userId).singleResult());
-        if (user == null) {
-            return userId;
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? userId : name;
+        return org.servicecharter.platform.PersonName.of(user, userId);
     }
 }

@@ -123,10 +123,7 @@ public class TeamFilters {
     }
 
     private String leadsName(String lead) {
-        org.camunda.bpm.engine.identity.User user = identityService.createUserQuery().userId(lead).singleResult();
-        String name = user == null ? "" : ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? lead : name;
+        return org.servicecharter.platform.PersonName.of(identityService.createUserQuery().userId(lead).singleResult(), lead);
     }
 
     private void sync(String name, int priority, String description, Map<String, SortedSet<String>> teams, QueryOfTeam query) {

@@ -52,9 +52,8 @@ public class StaffAddresses {
     }
 
     private static Addressee addressee(User user) {
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
+        String name = org.servicecharter.platform.PersonName.of(user, user.getId());
         String email = user.getEmail() == null || user.getEmail().isBlank() ? null : user.getEmail().trim();
-        return new Addressee(user.getId(), name.isEmpty() ? user.getId() : name, email);
+        return new Addressee(user.getId(), name, email);
     }
 }

@@ -168,11 +168,6 @@ public class TaskCompanionsPlugin extends AbstractProcessEnginePlugin {
         CommandContext commandContext = Context.getCommandContext();
         User user = commandContext.runWithoutAuthorization(
                 () -> commandContext.getReadOnlyIdentityProvider().findUserById(userId));
-        if (user == null) {
-            return userId;
-        }
-        String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-                + (user.getLastName() == null ? "" : user.getLastName())).trim();
-        return name.isEmpty() ? userId : name;
+        return org.servicecharter.platform.PersonName.of(user, userId);
     }
 }
