@@ -45,7 +45,7 @@ public class RegisterComplaintDelegate implements JavaDelegate {
             reference = references.next();
             execution.setProcessBusinessKey(reference);
         }
-        execution.setVariables(ComplaintStart.variables(intake, reference));
+        ComplaintStart.writeBack(execution, intake, reference);
         execution.setVariable(VAR_GOODWILL_PROPOSED, false);
         // the rule for service recovery as configured now, for the whole life of this complaint (whatever a start
         // request sent: the threshold is the department's, not the caller's)

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.servicecharter.platform.Gone;
 import org.servicecharter.platform.NotFound;
 import org.springframework.stereotype.Service;
@@ -66,9 +65,9 @@ public class SurveyService {
 
     /**
      * Hands the customer's answer to the complaint, which records it and closes — or, for a rating at or below the
-     * complaint's recovery threshold or an issue not {@code resolved}, reopens for service recovery. One look-up of the
-     * waiting instance: the message is correlated to it by id (404 when no complaint ever had this link, 410 when it
-     * has been answered or has expired, including when that happens in between).
+     * complaint's recovery threshold or an issue not {@code resolved}, reopens for service recovery. The message is
+     * correlated straight to the instance waiting with this token's hash (404 when no complaint ever had this link, 410
+     * when it has been answered or has expired, including when that happens in between).
      */
     @Transactional
     public void answer(String token, int rating, String comment, boolean resolved) {
@@ -76,20 +75,18 @@ public class SurveyService {
             throw new NotFound(NO_SURVEY);
         }
         String hash = SurveyTokens.hash(token);
-        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                .variableValueEquals(VAR_SURVEY_TOKEN_HASH, hash).singleResult();
-        if (instance == null) {
-            throw issued(hash) ? new Gone(ALREADY_ANSWERED) : new NotFound(NO_SURVEY);
+        var correlation = runtimeService.createMessageCorrelation(MESSAGE_SURVEY_ANSWERED)
+                .processInstanceVariableEquals(VAR_SURVEY_TOKEN_HASH, hash)
+                .setVariable(VAR_SURVEY_RATING, rating)
+                .setVariable(VAR_SURVEY_RESOLVED, resolved);
+        if (comment != null) {
+            correlation.setVariable(VAR_SURVEY_COMMENT, comment); // no comment: no variable (a row less per complaint)
         }
         try {
-            runtimeService.createMessageCorrelation(MESSAGE_SURVEY_ANSWERED)
-                    .processInstanceId(instance.getId())
-                    .setVariable(VAR_SURVEY_RATING, rating)
-                    .setVariable(VAR_SURVEY_COMMENT, comment)
-                    .setVariable(VAR_SURVEY_RESOLVED, resolved)
-                    .correlate();
+            correlation.correlate();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
-            throw new Gone("This survey has just been answered or has expired.");
+            // no complaint waits for this answer: never issued, or answered/expired (also in between)
+            throw issued(hash) ? new Gone(ALREADY_ANSWERED) : new NotFound(NO_SURVEY);
         }
     }
 
