@@ -54,6 +54,14 @@ public final class PlanReviewProcess {
     public static final String PUBLISH_HANDBOOK = "Task_PublishNewHandbookVersion";
     public static final String COMPLETE_REVIEW = "ServiceTask_CompleteReview";
     public static final String END_COMPLETED = "EndEvent_ReviewCompleted";
+    public static final String SEND_RESEARCH_SURVEY = "ServiceTask_SendResearchSurvey";
+    public static final String RECORD_INTERVIEW = "Task_RecordInterview";
+    public static final String RESEARCH_WINDOW_CLOSED = "BoundaryEvent_ResearchWindowClosed";
+    public static final String RESEARCH_WINDOW_OVER = "IntermediateCatchEvent_ResearchWindowOver";
+    public static final String SUMMARISE_RESEARCH = "ServiceTask_SummariseResearch";
+    public static final String GIVE_FRONT_LINE_INPUT = "Task_GiveFrontLineInput";
+    public static final String CONSULT_ON_STRATEGIES = "Task_ConsultOnStrategies";
+    public static final String CONSULTATION_CLOSED = "BoundaryEvent_ConsultationClosed";
 
     public static final String MESSAGE_REVIEW_REQUESTED = "PlanReviewRequested";
     public static final String MESSAGE_COACHING_NEEDED = "RepresentativeNeedsCoaching";
@@ -73,6 +81,9 @@ public final class PlanReviewProcess {
     public static final String FORM_SURVEY_EMPLOYEE = "plan-change-survey";
     public static final String FORM_REWRITE_POLICIES = "rewrite-policies";
     public static final String FORM_PUBLISH_HANDBOOK = "publish-new-handbook-version";
+    public static final String FORM_RECORD_INTERVIEW = "record-customer-interview";
+    public static final String FORM_FRONT_LINE_INPUT = "front-line-input";
+    public static final String FORM_STRATEGY_CONSULTATION = "strategy-consultation";
 
     // variables: the review
     public static final String VAR_PERIOD = "period";
@@ -147,7 +158,30 @@ public final class PlanReviewProcess {
     public static final String VAR_HANDBOOK_CHANGES = "handbookChanges";
     public static final String VAR_HANDBOOK_VERSION = "handbookVersion";
 
+    // variables: the research round, the front line's input and the consultation on the strategies
+    public static final String VAR_RESEARCH_WINDOW_ENDS = "researchWindowEnds";
+    public static final String VAR_RESEARCH_SURVEYS_SENT = "researchSurveysSent";
+    public static final String VAR_RESEARCH_SUMMARY = "researchSummary";
+    public static final String VAR_NOTHING_TO_RECORD = "nothingToRecord";
+    public static final String VAR_INTERVIEW_CHANNEL = "interviewChannel";
+    public static final String VAR_INTERVIEW_CUSTOMER = "interviewCustomer";
+    public static final String VAR_INTERVIEW_EXPECTATIONS = "interviewExpectations";
+    public static final String VAR_INTERVIEW_UNMET_NEEDS = "interviewUnmetNeeds";
+    public static final String VAR_INTERVIEW_COMPETITORS = "interviewCompetitors";
+    public static final String VAR_ANOTHER_INTERVIEW = "anotherInterview";
+    public static final String VAR_MORE_INTERVIEWS = "moreInterviews";
+    public static final String VAR_CUSTOMER_NARRATIVE = "customerNarrative";
+    public static final String VAR_WHAT_GOES_WRONG = "whatGoesWrong";
+    public static final String VAR_WHAT_TO_CHANGE = "whatToChange";
+    public static final String VAR_EMPLOYEE_NARRATIVE = "employeeNarrative";
+    public static final String VAR_FRONT_LINE_INPUT = "frontLineInput";
+    public static final String VAR_STRATEGY_SUPPORT = "strategySupport";
+    public static final String VAR_CONSULTATION_COMMENT = "consultationComment";
+    public static final String VAR_CONSULTATION_ANSWERS = "consultationAnswers";
+
     // values
+    public static final List<String> INTERVIEW_CHANNELS = List.of("in-person", "phone");
+    public static final List<String> STRATEGY_SUPPORT = List.of("yes", "no", "with-changes");
     public static final List<String> STRATEGY_TYPES = List.of("process-redesign", "space", "training", "delivery-method", "incentives");
     public static final List<String> CHANGE_EFFECTS = List.of("better", "no-change", "worse");
 
@@ -160,6 +194,10 @@ public final class PlanReviewProcess {
     public static final String ANSWER_SURVEY = "employee-survey";
     public static final String ANSWER_POLICIES = "policies-rewrite";
     public static final String ANSWER_HANDBOOK = "handbook-published";
+    public static final String ANSWER_INTERVIEW = "customer-interview";
+    public static final String ANSWER_RESEARCH_SUMMARY = "research-summary";
+    public static final String ANSWER_FRONT_LINE = "front-line-input";
+    public static final String ANSWER_CONSULTATION = "strategy-consultation";
 
     // the records this model writes to the employee file (their record types)
     public static final String RECORD_PERFORMANCE_EVALUATION = "performance-evaluation";

@@ -22,6 +22,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param coachingThreshold    a representative rated at or below this (1 to 5) in any quality is coached by their
  *                             manager, and the quality is recorded as a training need
  * @param coachingDue          how long the manager has for the coaching (ISO-8601, from the rating)
+ * @param researchWindow       how long the research round stays open (survey links and interviews; ISO-8601)
+ * @param researchSampleSize   how many recent customers (distinct addresses of complaints resolved in the period,
+ *                             drawn at random) receive the research survey
+ * @param consultationWindow   how long the agents have to give their view on the chosen strategies before the head
+ *                             of service decides without the missing answers (ISO-8601)
  */
 @ConfigurationProperties("servicecharter.plan-review")
 public record PlanReviewProperties(
@@ -33,5 +38,8 @@ public record PlanReviewProperties(
                 "Keeping promises and following up", "Ease of reaching us"}) List<String> serviceElements,
         @DefaultValue("2") int weakestCount,
         @DefaultValue("2") int coachingThreshold,
-        @DefaultValue("P30D") Period coachingDue) {
+        @DefaultValue("P30D") Period coachingDue,
+        @DefaultValue("P7D") Period researchWindow,
+        @DefaultValue("20") int researchSampleSize,
+        @DefaultValue("P3D") Period consultationWindow) {
 }

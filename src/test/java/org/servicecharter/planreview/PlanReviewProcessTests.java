@@ -119,6 +119,7 @@ class PlanReviewProcessTests {
         assertThat(review.periodTo()).isEqualTo(LocalDateTime.of(2093, 1, 1, 0, 0));
         assertThat(review.status()).isEqualTo("reviewing");
         assertThat(review.figures()).contains("\"complaints\":0");
+        closeResearch(pi);
         assertThat(tasks(pi, REVIEW_TRAINING)).hasSize(1);
         assertThat(tasks(pi, REVIEW_STAFF)).hasSize(schedule.representatives().size());
 
@@ -223,8 +224,10 @@ class PlanReviewProcessTests {
 
         // the review does not wait for it
         for (String area : List.of(REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK)) {
-            taskService.complete(tasks(pi, area).get(0).getId(), Map.of(VAR_FINDINGS, "Findings on " + area));
+            taskService.complete(tasks(pi, area).get(0).getId(), Map.of(VAR_FINDINGS, "Findings on " + area,
+                    VAR_CUSTOMER_NARRATIVE, "Waits and repeats the story."));
         }
+        frontLine(pi);
         Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
         String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
         taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS,
@@ -278,6 +281,7 @@ class PlanReviewProcessTests {
                 .setVariable(VAR_PERIOD, q.label()).setVariable(VAR_STARTED_BY, "maria").correlateStartMessage();
         started.add(pi.getId());
         assertThat(pi).hasBusinessKey(q.label());
+        closeResearch(pi);
         assertThat((String) runtimeService.getVariable(pi.getId(), VAR_FIGURES_SUMMARY)).contains("Complaints received: 5", "SLA breaches: 2");
 
         // the staff: one rating per representative; a rating out of range is refused
@@ -291,8 +295,10 @@ class PlanReviewProcessTests {
         for (String area : List.of(REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK)) {
             Task t = tasks(pi, area).get(0);
             assertThat((String) taskService.getVariable(t.getId(), VAR_REVIEW_QUESTION)).isNotBlank();
-            taskService.complete(t.getId(), Map.of(VAR_FINDINGS, "Findings on " + area, VAR_CHANGES_NEEDED, "More of it"));
+            taskService.complete(t.getId(), Map.of(VAR_FINDINGS, "Findings on " + area, VAR_CHANGES_NEEDED, "More of it",
+                    VAR_CUSTOMER_NARRATIVE, "Waits and repeats the story."));
         }
+        frontLine(pi);
 
         // the service elements: the configured ones plus one the review adds; the two lowest are the weakest
         Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
@@ -314,6 +320,7 @@ class PlanReviewProcessTests {
         assertThatThrownBy(() -> taskService.complete(choose.getId(), wrong))
                 .hasMessageContaining("strategy 1: the strategy is one of").hasMessageContaining("strategy 2: the owner");
         taskService.complete(choose.getId(), strategies("2092-06-15"));
+        consult(pi);
         Task approve = tasks(pi, APPROVE_STRATEGIES).get(0);
         assertThat(approve).hasCandidateGroup("head-of-service");
         assertThat(taskService.getVariable(approve.getId(), VAR_STRATEGIES_SUMMARY)).as("in words, owners by name").isEqualTo("""
@@ -324,6 +331,7 @@ class PlanReviewProcessTests {
         Task chooseAgain = tasks(pi, CHOOSE_STRATEGIES).get(0);
         assertThat(taskService.getVariable(chooseAgain.getId(), VAR_SEND_BACK_REASON)).isEqualTo("Give alice more time.");
         taskService.complete(chooseAgain.getId(), strategies("2092-06-20"));
+        consult(pi);
         taskService.complete(tasks(pi, APPROVE_STRATEGIES).get(0).getId(), Map.of(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
         assertThat(reviews.strategies(q.label())).extracting(PlanReviews.Strategy::status).containsExactly("approved", "approved");
 
@@ -432,11 +440,30 @@ class PlanReviewProcessTests {
 
     // --- helpers ---------------------------------------------------------------------------------------------------
 
+    /** Starts the review and closes its research round (the window's timer), so that the area reviews are open. */
     private ProcessInstance startReview(String period) {
         ProcessInstance pi = runtimeService.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
                 .setVariable(VAR_PERIOD, period).setVariable(VAR_STARTED_BY, "maria").correlateStartMessage();
         started.add(pi.getId());
+        closeResearch(pi);
         return pi;
+    }
+
+    private void closeResearch(ProcessInstance pi) {
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(RESEARCH_WINDOW_CLOSED).singleResult().getId());
+    }
+
+    /** The front line's input (an agent) and every representative's view on the strategies. */
+    private void frontLine(ProcessInstance pi) {
+        taskService.complete(tasks(pi, GIVE_FRONT_LINE_INPUT).get(0).getId(), Map.of(VAR_WHAT_GOES_WRONG, "Call-backs are forgotten.",
+                VAR_WHAT_TO_CHANGE, "A call-back list."));
+    }
+
+    private void consult(ProcessInstance pi) {
+        for (Task t : tasks(pi, CONSULT_ON_STRATEGIES)) {
+            taskService.complete(t.getId(), Map.of(VAR_STRATEGY_SUPPORT, "yes"));
+        }
     }
 
     private EmployeeFileEntry record(String employee, String type, String period) {
