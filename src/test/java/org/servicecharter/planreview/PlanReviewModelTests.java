@@ -433,7 +433,7 @@ class PlanReviewModelTests {
     // --- the research round and the consultation (issue 19.1, 19.3) ------------------------------------------------
 
     @Test
-    void theResearchRoundRecordsInterviewsUntilNoneIsLeftAndWaitsForTheWindowBeforeTheAreasAreReviewed() {
+    void theResearchRoundRecordsInterviewsUntilNoneIsLeftAndWaitsForTheWindowBeforeTheAreasAreReviewed() throws Exception {
         ProcessInstance pi = started();
         assertThat(pi).hasPassedInOrder(COMPUTE_FIGURES, SEND_RESEARCH_SURVEY).isWaitingAt(RECORD_INTERVIEW).isNotWaitingAt(REVIEW_TRAINING);
         assertThat(task(RECORD_INTERVIEW, pi)).hasCandidateGroup("managers").hasCandidateGroup("agents");
@@ -456,7 +456,7 @@ class PlanReviewModelTests {
     }
 
     @Test
-    void theConsultationsTimerLetsTheHeadOfServiceDecideWithoutTheMissingViews() {
+    void theConsultationsTimerLetsTheHeadOfServiceDecideWithoutTheMissingViews() throws Exception {
         ProcessInstance pi = reviewed();
         complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, false));
         List<Task> views = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(CONSULT_ON_STRATEGIES).list();

@@ -591,6 +591,9 @@ class RightsTableTests {
         Http.Response opened = Http.as(port, "maria").post("/api/plan-reviews", Map.of("period", uniquePeriod()));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String pi = opened.json().get("processInstanceId").asText();
+        // the research round closes with its window's timer; then the areas are reviewed
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi)
+                .activityId(PlanReviewProcess.RESEARCH_WINDOW_CLOSED).singleResult().getId());
         Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(PlanReviewProcess.REVIEW_TRAINING).singleResult();
         return started(task);
     }
