@@ -154,8 +154,17 @@ class PlanReviewJourneyBrowserTests {
             taskService.complete(tasks(instance, area).get(0).getId(), Map.of(VAR_FINDINGS, "Fine", VAR_CHANGES_NEEDED, "None",
                     VAR_CUSTOMER_NARRATIVE, "Calls twice and waits a day."));
         }
-        taskService.complete(tasks(instance, GIVE_FRONT_LINE_INPUT).get(0).getId(), Map.of(VAR_WHAT_GOES_WRONG, "Call-backs are forgotten.",
-                VAR_WHAT_TO_CHANGE, "A call-back list per shift."));
+        // alice gives the front line's input in Tasklist (issue 19.3)
+        Task frontLine = tasks(instance, GIVE_FRONT_LINE_INPUT).get(0);
+        Chromium.tasklistAs(browser, port, "alice");
+        Chromium.openTask(browser, port, frontLine.getId(), "Field_WhatGoesWrong");
+        fillIn(browser, "Field_WhatGoesWrong", "Call-backs are forgotten.");
+        fillIn(browser, "Field_WhatToChange", "A call-back list per shift.");
+        fillIn(browser, "Field_EmployeeNarrative", "They call three times before someone owns the case.");
+        shot("03b-alice-tells-what-goes-wrong");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(frontLine.getId()).count() == 0, "the front line answered");
+        Chromium.tasklistAs(browser, port, "maria");
         Task elements = tasks(instance, RATE_SERVICE_ELEMENTS).get(0);
         String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
         taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS, template.lines()

@@ -233,7 +233,11 @@ class PlanReviewVoicesTests {
         assertThat(formService.getTaskFormData(frontLine.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_FRONT_LINE_INPUT);
         Http.Response visible = alice.get("/engine-rest/task?processInstanceId=" + pi.getId() + "&maxResults=50");
         assertThat(visible.status()).isEqualTo(200);
-        assertThat(visible.body()).contains(frontLine.getId());
+        assertThat(visible.body()).contains(frontLine.getId())
+                .as("the review's other tasks stay the managers' (plan review is confidential: per-task grants)")
+                .doesNotContain(task(pi, REVIEW_TRAINING).getId()).doesNotContain(tasks(pi, REVIEW_STAFF).get(0).getId());
+        assertThat(alice.post("/engine-rest/task/" + task(pi, REVIEW_TRAINING).getId() + "/submit-form",
+                Map.of("variables", typed(Map.of(VAR_FINDINGS, "Forged."))))).extracting(Http.Response::status).isNotEqualTo(204);
         Http.Response incomplete = alice.post("/engine-rest/task/" + frontLine.getId() + "/submit-form",
                 Map.of("variables", typed(Map.of(VAR_WHAT_GOES_WRONG, "Call-backs are forgotten."))));
         assertThat(incomplete.status()).as(incomplete.body()).isEqualTo(400);
