@@ -25,12 +25,13 @@ final class RemeasureTime {
         } catch (DateTimeParseException e) {
             return null;
         }
-        long roughDays = period.toTotalMonths() * 31 + period.getDays();
-        if (period.isNegative() || period.isZero() || period.getYears() < 0 || period.getMonths() < 0 || period.getDays() < 0
-                || roughDays < 1 || roughDays > MAX_DAYS + 14) {
+        if (period.getYears() < 0 || period.getMonths() < 0 || period.getDays() < 0) {
             return null;
         }
-        return period;
+        // measured from a day in a year without 29 February: two years are exactly MAX_DAYS
+        java.time.LocalDate from = java.time.LocalDate.of(2001, 1, 1);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(from, from.plus(period));
+        return days >= 1 && days <= MAX_DAYS ? period : null;
     }
 
     /** "3 months", "45 days", "1 year and 2 months": how the forms say it. */

@@ -48,6 +48,7 @@ class PlanReviewFormContextTests {
     @Autowired RepositoryService repositoryService;
     @Autowired IdentityService identityService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlanReviewProperties properties;
 
     PlanReviewFixtures fixtures;
     final List<String> started = new ArrayList<>();
@@ -126,9 +127,8 @@ class PlanReviewFormContextTests {
             taskService.complete(tasks(pi, REVIEW_CUSTOMER_FEEDBACK).get(0).getId(),
                     Map.of(VAR_FINDINGS, "Callers wait too long for a callback.", VAR_CHANGES_NEEDED, "Callback within a day."));
             Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
-            String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
-            taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS,
-                    template.lines().map(l -> l + "4").collect(Collectors.joining("\n")) + "\nCallback within a day: 1"));
+            formService.submitTaskForm(elements.getId(), PlanReviewTables.row(
+                    PlanReviewTables.table(properties.serviceElements(), n -> new int[] {3, 4}), "Callback within a day", 5, 1));
         });
 
         // the strategy form: the area reviews' answers and the ratings, by name, beside the figures and the weakest elements
@@ -143,7 +143,7 @@ class PlanReviewFormContextTests {
                 """);
         assertThat(findings.lines()).contains("- Alice Agent: 4, 5, 3, 2 — Rushes the callers.", "- Bob Agent: 3, 3, 3, 3")
                 .noneMatch(l -> l.startsWith("- alice") || l.startsWith("- bob"));
-        assertThat((String) context.get(VAR_WEAKEST_ELEMENTS)).startsWith("Callback within a day (1 of 5)");
+        assertThat((String) context.get(VAR_WEAKEST_ELEMENTS)).startsWith("Callback within a day: importance 5, rated 1 of 5, weight 20");
         assertThat((String) context.get(VAR_FIGURES_SUMMARY)).contains("Complaints received: 5 — by category delivery 5");
         assertThat(disabledFieldKeys("choose-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_WEAKEST_ELEMENTS, VAR_FIGURES_SUMMARY);
 
@@ -159,7 +159,7 @@ class PlanReviewFormContextTests {
         VariableMap forHead = formService.getTaskFormVariables(approve.getId());
         identityService.clearAuthentication();
         assertThat(forHead.get(VAR_REVIEW_FINDINGS)).as("the head of service decides on the same findings").isEqualTo(findings);
-        assertThat(forHead.get(VAR_STRATEGIES_SUMMARY)).isEqualTo("1. Callback within a day → training programme, owner Alice Agent, due 15 Jul 2089");
+        assertThat(forHead.get(VAR_STRATEGIES_SUMMARY)).isEqualTo("1. Callback within a day → training programme, owner Alice Agent, due 15 Jul 2089, re-measured 2 months after it is implemented");
         assertThat(disabledFieldKeys("approve-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_STRATEGIES_SUMMARY);
     }
 
