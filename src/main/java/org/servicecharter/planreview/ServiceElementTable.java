@@ -138,6 +138,11 @@ public final class ServiceElementTable {
         return rows.stream().map(r -> (r.weakest() ? "▶ " : "") + words(r)).collect(Collectors.joining("\n"));
     }
 
+    /** The row's first figures, "importance, rating, weight" ("5, 1, 20"; "—, 2, —" before importance was asked), beside the row rated again. */
+    static String figures(Row r) {
+        return (r.importance() == null ? "—" : r.importance()) + ", " + r.rating() + ", " + (r.weight() == null ? "—" : r.weight());
+    }
+
     static String words(Row r) {
         return r.importance() == null ? r.name() + " (" + r.rating() + " of 5)"
                 : r.name() + ": importance " + r.importance() + ", rated " + r.rating() + " of 5, weight " + r.weight();

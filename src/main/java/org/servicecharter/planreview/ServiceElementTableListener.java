@@ -76,7 +76,7 @@ public class ServiceElementTableListener implements TaskListener {
             ServiceElementTable.Row row = slot <= before.size() ? before.get(slot - 1) : null;
             task.setVariableLocal(ServiceElementTable.importance(slot), row == null ? null : row.importance());
             if (again(task)) {
-                task.setVariableLocal(ServiceElementTable.before(slot), row == null ? null : ServiceElementTable.words(row));
+                task.setVariableLocal(ServiceElementTable.before(slot), row == null ? null : ServiceElementTable.figures(row));
             }
         }
     }

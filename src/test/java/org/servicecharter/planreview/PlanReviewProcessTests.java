@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -427,7 +426,7 @@ class PlanReviewProcessTests {
         assertThat(againShown.get(ServiceElementTable.name(1))).isEqualTo("Callback within a day");
         assertThat(againShown.get(ServiceElementTable.importance(1))).isEqualTo(5);
         assertThat(againShown.get(ServiceElementTable.rating(1))).isNull();
-        assertThat(againShown.get(ServiceElementTable.before(1))).isEqualTo("Callback within a day: importance 5, rated 1 of 5, weight 20");
+        assertThat(againShown.get(ServiceElementTable.before(1))).isEqualTo("5, 1, 20");
         assertThat((String) againShown.get(VAR_COMPARISON_SUMMARY)).isEqualTo(comparisonSummary);
         Map<String, Object> rerated = PlanReviewTables.table(stored.stream().map(ServiceElementTable.Row::name).toList(),
                 n -> n.equals("Callback within a day") ? new int[] {5, 4} : n.startsWith("Complaint resolved") ? new int[] {4, 2} : new int[] {3, 4});
@@ -512,6 +511,26 @@ class PlanReviewProcessTests {
         assertThat(pi).isEnded().hasPassed(REWRITE_POLICIES, PUBLISH_HANDBOOK, END_COMPLETED);
         assertThat(reviews.answers(q.label())).extracting(PlanReviews.Answer::kind).contains(ANSWER_POLICIES, ANSWER_HANDBOOK);
         assertThat(reviews.find(q.label()).orElseThrow().status()).isEqualTo("completed");
+    }
+
+    @Test
+    void aReviewOpenedBeforeTheTableHadRowsIsStillRatedFromItsLines() {
+        // an instance of the model version before the table: its form sent name: rating lines, no rows
+        ReviewPeriod q = ReviewPeriod.parse("2086-Q1");
+        reviews.open(q, "seeded", "maria", false, LocalDateTime.now());
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(q.label())
+                .setVariable(VAR_PERIOD, q.label())
+                .setVariable(VAR_SERVICE_ELEMENT_RATINGS, "Speed of answer: 4\nCallback within a day: 1\nKnowledge of staff: 2")
+                .startBeforeActivity(HIGHLIGHT_WEAKEST).execute();
+        started.add(pi.getId());
+
+        assertThat(runtimeService.getVariable(pi.getId(), VAR_WEAKEST_ELEMENTS)).isEqualTo("Callback within a day (1 of 5)\nKnowledge of staff (2 of 5)");
+        JsonNode elements = Http.as(port, "maria").get("/api/plan-reviews/" + q.label()).json().get("serviceElements");
+        assertThat(elements).hasSize(3);
+        assertThat(elements.get(0).get("name").asText()).isEqualTo("Callback within a day");
+        assertThat(elements.get(0).get("importance").isNull()).as("not asked then").isTrue();
+        assertThat(elements.get(0).get("weakest").asBoolean()).isTrue();
+        assertThat(elements.get(2).get("weakest").asBoolean()).isFalse();
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
