@@ -514,6 +514,20 @@ class PlanReviewProcessTests {
     }
 
     @Test
+    void theElementsTheResearchNamedAreRowsOfTheTableToo() {
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey("2086-Q2")
+                .setVariable(VAR_PERIOD, "2086-Q2").setVariable(VAR_RESEARCH_SERVICE_ELEMENTS, "Callback within a day\n speed of answer \n\nParking")
+                .startBeforeActivity(RATE_SERVICE_ELEMENTS).execute();
+        started.add(pi.getId());
+        Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
+        Map<String, Object> shown = formService.getTaskFormVariables(elements.getId());
+        int configured = properties.serviceElements().size();
+        assertThat(shown.get(ServiceElementTable.name(configured + 1))).isEqualTo("Callback within a day");
+        assertThat(shown.get(ServiceElementTable.name(configured + 2))).as("a configured element is not named twice").isEqualTo("Parking");
+        assertThat(shown.get(ServiceElementTable.name(configured + 3))).isNull();
+    }
+
+    @Test
     void aReviewOpenedBeforeTheTableHadRowsIsStillRatedFromItsLines() {
         // an instance of the model version before the table: its form sent name: rating lines, no rows
         ReviewPeriod q = ReviewPeriod.parse("2086-Q1");
