@@ -31,6 +31,17 @@ public class RemeasureFiguresDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String period = (String) execution.getVariable(VAR_PERIOD);
+        if (!(execution.getVariable(VAR_STRATEGY_NUMBER) instanceof Number)) {
+            // a review still running on the model version before each strategy had its own time: the review's one
+            // waiting period against the review's baseline, as that version did
+            PlanFigures.Figures baseline = reviews.read(reviews.find(period).orElseThrow().figures(), PlanFigures.Figures.class);
+            PlanFigures.Figures again = figures.compute(ReviewPeriod.time((java.util.Date) execution.getVariable(VAR_REMEASURE_FROM)),
+                    ReviewPeriod.time((java.util.Date) execution.getVariable(VAR_REMEASURE_TO)));
+            PlanFigures.Comparison comparison = figures.compare(baseline, again);
+            reviews.remeasured(period, again, comparison);
+            execution.setVariable(VAR_COMPARISON_SUMMARY, figures.comparisonSummary(comparison));
+            return;
+        }
         int number = ((Number) execution.getVariable(VAR_STRATEGY_NUMBER)).intValue();
         PlanReviews.Strategy strategy = reviews.strategy(period, number);
         LocalDateTime from = strategy.remeasureFrom();

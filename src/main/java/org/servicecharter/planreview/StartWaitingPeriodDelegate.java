@@ -31,6 +31,16 @@ public class StartWaitingPeriodDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String period = (String) execution.getVariable(VAR_PERIOD);
+        if (!(execution.getVariable(VAR_STRATEGY_NUMBER) instanceof Number)) {
+            // a review still running on the model version before each strategy had its own time: one waiting period
+            // for the whole review, after its last strategy, read by that version's timer (remeasureTo)
+            LocalDateTime from = ReviewPeriod.now().withNano(0);
+            LocalDateTime to = from.plus(properties.remeasureAfter());
+            reviews.waiting(period, from, to);
+            execution.setVariable(VAR_REMEASURE_FROM, ReviewPeriod.date(from));
+            execution.setVariable(VAR_REMEASURE_TO, ReviewPeriod.date(to));
+            return;
+        }
         int number = ((Number) execution.getVariable(VAR_STRATEGY_NUMBER)).intValue();
         PlanReviews.Strategy strategy = reviews.strategy(period, number);
         Period after = strategy.remeasureAfter() == null ? properties.remeasureAfter(strategy.type()) : Period.parse(strategy.remeasureAfter());

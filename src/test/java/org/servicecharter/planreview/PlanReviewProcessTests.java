@@ -527,6 +527,36 @@ class PlanReviewProcessTests {
         assertThat(shown.get(ServiceElementTable.name(configured + 3))).isNull();
     }
 
+    @Autowired StartWaitingPeriodDelegate startWaitingPeriod;
+    @Autowired RemeasureFiguresDelegate remeasureFigures;
+    @Autowired PlanFigures planFigures;
+
+    @Test
+    void aReviewWaitingOnTheModelVersionBeforeEachStrategyHadItsOwnTimeIsRemeasuredAsThatVersionDid() throws Exception {
+        // that version waited once, after the last strategy, at process level: no strategy number in scope
+        ReviewPeriod q = ReviewPeriod.parse("2086-Q3");
+        fixtures.seedBaseline(q);
+        reviews.open(q, "seeded", "maria", false, LocalDateTime.now());
+        reviews.figures(q.label(), planFigures.compute(q.start(), q.end()));
+        Map<String, Object> variables = new HashMap<>(Map.of(VAR_PERIOD, q.label()));
+        org.camunda.bpm.engine.delegate.DelegateExecution execution = org.mockito.Mockito.mock(org.camunda.bpm.engine.delegate.DelegateExecution.class);
+        org.mockito.Mockito.when(execution.getVariable(org.mockito.ArgumentMatchers.anyString())).thenAnswer(i -> variables.get(i.<String>getArgument(0)));
+        org.mockito.Mockito.doAnswer(i -> variables.put(i.getArgument(0), i.getArgument(1))).when(execution)
+                .setVariable(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
+        ClockUtil.setCurrentTime(ReviewPeriod.date(q.end()));
+        startWaitingPeriod.execute(execution);
+        assertThat(ReviewPeriod.time((java.util.Date) variables.get(VAR_REMEASURE_TO))).isEqualTo(q.end().plus(properties.remeasureAfter()));
+        assertThat(reviews.find(q.label()).orElseThrow().status()).isEqualTo("waiting");
+
+        remeasureFigures.execute(execution);
+        PlanReviews.Review review = reviews.find(q.label()).orElseThrow();
+        assertThat(review.status()).isEqualTo("remeasured");
+        PlanFigures.Comparison comparison = reviews.read(review.comparison(), PlanFigures.Comparison.class);
+        assertThat(comparison.changes()).filteredOn(c -> c.figure().equals("complaints")).singleElement()
+                .extracting("baseline").isEqualTo(5.0);
+        assertThat((String) variables.get(VAR_COMPARISON_SUMMARY)).startsWith("Baseline ");
+    }
+
     @Test
     void aReviewOpenedBeforeTheTableHadRowsIsStillRatedFromItsLines() {
         // an instance of the model version before the table: its form sent name: rating lines, no rows
