@@ -316,6 +316,17 @@ class PlanReviewProcessTests {
         missing.put(ServiceElementTable.name(1), null);
         assertThatThrownBy(() -> formService.submitTaskForm(elements.getId(), missing))
                 .hasMessageContaining("the element 'Speed of answer' is missing: rate it");
+        // as Tasklist sends it (REST, JSON variables): 400, the row named
+        Map<String, Object> restVariables = new java.util.LinkedHashMap<>();
+        unrated.forEach((name, value) -> {
+            if (value != null) { // a row's rating left empty: not sent
+                restVariables.put(name, Map.of("value", value));
+            }
+        });
+        Http.Response refused = Http.as(port, "maria").post("/engine-rest/task/" + elements.getId() + "/submit-form",
+                Map.of("variables", restVariables));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).startsWith("The service-element table cannot be recorded: row 2 (Friendliness of staff)");
         formService.submitTaskForm(elements.getId(), table);
         assertThat(runtimeService.getVariables(pi.getId()).keySet()).as("the rows stay with the task")
                 .noneMatch(k -> k.startsWith("element"));
