@@ -162,6 +162,16 @@ class PlanReviewFormContextTests {
         assertThat(disabledFieldKeys("approve-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_STRATEGIES_SUMMARY);
     }
 
+    @Test
+    void theFormsAfterTheRemeasureShowEachStrategysComparisonAndTheTableRowByRow() throws Exception {
+        for (String form : List.of(FORM_SURVEY_EMPLOYEE, FORM_REWRITE_POLICIES)) {
+            assertThat(disabledFieldKeys(form)).as(form).contains(VAR_COMPARISON_SUMMARY, VAR_SERVICE_ELEMENT_COMPARISON);
+        }
+        assertThat(disabledFieldKeys(FORM_RATE_SERVICE_ELEMENTS_AGAIN)).contains(VAR_COMPARISON_SUMMARY, ServiceElementTable.before(1),
+                ServiceElementTable.before(ServiceElementTable.SLOTS));
+        assertThat(disabledFieldKeys(FORM_RATE_SERVICE_ELEMENTS_AGAIN)).doesNotContain(ServiceElementTable.rating(1), ServiceElementTable.importance(1));
+    }
+
     private Task staffTask(ProcessInstance pi, String representative) {
         return tasks(pi, REVIEW_STAFF).stream().filter(t -> representative.equals(taskService.getVariable(t.getId(), VAR_REPRESENTATIVE)))
                 .findFirst().orElseThrow();
