@@ -43,9 +43,13 @@ public final class PlanReviewProcess {
     public static final String MARK_STRATEGY_OVERDUE = "ServiceTask_MarkStrategyOverdue";
     public static final String FOLLOW_UP_OVERDUE_STRATEGY = "Task_FollowUpOverdueStrategy";
     public static final String RECORD_IMPLEMENTED = "ServiceTask_RecordStrategyImplemented";
+    public static final String IMPLEMENT_BY_DUE_DATE = "SubProcess_ImplementByDueDate";
     public static final String START_WAITING_PERIOD = "ServiceTask_StartWaitingPeriod";
     public static final String WAITING_PERIOD_OVER = "IntermediateCatchEvent_WaitingPeriodOver";
     public static final String REMEASURE = "ServiceTask_RemeasureFigures";
+    public static final String END_STRATEGY_REMEASURED = "EndEvent_StrategyRemeasured";
+    public static final String RATE_SERVICE_ELEMENTS_AGAIN = "Task_RateServiceElementsAgain";
+    public static final String COMPARE_SERVICE_ELEMENTS = "ServiceTask_CompareServiceElements";
     public static final String AFTER_REMEASURE = "Gateway_AfterRemeasure";
     public static final String SURVEY_EMPLOYEES = "Task_SurveyEmployee";
     public static final String YEARLY_REVIEW = "Gateway_YearlyReview";
@@ -74,6 +78,7 @@ public final class PlanReviewProcess {
     public static final String FORM_COACH_REPRESENTATIVE = "coach-representative";
     public static final String FORM_FOLLOW_UP_OVERDUE_COACHING = "follow-up-overdue-coaching";
     public static final String FORM_RATE_SERVICE_ELEMENTS = "rate-service-elements";
+    public static final String FORM_RATE_SERVICE_ELEMENTS_AGAIN = "rate-service-elements-again";
     public static final String FORM_CHOOSE_STRATEGIES = "choose-strategies";
     public static final String FORM_APPROVE_STRATEGIES = "approve-strategies";
     public static final String FORM_IMPLEMENT_STRATEGY = "implement-strategy";
@@ -122,7 +127,16 @@ public final class PlanReviewProcess {
     public static final String VAR_CHANGES_NEEDED = "changesNeeded";
 
     // variables: service elements
+    /** The table as {@code name: rating} lines: reviews opened before the table had rows of its own (read, never written). */
     public static final String VAR_SERVICE_ELEMENT_RATINGS = "serviceElementRatings";
+    /** The rated table's rows as JSON ({@code [{"name":…,"importance":…,"rating":…}]}), set when a rating task completes. */
+    public static final String VAR_SERVICE_ELEMENT_TABLE = "serviceElementTable";
+    /** Element names the research round found, one per line (or a list), added as rows to the rating form. */
+    public static final String VAR_RESEARCH_SERVICE_ELEMENTS = "researchServiceElements";
+    /** The first table in words (every row, the weakest marked), on the forms that follow. */
+    public static final String VAR_SERVICE_ELEMENTS_TEXT = "serviceElementsText";
+    /** The table rated again against the first rating, row by row, in words. */
+    public static final String VAR_SERVICE_ELEMENT_COMPARISON = "serviceElementComparison";
     public static final String VAR_WEAKEST_ELEMENTS = "weakestElements";
     /** What the area reviews and the ratings found, shown on the strategy forms (input mapping). */
     public static final String VAR_REVIEW_FINDINGS = "reviewFindings";
@@ -133,6 +147,8 @@ public final class PlanReviewProcess {
     public static final String VAR_STRATEGY_DESCRIPTION = "strategy%dDescription";
     public static final String VAR_STRATEGY_OWNER = "strategy%dOwner";
     public static final String VAR_STRATEGY_DUE = "strategy%dDue";
+    /** How long after its implementation the strategy is re-measured: ISO-8601 (P3M, P6W, P45D) or a number of days. */
+    public static final String VAR_STRATEGY_REMEASURE_AFTER = "strategy%dRemeasureAfter";
     public static final String VAR_SECOND_STRATEGY = "secondStrategy";
     public static final String VAR_STRATEGIES_SUMMARY = "strategiesSummary";
     public static final String VAR_STRATEGIES_DECISION = "strategiesDecision";

@@ -2,6 +2,7 @@ package org.servicecharter.planreview;
 
 import java.time.Period;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,12 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             engine's timer; the default {@code 0 0 7 1W 1/3 ?} is 07:00 on the weekday nearest the
  *                             1st of January, April, July and October that is in that month, i.e. the first working
  *                             day of each quarter (public holidays aside)
- * @param remeasureAfter       how long after the strategies are implemented the figures are computed again (ISO-8601)
+ * @param remeasureAfter       how long after a strategy is implemented its figures are computed again (ISO-8601),
+ *                             unless its area has a time of its own or the manager who chose it set one
+ * @param remeasureAfterByArea the default re-measure time per area (strategy type: process-redesign, space,
+ *                             training, delivery-method, incentives), ISO-8601; an area not named uses
+ *                             {@code remeasureAfter}
  * @param yearlyQuarter        the review of this quarter is also the yearly one (policies and procedures rewritten)
  * @param representativesGroup whose members are rated against the plan's requirements and surveyed afterwards
  * @param serviceElements      the most important elements of service, each rated in every review (the review can
- *                             add more)
- * @param weakestCount         how many of the lowest-rated elements are highlighted
+ *                             add more); at most {@link ServiceElementTable#SLOTS} less two, so that the form keeps
+ *                             room for the elements the review adds
+ * @param weakestCount         how many of the heaviest rows (importance × (5 − rating)) are highlighted
  * @param coachingThreshold    a representative rated at or below this (1 to 5) in any quality is coached by their
  *                             manager, and the quality is recorded as a training need
  * @param coachingDue          how long the manager has for the coaching (ISO-8601, from the rating)
@@ -41,5 +47,25 @@ public record PlanReviewProperties(
         @DefaultValue("P30D") Period coachingDue,
         @DefaultValue("P7D") Period researchWindow,
         @DefaultValue("20") int researchSampleSize,
-        @DefaultValue("P3D") Period consultationWindow) {
+        @DefaultValue("P3D") Period consultationWindow,
+        Map<String, Period> remeasureAfterByArea) {
+
+    public PlanReviewProperties {
+        remeasureAfterByArea = remeasureAfterByArea == null ? Map.of() : Map.copyOf(remeasureAfterByArea);
+        if (serviceElements.size() > ServiceElementTable.SLOTS - 2) {
+            throw new IllegalArgumentException("servicecharter.plan-review.service-elements: at most "
+                    + (ServiceElementTable.SLOTS - 2) + " elements, so that the rating form keeps room for the ones a review adds");
+        }
+        for (Map.Entry<String, Period> e : remeasureAfterByArea.entrySet()) {
+            if (!PlanReviewProcess.STRATEGY_TYPES.contains(e.getKey()) || e.getValue().isNegative() || e.getValue().isZero()) {
+                throw new IllegalArgumentException("servicecharter.plan-review.remeasure-after-by-area: '" + e.getKey()
+                        + "' is not one of " + PlanReviewProcess.STRATEGY_TYPES + " with a positive period");
+            }
+        }
+    }
+
+    /** The default re-measure time of a strategy of this area. */
+    public Period remeasureAfter(String area) {
+        return area == null ? remeasureAfter : remeasureAfterByArea.getOrDefault(area, remeasureAfter);
+    }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -48,6 +47,7 @@ class PlanReviewFormContextTests {
     @Autowired RepositoryService repositoryService;
     @Autowired IdentityService identityService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlanReviewProperties properties;
 
     PlanReviewFixtures fixtures;
     final List<String> started = new ArrayList<>();
@@ -130,9 +130,8 @@ class PlanReviewFormContextTests {
                     Map.of(VAR_FINDINGS, "Callers wait too long for a callback.", VAR_CHANGES_NEEDED, "Callback within a day.",
                             VAR_CUSTOMER_NARRATIVE, "Calls twice, waits a day."));
             Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
-            String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
-            taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS,
-                    template.lines().map(l -> l + "4").collect(Collectors.joining("\n")) + "\nCallback within a day: 1"));
+            formService.submitTaskForm(elements.getId(), PlanReviewTables.row(
+                    PlanReviewTables.table(properties.serviceElements(), n -> new int[] {3, 4}), "Callback within a day", 5, 1));
         });
         identityService.setAuthentication("alice", List.of("agents", "employees"));
         try {
@@ -154,7 +153,7 @@ class PlanReviewFormContextTests {
                 """);
         assertThat(findings.lines()).contains("- Alice Agent: 4, 5, 3, 2 — Rushes the callers.", "- Bob Agent: 3, 3, 3, 3")
                 .noneMatch(l -> l.startsWith("- alice") || l.startsWith("- bob"));
-        assertThat((String) context.get(VAR_WEAKEST_ELEMENTS)).startsWith("Callback within a day (1 of 5)");
+        assertThat((String) context.get(VAR_WEAKEST_ELEMENTS)).startsWith("Callback within a day: importance 5, rated 1 of 5, weight 20");
         assertThat((String) context.get(VAR_FIGURES_SUMMARY)).contains("Complaints received: 5 — by category delivery 5");
         assertThat(disabledFieldKeys("choose-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_WEAKEST_ELEMENTS, VAR_FIGURES_SUMMARY,
                 VAR_RESEARCH_SUMMARY, VAR_FRONT_LINE_INPUT);
@@ -179,9 +178,19 @@ class PlanReviewFormContextTests {
         VariableMap forHead = formService.getTaskFormVariables(approve.getId());
         identityService.clearAuthentication();
         assertThat(forHead.get(VAR_REVIEW_FINDINGS)).as("the head of service decides on the same findings").isEqualTo(findings);
-        assertThat(forHead.get(VAR_STRATEGIES_SUMMARY)).isEqualTo("1. Callback within a day → training programme, owner Alice Agent, due 15 Jul 2089");
+        assertThat(forHead.get(VAR_STRATEGIES_SUMMARY)).isEqualTo("1. Callback within a day → training programme, owner Alice Agent, due 15 Jul 2089, re-measured 2 months after it is implemented");
         assertThat(disabledFieldKeys("approve-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_STRATEGIES_SUMMARY, VAR_CONSULTATION_ANSWERS);
         assertThat((String) forHead.get(VAR_CONSULTATION_ANSWERS)).contains("Alice Agent: does not support them — Not before the holidays.");
+    }
+
+    @Test
+    void theFormsAfterTheRemeasureShowEachStrategysComparisonAndTheTableRowByRow() throws Exception {
+        for (String form : List.of(FORM_SURVEY_EMPLOYEE, FORM_REWRITE_POLICIES)) {
+            assertThat(disabledFieldKeys(form)).as(form).contains(VAR_COMPARISON_SUMMARY, VAR_SERVICE_ELEMENT_COMPARISON);
+        }
+        assertThat(disabledFieldKeys(FORM_RATE_SERVICE_ELEMENTS_AGAIN)).contains(VAR_COMPARISON_SUMMARY, ServiceElementTable.before(1),
+                ServiceElementTable.before(ServiceElementTable.SLOTS));
+        assertThat(disabledFieldKeys(FORM_RATE_SERVICE_ELEMENTS_AGAIN)).doesNotContain(ServiceElementTable.rating(1), ServiceElementTable.importance(1));
     }
 
     private Task staffTask(ProcessInstance pi, String representative) {

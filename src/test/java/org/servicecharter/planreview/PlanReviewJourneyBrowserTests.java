@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -47,6 +46,8 @@ class PlanReviewJourneyBrowserTests {
 
     @LocalServerPort int port;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.FormService formService;
+    @Autowired PlanReviewProperties properties;
     @Autowired HistoryService historyService;
     @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
@@ -166,15 +167,13 @@ class PlanReviewJourneyBrowserTests {
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(frontLine.getId()).count() == 0, "the front line answered");
         Chromium.tasklistAs(browser, port, "maria");
         Task elements = tasks(instance, RATE_SERVICE_ELEMENTS).get(0);
-        String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
-        taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS, template.lines()
-                .map(l -> l + (l.startsWith("Complaint resolved") ? "2" : "4")).collect(Collectors.joining("\n"))
-                + "\nCallback within a day: 1"));
+        formService.submitTaskForm(elements.getId(), PlanReviewTables.row(PlanReviewTables.table(properties.serviceElements(),
+                n -> n.startsWith("Complaint resolved") ? new int[] {4, 2} : new int[] {3, 4}), "Callback within a day", 5, 1));
 
         // maria reads the weakest elements when she chooses the strategies
         Task choose = tasks(instance, CHOOSE_STRATEGIES).get(0);
         Chromium.openTask(browser, port, choose.getId(), "Field_Strategy1Weakness");
-        wait.until(d -> visibleText(d, ".task-details").contains("Callback within a day (1 of 5)"));
+        wait.until(d -> visibleText(d, ".task-details").contains("Callback within a day: importance 5, rated 1 of 5, weight 20"));
         String chooseForm = visibleText(browser, ".task-details");
         assertFiguresInWords(chooseForm, "the strategies' choice");
         assertThat(chooseForm).contains("By phone, Mrs Jones (recorded by Alice Agent): expects \"To be called back when promised.\"",

@@ -39,7 +39,8 @@ import org.servicecharter.ModelMocks;
 /**
  * The plan-review model on its own, every bean mocked, no Spring context: the timer and the manager's start, the
  * refused second review of a period, the parallel reviews, the send-back loop, each strategy with its overdue
- * escalation, the waiting period, the employee survey and the yearly policies branch.
+ * escalation, each strategy's own waiting period and re-measure, the table rated again, the employee survey and the
+ * yearly policies branch.
  * {@link PlanReviewProcessTests} run the same model with the real delegates and figures.
  */
 @Deployment(resources = "plan-review.bpmn")
@@ -51,6 +52,8 @@ class PlanReviewModelTests {
     private static final Instant NOW = Instant.parse("2026-04-01T07:00:00Z");
     private static final Date STRATEGY_DUE = Date.from(NOW.plus(Duration.ofDays(30)));
     private static final Date REMEASURE_TO = Date.from(NOW.plus(Duration.ofDays(120)));
+    /** The second strategy's own re-measure date: later than the first's. */
+    private static final Date REMEASURE_TO_2 = Date.from(NOW.plus(Duration.ofDays(200)));
     private static final List<String> REPRESENTATIVES = List.of("alice", "bob");
     private static final Date COACHING_DUE = Date.from(NOW.plus(Duration.ofDays(30)));
 
@@ -66,6 +69,8 @@ class PlanReviewModelTests {
     JavaDelegate recordImplemented;
     JavaDelegate startWaitingPeriod;
     JavaDelegate remeasure;
+    JavaDelegate compareElements;
+    TaskListener elementTable;
     JavaDelegate completeReview;
     TaskListener answers;
     TaskListener requestCoaching;
@@ -100,8 +105,10 @@ class PlanReviewModelTests {
                 Boolean.TRUE.equals(execution.getVariable(VAR_SECOND_STRATEGY)) ? "1,2" : "1"));
         markStrategyOverdue = ModelMocks.delegate("markStrategyOverdueDelegate");
         recordImplemented = ModelMocks.delegate("recordStrategyImplementedDelegate");
-        startWaitingPeriod = ModelMocks.delegate("startWaitingPeriodDelegate", execution -> execution.setVariable(VAR_REMEASURE_TO, REMEASURE_TO));
+        startWaitingPeriod = ModelMocks.delegate("startWaitingPeriodDelegate");
         remeasure = ModelMocks.delegate("remeasureFiguresDelegate");
+        compareElements = ModelMocks.delegate("compareServiceElementsDelegate");
+        elementTable = ModelMocks.taskListener("serviceElementTableListener");
         completeReview = ModelMocks.delegate("completePlanReviewDelegate");
         // one listener per task in the model; one mock answers for all of them here
         answers = ModelMocks.taskListener("recordStaffRatingListener");
@@ -163,6 +170,7 @@ class PlanReviewModelTests {
                 .stream().map(Integer::valueOf).toList());
         when(schedule.strategyOwner(anyString(), anyInt())).thenAnswer(invocation -> "owner" + invocation.getArgument(1));
         when(schedule.strategyDue(anyString(), anyInt())).thenReturn(STRATEGY_DUE);
+        when(schedule.remeasureDue(anyString(), anyInt())).thenAnswer(invocation -> (int) invocation.getArgument(1) == 1 ? REMEASURE_TO : REMEASURE_TO_2);
         when(schedule.strategyText(anyString(), anyInt())).thenAnswer(invocation -> "Strategy " + invocation.getArgument(1));
     }
 
@@ -228,6 +236,7 @@ class PlanReviewModelTests {
 
         assertThat(pi).hasPassed(HIGHLIGHT_WEAKEST).isWaitingAt(CHOOSE_STRATEGIES);
         verify(highlightWeakest).execute(any());
+        verify(elementTable, times(2)).notify(any()); // the table's rows filled on create, read on complete
         assertThat(taskService.getVariable(task(CHOOSE_STRATEGIES, pi).getId(), VAR_REVIEW_FINDINGS))
                 .as("the strategy form shows what the review found").isEqualTo("Findings of 2026-Q1");
         assertThat(taskService.getVariable(task(CHOOSE_STRATEGIES, pi).getId(), VAR_RESEARCH_SUMMARY)).isEqualTo("Research of 2026-Q1");
@@ -278,7 +287,7 @@ class PlanReviewModelTests {
 
         complete(task(IMPLEMENT_STRATEGY, pi), withVariables(VAR_IMPLEMENTATION_NOTE, "Done late."));
 
-        assertThat(pi).hasPassed(RECORD_IMPLEMENTED, START_WAITING_PERIOD).isNotWaitingAt(FOLLOW_UP_OVERDUE_STRATEGY)
+        assertThat(pi).hasPassed(RECORD_IMPLEMENTED, IMPLEMENT_BY_DUE_DATE, START_WAITING_PERIOD).isNotWaitingAt(FOLLOW_UP_OVERDUE_STRATEGY)
                 .isWaitingAt(WAITING_PERIOD_OVER);
         verify(recordImplemented).execute(any());
     }
@@ -286,14 +295,19 @@ class PlanReviewModelTests {
     // --- after the changes ------------------------------------------------------------------------------------------
 
     @Test
-    void afterTheWaitingPeriodTheFiguresAreRemeasuredAndEveryEmployeeIsAsked() throws Exception {
+    void afterTheWaitingPeriodTheFiguresAreRemeasuredTheTableRatedAgainAndEveryEmployeeIsAsked() throws Exception {
         ProcessInstance pi = implementing();
         complete(task(IMPLEMENT_STRATEGY, pi));
         assertThat(job(WAITING_PERIOD_OVER, pi).getDuedate()).isEqualTo(REMEASURE_TO);
 
         execute(job(WAITING_PERIOD_OVER, pi));
 
-        assertThat(pi).hasPassed(REMEASURE).hasNotPassed(REWRITE_POLICIES).isWaitingAt(SURVEY_EMPLOYEES);
+        assertThat(pi).hasPassed(REMEASURE, END_STRATEGY_REMEASURED).isWaitingAt(RATE_SERVICE_ELEMENTS_AGAIN);
+        assertThat(task(RATE_SERVICE_ELEMENTS_AGAIN, pi)).hasCandidateGroup("managers");
+        complete(task(RATE_SERVICE_ELEMENTS_AGAIN, pi));
+        verify(compareElements).execute(any());
+
+        assertThat(pi).hasPassed(COMPARE_SERVICE_ELEMENTS).hasNotPassed(REWRITE_POLICIES).isWaitingAt(SURVEY_EMPLOYEES);
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(SURVEY_EMPLOYEES).list())
                 .extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(REPRESENTATIVES);
         verify(remeasure).execute(any());
@@ -302,6 +316,30 @@ class PlanReviewModelTests {
 
         assertThat(pi).isEnded().hasPassedInOrder(COMPLETE_REVIEW, END_COMPLETED);
         verify(completeReview).execute(any());
+    }
+
+    @Test
+    void eachStrategyWaitsItsOwnTimeAndTheReviewGoesOnWhenTheLastIsRemeasured() throws Exception {
+        ProcessInstance pi = reviewed();
+        complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, true));
+        complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
+        Task first = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(IMPLEMENT_STRATEGY).taskAssignee("owner1").singleResult();
+        complete(first);
+        // the first strategy waits while the second is still being implemented
+        assertThat(pi).isWaitingAt(WAITING_PERIOD_OVER, IMPLEMENT_STRATEGY);
+        assertThat(job(WAITING_PERIOD_OVER, pi).getDuedate()).isEqualTo(REMEASURE_TO);
+        execute(job(WAITING_PERIOD_OVER, pi));
+        assertThat(pi).isWaitingAt(IMPLEMENT_STRATEGY).isNotWaitingAt(RATE_SERVICE_ELEMENTS_AGAIN);
+        verify(remeasure, times(1)).execute(any());
+
+        complete(task(IMPLEMENT_STRATEGY, pi));
+        assertThat(job(WAITING_PERIOD_OVER, pi).getDuedate()).as("its own date").isEqualTo(REMEASURE_TO_2);
+        assertThat(pi).isNotWaitingAt(RATE_SERVICE_ELEMENTS_AGAIN, SURVEY_EMPLOYEES);
+        execute(job(WAITING_PERIOD_OVER, pi));
+
+        assertThat(pi).isWaitingAt(RATE_SERVICE_ELEMENTS_AGAIN);
+        verify(remeasure, times(2)).execute(any());
+        verify(startWaitingPeriod, times(2)).execute(any());
     }
 
     @Test
@@ -519,6 +557,7 @@ class PlanReviewModelTests {
         ProcessInstance pi = implementing();
         complete(task(IMPLEMENT_STRATEGY, pi));
         execute(job(WAITING_PERIOD_OVER, pi));
+        complete(task(RATE_SERVICE_ELEMENTS_AGAIN, pi));
         return pi;
     }
 }
