@@ -184,6 +184,8 @@ public final class PlanReviewProcess {
     public static final String VAR_INTERVIEW_EXPECTATIONS = "interviewExpectations";
     public static final String VAR_INTERVIEW_UNMET_NEEDS = "interviewUnmetNeeds";
     public static final String VAR_INTERVIEW_COMPETITORS = "interviewCompetitors";
+    /** Service elements the interviewed customer named that are not configured, one a line; they become rows of the table. */
+    public static final String VAR_INTERVIEW_SERVICE_ELEMENTS = "interviewServiceElements";
     public static final String VAR_ANOTHER_INTERVIEW = "anotherInterview";
     public static final String VAR_MORE_INTERVIEWS = "moreInterviews";
     public static final String VAR_CUSTOMER_NARRATIVE = "customerNarrative";

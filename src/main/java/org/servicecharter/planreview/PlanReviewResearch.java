@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.servicecharter.complaint.RecentCustomers;
@@ -211,6 +212,10 @@ public class PlanReviewResearch {
             appendIf(out, "; needs not met \"", d.get(VAR_INTERVIEW_UNMET_NEEDS));
             appendIf(out, "; competitors \"", d.get(VAR_INTERVIEW_COMPETITORS));
         }
+        List<String> named = namedServiceElements(label);
+        if (!named.isEmpty()) {
+            out.append("\nService elements they named that we do not rate yet (rows of the table): ").append(String.join("; ", named)).append('.');
+        }
         List<String> comments = customers.surveyCommentsBetween(instant(period.start()), instant(period.end()));
         quoted(out, "Complaint survey comments of the period (" + comments.size() + ")", comments);
         String summary = out.toString();
@@ -219,8 +224,29 @@ public class PlanReviewResearch {
         details.put("surveysSent", sent);
         details.put("surveysAnswered", answers.size());
         details.put("interviews", interviews.size());
+        details.put(VAR_RESEARCH_SERVICE_ELEMENTS, named);
         reviews.answer(label, ANSWER_RESEARCH_SUMMARY, "-", "system", ReviewPeriod.now(), details);
         return summary;
+    }
+
+    /**
+     * The service elements the customers named in the round's interviews that are not configured, in the order first
+     * named, each once (ignoring case): the rows the research round adds to the service-element table.
+     */
+    public List<String> namedServiceElements(String period) {
+        List<String> configured = properties.serviceElements().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (PlanReviews.Answer interview : reviews.answers(period)) {
+            if (interview.kind().equals(ANSWER_INTERVIEW) && interview.details().get(VAR_INTERVIEW_SERVICE_ELEMENTS) instanceof List<?> given) {
+                for (Object name : given) {
+                    String n = String.valueOf(name).trim();
+                    if (!n.isEmpty() && !configured.contains(n.toLowerCase(Locale.ROOT))) {
+                        names.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
+                    }
+                }
+            }
+        }
+        return List.copyOf(names.values());
     }
 
     private void requireOpen(String token) {

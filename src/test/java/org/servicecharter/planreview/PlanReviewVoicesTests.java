@@ -60,6 +60,7 @@ class PlanReviewVoicesTests {
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired FormService formService;
+    @Autowired PlanReviewProperties properties;
     @Autowired IdentityService identityService;
     @Autowired PlanReviews reviews;
     @Autowired PlanReviewResearch research;
@@ -170,10 +171,18 @@ class PlanReviewVoicesTests {
         identityService.setAuthentication("maria", List.of("managers", "employees"));
         assertThatThrownBy(() -> taskService.complete(first.getId(), Map.of(VAR_INTERVIEW_CHANNEL, "carrier pigeon")))
                 .hasMessageContaining("in-person or phone");
-        taskService.complete(first.getId(), interview("in-person", "Mrs Jones", "Be called back when promised.", true));
+        Map<String, Object> tooLong = interview("in-person", "Mrs Jones", "Be called back when promised.", true);
+        tooLong.put(VAR_INTERVIEW_SERVICE_ELEMENTS, "Parking\n" + "x".repeat(201));
+        assertThatThrownBy(() -> taskService.complete(first.getId(), tooLong)).hasMessageContaining("at most 200 characters");
+        Map<String, Object> jones = interview("in-person", "Mrs Jones", "Be called back when promised.", true);
+        jones.put(VAR_INTERVIEW_SERVICE_ELEMENTS, "Parking\n speed of answer \n\nparking");
+        taskService.complete(first.getId(), jones);
         identityService.setAuthentication("alice", List.of("agents", "employees"));
         Task second = task(pi, RECORD_INTERVIEW);
-        taskService.complete(second.getId(), interview("phone", "Mr Smith", "One person who knows my case.", false));
+        assertThat(taskService.getVariable(second.getId(), VAR_INTERVIEW_SERVICE_ELEMENTS)).as("each interview starts empty").isNull();
+        Map<String, Object> smith = interview("phone", "Mr Smith", "One person who knows my case.", false);
+        smith.put(VAR_INTERVIEW_SERVICE_ELEMENTS, "PARKING\nOpening hours");
+        taskService.complete(second.getId(), smith);
         identityService.clearAuthentication();
         assertThat(pi).isWaitingAt(RESEARCH_WINDOW_OVER);
         assertThat(reviews.answers("2081-Q3")).filteredOn(a -> a.kind().equals(ANSWER_INTERVIEW)).extracting(PlanReviews.Answer::answeredBy)
@@ -201,6 +210,16 @@ class PlanReviewVoicesTests {
         for (String key : List.of(REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS)) {
             assertThat(taskService.getVariable(task(pi, key).getId(), VAR_RESEARCH_SUMMARY)).as(key).isEqualTo(summary);
         }
+
+        // the elements the customers named that are not configured: in the summary and rows of the table (issue 19.2)
+        assertThat(summary).contains("Service elements they named that we do not rate yet (rows of the table): Parking; Opening hours.");
+        assertThat(runtimeService.getVariable(pi.getId(), VAR_RESEARCH_SERVICE_ELEMENTS)).isEqualTo("Parking\nOpening hours");
+        Map<String, Object> table = formService.getTaskFormVariables(task(pi, RATE_SERVICE_ELEMENTS).getId());
+        int configured = properties.serviceElements().size();
+        assertThat(table.get(ServiceElementTable.name(1))).isEqualTo(properties.serviceElements().get(0));
+        assertThat(table.get(ServiceElementTable.name(configured + 1))).isEqualTo("Parking");
+        assertThat(table.get(ServiceElementTable.name(configured + 2))).isEqualTo("Opening hours");
+        assertThat(table.get(ServiceElementTable.name(configured + 3))).isNull();
     }
 
     @Test
@@ -216,6 +235,8 @@ class PlanReviewVoicesTests {
         assertThat(tasks(pi, RECORD_INTERVIEW)).isEmpty();
         assertThat(tasks(pi, REVIEW_TRAINING)).hasSize(1);
         assertThat(research.summary("2082-Q1")).startsWith("Research survey: 0 customers asked, 0 answers.\nInterviews recorded: 0.");
+        assertThat(research.summary("2082-Q1")).doesNotContain("Service elements they named");
+        assertThat(runtimeService.getVariable(pi.getId(), VAR_RESEARCH_SERVICE_ELEMENTS)).as("none named: only the configured rows").isNull();
         assertThat(reviews.answers("2082-Q1")).extracting(PlanReviews.Answer::kind).contains(ANSWER_RESEARCH_SUMMARY);
     }
 
@@ -325,9 +346,8 @@ class PlanReviewVoicesTests {
         taskService.complete(feedback.getId(), Map.of(VAR_FINDINGS, "Slow call-backs.", VAR_CUSTOMER_NARRATIVE,
                 "Waits, repeats the story, gets a refund late."));
         Task elements = task(pi, RATE_SERVICE_ELEMENTS);
-        String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
-        taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS,
-                String.join("\n", template.lines().map(l -> l + "3").toList()) + "\nCallback within a day: 1"));
+        taskService.complete(elements.getId(), PlanReviewTables.row(
+                PlanReviewTables.table(properties.serviceElements(), n -> new int[] {3, 3}), "Callback within a day", 5, 1));
     }
 
     private static Map<String, Object> strategies() {
