@@ -88,6 +88,7 @@ class PlanReviewJourneyBrowserTests {
         fillIn(browser, "Field_InterviewCustomer", "Mrs Jones");
         fillIn(browser, "Field_InterviewExpectations", "To be called back when promised.");
         fillIn(browser, "Field_InterviewUnmetNeeds", "Updates without asking.");
+        fillIn(browser, "Field_InterviewServiceElements", "Callback within a day");
         shot("00-alice-records-a-customer-interview");
         Chromium.complete(browser);
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(interview.getId()).count() == 0, "the interview recorded");
@@ -167,6 +168,13 @@ class PlanReviewJourneyBrowserTests {
         Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(frontLine.getId()).count() == 0, "the front line answered");
         Chromium.tasklistAs(browser, port, "maria");
         Task elements = tasks(instance, RATE_SERVICE_ELEMENTS).get(0);
+        // the element Mrs Jones named in her interview is a row of the table, after the configured ones
+        Chromium.openTask(browser, port, elements.getId(), "Field_Element1Importance");
+        String researchRow = "Field_Element" + (properties.serviceElements().size() + 1) + "Name";
+        wait.until(d -> "Callback within a day".equals(d.findElement(Chromium.field(researchRow)).getAttribute("value")));
+        assertThat(browser.findElement(Chromium.field("Field_ResearchSummary")).getAttribute("value"))
+                .contains("Service elements they named that we do not rate yet (rows of the table): Callback within a day.");
+        shot("03c-the-table-has-the-element-the-customer-named");
         formService.submitTaskForm(elements.getId(), PlanReviewTables.row(PlanReviewTables.table(properties.serviceElements(),
                 n -> n.startsWith("Complaint resolved") ? new int[] {4, 2} : new int[] {3, 4}), "Callback within a day", 5, 1));
 
