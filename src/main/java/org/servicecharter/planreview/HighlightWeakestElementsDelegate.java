@@ -10,13 +10,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * Reads the rated service-element table, stores it with the review and highlights the weakest elements. A table
- * that is not fully rated is refused, and with it the completion of the rating task (same transaction).
+ * Stores the rated service-element table with the review and highlights the weakest rows: the largest
+ * importance × (5 − rating). A review opened before the table had rows (its model version still asks for
+ * {@code name: rating} lines) is read as before: the lowest-rated lines are the weakest. A table that is not fully
+ * rated is refused, and with it the completion of the rating task (same transaction).
  */
 @ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
 @Component
 public class HighlightWeakestElementsDelegate implements JavaDelegate {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final PlanReviews reviews;
     private final PlanReviewProperties properties;
@@ -28,9 +35,21 @@ public class HighlightWeakestElementsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        List<ServiceElementRatings.Element> rated = ServiceElementRatings.rate(
-                (String) execution.getVariable(VAR_SERVICE_ELEMENT_RATINGS), properties.weakestCount());
-        reviews.serviceElements((String) execution.getVariable(VAR_PERIOD), rated);
-        execution.setVariable(VAR_WEAKEST_ELEMENTS, ServiceElementRatings.weakestText(rated));
+        Object table = execution.getVariable(VAR_SERVICE_ELEMENT_TABLE);
+        List<ServiceElementTable.Row> rows = table == null
+                ? ServiceElementTable.fromRatings(ServiceElementRatings.rate((String) execution.getVariable(VAR_SERVICE_ELEMENT_RATINGS),
+                        properties.weakestCount()))
+                : ServiceElementTable.rank(entries(table.toString()), properties.weakestCount());
+        reviews.serviceElements((String) execution.getVariable(VAR_PERIOD), rows);
+        execution.setVariable(VAR_WEAKEST_ELEMENTS, ServiceElementTable.weakestText(rows));
+        execution.setVariable(VAR_SERVICE_ELEMENTS_TEXT, ServiceElementTable.text(rows));
+    }
+
+    static List<ServiceElementTable.Entry> entries(String json) {
+        try {
+            return List.of(JSON.readValue(json, ServiceElementTable.Entry[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

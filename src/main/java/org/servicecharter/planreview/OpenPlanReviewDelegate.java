@@ -42,6 +42,5 @@ public class OpenPlanReviewDelegate implements JavaDelegate {
         execution.setVariable(VAR_PERIOD_FROM, period.from().toString());
         execution.setVariable(VAR_PERIOD_TO, period.to().toString());
         execution.setVariable(VAR_YEARLY, yearly);
-        execution.setVariable(VAR_SERVICE_ELEMENT_RATINGS, ServiceElementRatings.template(properties.serviceElements()));
     }
 }

@@ -34,9 +34,11 @@ public class PlanReviewController {
 
     public record ReviewView(String period, LocalDateTime periodFrom, LocalDateTime periodTo, String status, boolean yearly,
             String startedBy, LocalDateTime startedAt, String processInstanceId, PlanFigures.Figures figures,
-            List<ServiceElementRatings.Element> serviceElements, List<PlanReviews.Answer> answers,
+            List<ServiceElementTable.Row> serviceElements, List<PlanReviews.Answer> answers,
             List<PlanReviews.Strategy> strategies, LocalDateTime remeasureFrom, LocalDateTime remeasureTo,
-            PlanFigures.Figures remeasuredFigures, PlanFigures.Comparison comparison, LocalDateTime completedAt) {
+            PlanFigures.Figures remeasuredFigures, PlanFigures.Comparison comparison, LocalDateTime completedAt,
+            List<PlanReviews.StrategyComparison> strategyComparisons, List<ServiceElementTable.Row> serviceElementsAgain,
+            List<ServiceElementTable.RowChange> serviceElementComparison) {
     }
 
     private static final List<String> READERS = List.of(Roles.MANAGERS, Roles.HEAD_OF_SERVICE, Roles.PROCESS_OWNERS, Roles.HR,
@@ -82,11 +84,16 @@ public class PlanReviewController {
 
     private ReviewView view(String period) {
         PlanReviews.Review r = reviews.find(period).orElseThrow(() -> new NotFound("No review of period " + period + "."));
-        ServiceElementRatings.Element[] elements = reviews.read(r.serviceElements(), ServiceElementRatings.Element[].class);
+        ServiceElementTable.Row[] elements = reviews.read(r.serviceElements(), ServiceElementTable.Row[].class);
+        ServiceElementTable.Row[] again = reviews.read(r.serviceElementsAgain(), ServiceElementTable.Row[].class);
+        ServiceElementTable.RowChange[] changes = reviews.read(r.serviceElementComparison(), ServiceElementTable.RowChange[].class);
+        // remeasureFrom/To, remeasuredFigures and comparison: the single re-measure of reviews from before each strategy
+        // had its own (strategyComparisons)
         return new ReviewView(r.period(), r.periodFrom(), r.periodTo(), r.status(), r.yearly(), r.startedBy(), r.startedAt(),
                 r.processInstanceId(), reviews.read(r.figures(), PlanFigures.Figures.class), elements == null ? List.of() : List.of(elements),
                 reviews.answers(period), reviews.strategies(period), r.remeasureFrom(), r.remeasureTo(),
                 reviews.read(r.remeasuredFigures(), PlanFigures.Figures.class), reviews.read(r.comparison(), PlanFigures.Comparison.class),
-                r.completedAt());
+                r.completedAt(), reviews.strategyComparisons(period), again == null ? List.of() : List.of(again),
+                changes == null ? List.of() : List.of(changes));
     }
 }

@@ -43,9 +43,13 @@ public final class PlanReviewProcess {
     public static final String MARK_STRATEGY_OVERDUE = "ServiceTask_MarkStrategyOverdue";
     public static final String FOLLOW_UP_OVERDUE_STRATEGY = "Task_FollowUpOverdueStrategy";
     public static final String RECORD_IMPLEMENTED = "ServiceTask_RecordStrategyImplemented";
+    public static final String IMPLEMENT_BY_DUE_DATE = "SubProcess_ImplementByDueDate";
     public static final String START_WAITING_PERIOD = "ServiceTask_StartWaitingPeriod";
     public static final String WAITING_PERIOD_OVER = "IntermediateCatchEvent_WaitingPeriodOver";
     public static final String REMEASURE = "ServiceTask_RemeasureFigures";
+    public static final String END_STRATEGY_REMEASURED = "EndEvent_StrategyRemeasured";
+    public static final String RATE_SERVICE_ELEMENTS_AGAIN = "Task_RateServiceElementsAgain";
+    public static final String COMPARE_SERVICE_ELEMENTS = "ServiceTask_CompareServiceElements";
     public static final String AFTER_REMEASURE = "Gateway_AfterRemeasure";
     public static final String SURVEY_EMPLOYEES = "Task_SurveyEmployee";
     public static final String YEARLY_REVIEW = "Gateway_YearlyReview";
@@ -54,6 +58,14 @@ public final class PlanReviewProcess {
     public static final String PUBLISH_HANDBOOK = "Task_PublishNewHandbookVersion";
     public static final String COMPLETE_REVIEW = "ServiceTask_CompleteReview";
     public static final String END_COMPLETED = "EndEvent_ReviewCompleted";
+    public static final String SEND_RESEARCH_SURVEY = "ServiceTask_SendResearchSurvey";
+    public static final String RECORD_INTERVIEW = "Task_RecordInterview";
+    public static final String RESEARCH_WINDOW_CLOSED = "BoundaryEvent_ResearchWindowClosed";
+    public static final String RESEARCH_WINDOW_OVER = "IntermediateCatchEvent_ResearchWindowOver";
+    public static final String SUMMARISE_RESEARCH = "ServiceTask_SummariseResearch";
+    public static final String GIVE_FRONT_LINE_INPUT = "Task_GiveFrontLineInput";
+    public static final String CONSULT_ON_STRATEGIES = "Task_ConsultOnStrategies";
+    public static final String CONSULTATION_CLOSED = "BoundaryEvent_ConsultationClosed";
 
     public static final String MESSAGE_REVIEW_REQUESTED = "PlanReviewRequested";
     public static final String MESSAGE_COACHING_NEEDED = "RepresentativeNeedsCoaching";
@@ -66,6 +78,7 @@ public final class PlanReviewProcess {
     public static final String FORM_COACH_REPRESENTATIVE = "coach-representative";
     public static final String FORM_FOLLOW_UP_OVERDUE_COACHING = "follow-up-overdue-coaching";
     public static final String FORM_RATE_SERVICE_ELEMENTS = "rate-service-elements";
+    public static final String FORM_RATE_SERVICE_ELEMENTS_AGAIN = "rate-service-elements-again";
     public static final String FORM_CHOOSE_STRATEGIES = "choose-strategies";
     public static final String FORM_APPROVE_STRATEGIES = "approve-strategies";
     public static final String FORM_IMPLEMENT_STRATEGY = "implement-strategy";
@@ -73,6 +86,9 @@ public final class PlanReviewProcess {
     public static final String FORM_SURVEY_EMPLOYEE = "plan-change-survey";
     public static final String FORM_REWRITE_POLICIES = "rewrite-policies";
     public static final String FORM_PUBLISH_HANDBOOK = "publish-new-handbook-version";
+    public static final String FORM_RECORD_INTERVIEW = "record-customer-interview";
+    public static final String FORM_FRONT_LINE_INPUT = "front-line-input";
+    public static final String FORM_STRATEGY_CONSULTATION = "strategy-consultation";
 
     // variables: the review
     public static final String VAR_PERIOD = "period";
@@ -111,7 +127,16 @@ public final class PlanReviewProcess {
     public static final String VAR_CHANGES_NEEDED = "changesNeeded";
 
     // variables: service elements
+    /** The table as {@code name: rating} lines: reviews opened before the table had rows of its own (read, never written). */
     public static final String VAR_SERVICE_ELEMENT_RATINGS = "serviceElementRatings";
+    /** The rated table's rows as JSON ({@code [{"name":…,"importance":…,"rating":…}]}), set when a rating task completes. */
+    public static final String VAR_SERVICE_ELEMENT_TABLE = "serviceElementTable";
+    /** Element names the research round found, one per line (or a list), added as rows to the rating form. */
+    public static final String VAR_RESEARCH_SERVICE_ELEMENTS = "researchServiceElements";
+    /** The first table in words (every row, the weakest marked), on the forms that follow. */
+    public static final String VAR_SERVICE_ELEMENTS_TEXT = "serviceElementsText";
+    /** The table rated again against the first rating, row by row, in words. */
+    public static final String VAR_SERVICE_ELEMENT_COMPARISON = "serviceElementComparison";
     public static final String VAR_WEAKEST_ELEMENTS = "weakestElements";
     /** What the area reviews and the ratings found, shown on the strategy forms (input mapping). */
     public static final String VAR_REVIEW_FINDINGS = "reviewFindings";
@@ -122,6 +147,8 @@ public final class PlanReviewProcess {
     public static final String VAR_STRATEGY_DESCRIPTION = "strategy%dDescription";
     public static final String VAR_STRATEGY_OWNER = "strategy%dOwner";
     public static final String VAR_STRATEGY_DUE = "strategy%dDue";
+    /** How long after its implementation the strategy is re-measured: ISO-8601 (P3M, P6W, P45D) or a number of days. */
+    public static final String VAR_STRATEGY_REMEASURE_AFTER = "strategy%dRemeasureAfter";
     public static final String VAR_SECOND_STRATEGY = "secondStrategy";
     public static final String VAR_STRATEGIES_SUMMARY = "strategiesSummary";
     public static final String VAR_STRATEGIES_DECISION = "strategiesDecision";
@@ -147,7 +174,32 @@ public final class PlanReviewProcess {
     public static final String VAR_HANDBOOK_CHANGES = "handbookChanges";
     public static final String VAR_HANDBOOK_VERSION = "handbookVersion";
 
+    // variables: the research round, the front line's input and the consultation on the strategies
+    public static final String VAR_RESEARCH_WINDOW_ENDS = "researchWindowEnds";
+    public static final String VAR_RESEARCH_SURVEYS_SENT = "researchSurveysSent";
+    public static final String VAR_RESEARCH_SUMMARY = "researchSummary";
+    public static final String VAR_NOTHING_TO_RECORD = "nothingToRecord";
+    public static final String VAR_INTERVIEW_CHANNEL = "interviewChannel";
+    public static final String VAR_INTERVIEW_CUSTOMER = "interviewCustomer";
+    public static final String VAR_INTERVIEW_EXPECTATIONS = "interviewExpectations";
+    public static final String VAR_INTERVIEW_UNMET_NEEDS = "interviewUnmetNeeds";
+    public static final String VAR_INTERVIEW_COMPETITORS = "interviewCompetitors";
+    /** Service elements the interviewed customer named that are not configured, one a line; they become rows of the table. */
+    public static final String VAR_INTERVIEW_SERVICE_ELEMENTS = "interviewServiceElements";
+    public static final String VAR_ANOTHER_INTERVIEW = "anotherInterview";
+    public static final String VAR_MORE_INTERVIEWS = "moreInterviews";
+    public static final String VAR_CUSTOMER_NARRATIVE = "customerNarrative";
+    public static final String VAR_WHAT_GOES_WRONG = "whatGoesWrong";
+    public static final String VAR_WHAT_TO_CHANGE = "whatToChange";
+    public static final String VAR_EMPLOYEE_NARRATIVE = "employeeNarrative";
+    public static final String VAR_FRONT_LINE_INPUT = "frontLineInput";
+    public static final String VAR_STRATEGY_SUPPORT = "strategySupport";
+    public static final String VAR_CONSULTATION_COMMENT = "consultationComment";
+    public static final String VAR_CONSULTATION_ANSWERS = "consultationAnswers";
+
     // values
+    public static final List<String> INTERVIEW_CHANNELS = List.of("in-person", "phone");
+    public static final List<String> STRATEGY_SUPPORT = List.of("yes", "no", "with-changes");
     public static final List<String> STRATEGY_TYPES = List.of("process-redesign", "space", "training", "delivery-method", "incentives");
     public static final List<String> CHANGE_EFFECTS = List.of("better", "no-change", "worse");
 
@@ -160,6 +212,10 @@ public final class PlanReviewProcess {
     public static final String ANSWER_SURVEY = "employee-survey";
     public static final String ANSWER_POLICIES = "policies-rewrite";
     public static final String ANSWER_HANDBOOK = "handbook-published";
+    public static final String ANSWER_INTERVIEW = "customer-interview";
+    public static final String ANSWER_RESEARCH_SUMMARY = "research-summary";
+    public static final String ANSWER_FRONT_LINE = "front-line-input";
+    public static final String ANSWER_CONSULTATION = "strategy-consultation";
 
     // the records this model writes to the employee file (their record types)
     public static final String RECORD_PERFORMANCE_EVALUATION = "performance-evaluation";

@@ -55,6 +55,13 @@ public class PlanReviewSchedule {
     public String strategyText(String period, int number) {
         PlanReviews.Strategy s = reviews.strategy(period, number);
         return "Weakness: " + s.weakness() + "\nStrategy: " + s.type() + (s.description() == null ? "" : " — " + s.description())
-                + "\nDue: " + s.dueAt().toLocalDate();
+                + "\nDue: " + s.dueAt().toLocalDate()
+                + "\nRe-measured: " + RemeasureTime.words(s.remeasureAfter() != null ? s.remeasureAfter()
+                        : properties.remeasureAfter(s.type()).toString()) + " after it is implemented";
+    }
+
+    /** When the strategy's waiting period is over: its timer's date (set when it was implemented). */
+    public Date remeasureDue(String period, int number) {
+        return ReviewPeriod.date(reviews.strategy(period, number).remeasureTo());
     }
 }

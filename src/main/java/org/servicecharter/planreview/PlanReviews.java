@@ -22,14 +22,25 @@ public class PlanReviews {
     public record Review(String period, LocalDateTime periodFrom, LocalDateTime periodTo, String processInstanceId,
             String startedBy, LocalDateTime startedAt, boolean yearly, String status, String figures, String serviceElements,
             LocalDateTime remeasureFrom, LocalDateTime remeasureTo, String remeasuredFigures, String comparison,
-            LocalDateTime completedAt) {
+            LocalDateTime completedAt, String serviceElementsAgain, String serviceElementComparison) {
     }
 
     public record Answer(String kind, String subject, String answeredBy, LocalDateTime answeredAt, Map<String, Object> details) {
     }
 
+    /**
+     * A strategy and how it went. {@code remeasureAfter} (ISO-8601, e.g. P3M) is how long after its implementation it is
+     * re-measured, in the window {@code remeasureFrom}–{@code remeasureTo}; statuses: proposed, approved, overdue,
+     * implemented, waiting, remeasured.
+     */
     public record Strategy(int number, String weakness, String type, String description, String owner, LocalDateTime dueAt,
-            String status, LocalDateTime escalatedAt, LocalDateTime implementedAt, String implementationNote) {
+            String status, LocalDateTime escalatedAt, LocalDateTime implementedAt, String implementationNote,
+            String remeasureAfter, LocalDateTime remeasureFrom, LocalDateTime remeasureTo) {
+    }
+
+    /** A strategy against its own baseline: the figures of the window just before it was implemented, and of the window after. */
+    public record StrategyComparison(int number, String weakness, String type, String remeasureAfter, PlanFigures.Figures baseline,
+            PlanFigures.Figures remeasured, PlanFigures.Comparison comparison) {
     }
 
     private final JdbcTemplate jdbc;
@@ -63,7 +74,8 @@ public class PlanReviews {
                 rs.getString("started_by"), time(rs.getTimestamp("started_at")), rs.getBoolean("yearly"), rs.getString("status"),
                 rs.getString("figures"), rs.getString("service_elements"), time(rs.getTimestamp("remeasure_from")),
                 time(rs.getTimestamp("remeasure_to")), rs.getString("remeasured_figures"), rs.getString("comparison"),
-                time(rs.getTimestamp("completed_at"))), period).stream().findFirst();
+                time(rs.getTimestamp("completed_at")), rs.getString("service_elements_again"),
+                rs.getString("service_element_comparison")), period).stream().findFirst();
     }
 
     /** The period of the review started last (the current one), if any review was ever started. */
@@ -82,6 +94,12 @@ public class PlanReviews {
 
     public void serviceElements(String period, Object ratings) {
         jdbc.update("UPDATE plan_review SET service_elements = ? WHERE period = ?", write(ratings), period);
+    }
+
+    /** The table rated again after the last strategy was re-measured, and its row-by-row comparison with the first rating. */
+    public void serviceElementsAgain(String period, Object rows, Object comparison) {
+        jdbc.update("UPDATE plan_review SET service_elements_again = ?, service_element_comparison = ? WHERE period = ?",
+                write(rows), write(comparison), period);
     }
 
     public void waiting(String period, LocalDateTime from, LocalDateTime to) {
@@ -116,9 +134,10 @@ public class PlanReviews {
         jdbc.update("DELETE FROM plan_review_strategy WHERE period = ?", period);
         for (Strategy s : strategies) {
             jdbc.update("""
-                    INSERT INTO plan_review_strategy (period, strategy_no, weakness, strategy_type, description, owner_id, due_at, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 'proposed')""", period, s.number(), s.weakness(), s.type(), s.description(),
-                    s.owner(), Timestamp.valueOf(s.dueAt()));
+                    INSERT INTO plan_review_strategy (period, strategy_no, weakness, strategy_type, description, owner_id, due_at, status,
+                      remeasure_after)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 'proposed', ?)""", period, s.number(), s.weakness(), s.type(), s.description(),
+                    s.owner(), Timestamp.valueOf(s.dueAt()), s.remeasureAfter());
         }
         jdbc.update("UPDATE plan_review SET status = 'strategies' WHERE period = ?", period);
     }
@@ -138,11 +157,37 @@ public class PlanReviews {
                 Timestamp.valueOf(now), note, period, number);
     }
 
+    /** The strategy's waiting period started: it is re-measured for {@code from}–{@code to}. */
+    public void strategyWaiting(String period, int number, LocalDateTime from, LocalDateTime to) {
+        jdbc.update("UPDATE plan_review_strategy SET status = 'waiting', remeasure_from = ?, remeasure_to = ? WHERE period = ? AND strategy_no = ?",
+                Timestamp.valueOf(from), Timestamp.valueOf(to), period, number);
+        jdbc.update("UPDATE plan_review SET status = 'waiting' WHERE period = ? AND status = 'implementing'", period);
+    }
+
+    /** The strategy against its own baseline; the review is re-measured when its last strategy is. */
+    public void strategyRemeasured(String period, int number, Object baseline, Object remeasured, Object comparison) {
+        jdbc.update("""
+                UPDATE plan_review_strategy SET status = 'remeasured', baseline_figures = ?, remeasured_figures = ?, comparison = ?
+                WHERE period = ? AND strategy_no = ?""", write(baseline), write(remeasured), write(comparison), period, number);
+        jdbc.update("""
+                UPDATE plan_review SET status = 'remeasured' WHERE period = ? AND NOT EXISTS
+                  (SELECT 1 FROM plan_review_strategy s WHERE s.period = plan_review.period AND s.status <> 'remeasured')""", period);
+    }
+
+    public List<StrategyComparison> strategyComparisons(String period) {
+        return jdbc.query("SELECT * FROM plan_review_strategy WHERE period = ? AND comparison IS NOT NULL ORDER BY strategy_no",
+                (rs, i) -> new StrategyComparison(rs.getInt("strategy_no"), rs.getString("weakness"), rs.getString("strategy_type"),
+                        rs.getString("remeasure_after"), read(rs.getString("baseline_figures"), PlanFigures.Figures.class),
+                        read(rs.getString("remeasured_figures"), PlanFigures.Figures.class),
+                        read(rs.getString("comparison"), PlanFigures.Comparison.class)), period);
+    }
+
     public List<Strategy> strategies(String period) {
         return jdbc.query("SELECT * FROM plan_review_strategy WHERE period = ? ORDER BY strategy_no", (rs, i) -> new Strategy(
                 rs.getInt("strategy_no"), rs.getString("weakness"), rs.getString("strategy_type"), rs.getString("description"),
                 rs.getString("owner_id"), time(rs.getTimestamp("due_at")), rs.getString("status"), time(rs.getTimestamp("escalated_at")),
-                time(rs.getTimestamp("implemented_at")), rs.getString("implementation_note")), period);
+                time(rs.getTimestamp("implemented_at")), rs.getString("implementation_note"), rs.getString("remeasure_after"),
+                time(rs.getTimestamp("remeasure_from")), time(rs.getTimestamp("remeasure_to"))), period);
     }
 
     public Strategy strategy(String period, int number) {

@@ -6,6 +6,7 @@ import static org.servicecharter.planreview.PlanReviewProcess.*;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,7 +22,8 @@ import org.servicecharter.platform.Rejected;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the one or two strategies the manager chose (weakness, type, owner, due date) for management's approval.
+ * Records the one or two strategies the manager chose (weakness, type, owner, due date, re-measure time — by default
+ * the one configured for the strategy's area) for management's approval.
  * Incomplete or wrong choices are refused with every problem named, and with them the completion of the task.
  */
 @ModelCallable(processes = PlanReviewProcess.PROCESS_KEY)
@@ -37,10 +39,12 @@ public class RecordStrategiesDelegate implements JavaDelegate {
     private final IdentityService identityService;
     private final StaffNames names;
     private final org.servicecharter.platform.DatesForPeople dates;
+    private final PlanReviewProperties properties;
 
     public RecordStrategiesDelegate(PlanReviews reviews, IdentityService identityService, StaffNames names,
-            org.servicecharter.platform.DatesForPeople dates) {
+            org.servicecharter.platform.DatesForPeople dates, PlanReviewProperties properties) {
         this.dates = dates;
+        this.properties = properties;
         this.reviews = reviews;
         this.identityService = identityService;
         this.names = names;
@@ -69,8 +73,14 @@ public class RecordStrategiesDelegate implements JavaDelegate {
             if (due == null || !due.isAfter(ReviewPeriod.now())) {
                 errors.add("strategy " + n + ": the due date is a date in the future");
             }
+            String askedRemeasure = text(execution, var(VAR_STRATEGY_REMEASURE_AFTER, n));
+            Period remeasureAfter = askedRemeasure == null ? properties.remeasureAfter(type) : RemeasureTime.parse(askedRemeasure);
+            if (remeasureAfter == null) {
+                errors.add("strategy " + n + ": the re-measure time is a number of days from 1 to " + RemeasureTime.MAX_DAYS
+                        + " or an ISO-8601 period such as P3M, P6W or P45D (at most two years)");
+            }
             strategies.add(new PlanReviews.Strategy(n, weakness, type, text(execution, var(VAR_STRATEGY_DESCRIPTION, n)), owner,
-                    due, "proposed", null, null, null));
+                    due, "proposed", null, null, null, remeasureAfter == null ? null : remeasureAfter.toString(), null, null));
         }
         if (!errors.isEmpty()) {
             throw new Rejected("The strategies cannot be recorded: " + String.join("; ", errors) + ".");
@@ -80,7 +90,8 @@ public class RecordStrategiesDelegate implements JavaDelegate {
         execution.setVariable(VAR_STRATEGIES_SUMMARY, strategies.stream()
                 .map(s -> s.number() + ". " + s.weakness() + " → " + TYPE_WORDS.getOrDefault(s.type(), s.type())
                         + (s.description() == null ? "" : " (" + s.description() + ")")
-                        + ", owner " + names.name(s.owner()) + ", due " + dates.day(s.dueAt().toLocalDate()))
+                        + ", owner " + names.name(s.owner()) + ", due " + dates.day(s.dueAt().toLocalDate())
+                        + ", re-measured " + RemeasureTime.words(s.remeasureAfter()) + " after it is implemented")
                 .collect(Collectors.joining("\n")));
     }
 

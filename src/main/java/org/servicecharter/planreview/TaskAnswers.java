@@ -37,11 +37,17 @@ final class TaskAnswers {
 
     /** An area review: its findings (required) and the changes it needs, as an answer of that kind. */
     static void recordAreaReview(DelegateTask task, PlanReviews reviews, String kind) {
+        recordAreaReview(task, reviews, kind, Map.of());
+    }
+
+    /** An area review with answers of its own beside the findings and changes. */
+    static void recordAreaReview(DelegateTask task, PlanReviews reviews, String kind, Map<String, Object> more) {
         String period = period(task);
         String by = answeredBy(task);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put(VAR_FINDINGS, required(task, VAR_FINDINGS));
         details.put(VAR_CHANGES_NEEDED, task.getVariable(VAR_CHANGES_NEEDED));
+        details.putAll(more);
         reviews.answer(period, kind, "-", by, ReviewPeriod.now(), details);
     }
 

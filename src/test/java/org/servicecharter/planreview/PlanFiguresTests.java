@@ -114,4 +114,71 @@ class PlanFiguresTests {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceElementRatings.rate("Speed of answer: \nFriendliness: 5", 2))
                 .hasMessageContaining("Speed of answer");
     }
+
+    @Test
+    void theTableWeighsImportanceByGapAndHighlightsTheHeaviestRows() {
+        var rows = ServiceElementTable.rank(java.util.List.of(new ServiceElementTable.Entry("Speed of answer", 2, 1),
+                new ServiceElementTable.Entry("Friendliness", 5, 5), new ServiceElementTable.Entry("Callback within a day", 5, 2),
+                new ServiceElementTable.Entry("Knowledge", 4, 3)), 2);
+        // weights: 2 × 4 = 8, 5 × 0 = 0, 5 × 3 = 15, 4 × 2 = 8: the lowest rating (speed, 1) is not the weakest alone
+        assertThat(rows).extracting(ServiceElementTable.Row::name, ServiceElementTable.Row::weight, ServiceElementTable.Row::weakest)
+                .containsExactly(org.assertj.core.api.Assertions.tuple("Callback within a day", 15, true),
+                        org.assertj.core.api.Assertions.tuple("Speed of answer", 8, true),
+                        org.assertj.core.api.Assertions.tuple("Knowledge", 8, true),
+                        org.assertj.core.api.Assertions.tuple("Friendliness", 0, false));
+        assertThat(ServiceElementTable.weakestText(rows)).startsWith("Callback within a day: importance 5, rated 2 of 5, weight 15\n");
+        // a table rated perfectly highlights nothing
+        assertThat(ServiceElementTable.rank(java.util.List.of(new ServiceElementTable.Entry("Friendliness", 5, 5)), 2))
+                .noneMatch(ServiceElementTable.Row::weakest);
+    }
+
+    @Test
+    void aBadRowIsRefusedByItsNumberAndName() {
+        Map<String, Object> form = new java.util.HashMap<>();
+        form.put("element1Name", "Speed of answer");
+        form.put("element1Importance", 3);
+        form.put("element1Rating", 6);
+        form.put("element2Name", " speed of ANSWER ");
+        form.put("element2Importance", 2L);
+        form.put("element2Rating", 2.0);
+        form.put("element4Name", "Knowledge");
+        form.put("element4Importance", 2.5);
+        form.put("element4Rating", "3");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ServiceElementTable.read(form::get, java.util.List.of("Friendliness")))
+                .isInstanceOf(org.servicecharter.platform.Rejected.class)
+                .hasMessage("The service-element table cannot be recorded: row 1 (Speed of answer): give the rating from 1 to 5; "
+                        + "row 2 (speed of ANSWER): the element is already in the table; row 4 (Knowledge): give the importance from 1 to 5; "
+                        + "the element 'Friendliness' is missing: rate it.");
+        form.put("element1Rating", 1);
+        form.put("element2Name", "");
+        form.put("element4Importance", 4);
+        assertThat(ServiceElementTable.read(form::get, java.util.List.of("Speed of answer"))).containsExactly(
+                new ServiceElementTable.Entry("Speed of answer", 3, 1), new ServiceElementTable.Entry("Knowledge", 4, 3));
+    }
+
+    @Test
+    void theTableRatedAgainIsComparedRowByRow() {
+        var before = ServiceElementTable.rank(java.util.List.of(new ServiceElementTable.Entry("Speed of answer", 4, 2),
+                new ServiceElementTable.Entry("Knowledge", 3, 4), new ServiceElementTable.Entry("Parking", 1, 1)), 1);
+        var after = ServiceElementTable.rank(java.util.List.of(new ServiceElementTable.Entry("Speed of answer", 4, 4),
+                new ServiceElementTable.Entry("Knowledge", 3, 3), new ServiceElementTable.Entry("Online chat", 2, 3)), 1);
+        assertThat(ServiceElementTable.comparisonText(ServiceElementTable.compare(before, after))).isEqualTo("""
+                Speed of answer: importance 4 → 4, rating 2 → 4, weight 12 → 4 (improved)
+                Parking: importance 1 → —, rating 1 → —, weight 4 → — (not rated again)
+                Knowledge: importance 3 → 3, rating 4 → 3, weight 3 → 6 (worse)
+                Online chat: importance — → 2, rating — → 3, weight — → 4 (new)""");
+    }
+
+    @Test
+    void aReMeasureTimeIsDaysOrAPeriodOfAtMostTwoYears() {
+        assertThat(RemeasureTime.parse("90")).isEqualTo(java.time.Period.ofDays(90));
+        assertThat(RemeasureTime.parse(" p2m ")).isEqualTo(java.time.Period.ofMonths(2));
+        assertThat(RemeasureTime.parse("P6W")).isEqualTo(java.time.Period.ofDays(42));
+        assertThat(RemeasureTime.parse("P2Y")).isEqualTo(java.time.Period.ofYears(2));
+        for (String bad : java.util.List.of("soon", "0", "P0D", "-P1M", "P1M-2D", "P3Y", "800", "PT5H")) {
+            assertThat(RemeasureTime.parse(bad)).as(bad).isNull();
+        }
+        assertThat(RemeasureTime.words("P1Y2M")).isEqualTo("1 year and 2 months");
+        assertThat(RemeasureTime.words("P45D")).isEqualTo("45 days");
+    }
 }

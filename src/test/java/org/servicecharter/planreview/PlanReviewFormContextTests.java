@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -48,6 +47,7 @@ class PlanReviewFormContextTests {
     @Autowired RepositoryService repositoryService;
     @Autowired IdentityService identityService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlanReviewProperties properties;
 
     PlanReviewFixtures fixtures;
     final List<String> started = new ArrayList<>();
@@ -86,6 +86,9 @@ class PlanReviewFormContextTests {
         ProcessInstance pi = runtimeService.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
                 .setVariable(VAR_PERIOD, q.label()).setVariable(VAR_STARTED_BY, "maria").correlateStartMessage();
         started.add(pi.getId());
+        // the research round closes with its window (issue 19.1); then the areas are reviewed
+        processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery()
+                .processInstanceId(pi.getId()).activityId(RESEARCH_WINDOW_CLOSED).singleResult().getId());
 
         // the rating form: the representative's name and their own figures, each task its own person
         Task alices = staffTask(pi, "alice");
@@ -124,12 +127,19 @@ class PlanReviewFormContextTests {
                     .as("its findings are its own, required again").hasMessageContaining("findings is required");
             taskService.complete(authority.getId(), Map.of(VAR_FINDINGS, "Tiers are right."));
             taskService.complete(tasks(pi, REVIEW_CUSTOMER_FEEDBACK).get(0).getId(),
-                    Map.of(VAR_FINDINGS, "Callers wait too long for a callback.", VAR_CHANGES_NEEDED, "Callback within a day."));
+                    Map.of(VAR_FINDINGS, "Callers wait too long for a callback.", VAR_CHANGES_NEEDED, "Callback within a day.",
+                            VAR_CUSTOMER_NARRATIVE, "Calls twice, waits a day."));
             Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
-            String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
-            taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS,
-                    template.lines().map(l -> l + "4").collect(Collectors.joining("\n")) + "\nCallback within a day: 1"));
+            formService.submitTaskForm(elements.getId(), PlanReviewTables.row(
+                    PlanReviewTables.table(properties.serviceElements(), n -> new int[] {3, 4}), "Callback within a day", 5, 1));
         });
+        identityService.setAuthentication("alice", List.of("agents", "employees"));
+        try {
+            taskService.complete(tasks(pi, GIVE_FRONT_LINE_INPUT).get(0).getId(), Map.of(VAR_WHAT_GOES_WRONG, "Callbacks forgotten.",
+                    VAR_WHAT_TO_CHANGE, "A callback list."));
+        } finally {
+            identityService.clearAuthentication();
+        }
 
         // the strategy form: the area reviews' answers and the ratings, by name, beside the figures and the weakest elements
         Task choose = tasks(pi, CHOOSE_STRATEGIES).get(0);
@@ -143,9 +153,15 @@ class PlanReviewFormContextTests {
                 """);
         assertThat(findings.lines()).contains("- Alice Agent: 4, 5, 3, 2 — Rushes the callers.", "- Bob Agent: 3, 3, 3, 3")
                 .noneMatch(l -> l.startsWith("- alice") || l.startsWith("- bob"));
-        assertThat((String) context.get(VAR_WEAKEST_ELEMENTS)).startsWith("Callback within a day (1 of 5)");
+        assertThat((String) context.get(VAR_WEAKEST_ELEMENTS)).startsWith("Callback within a day: importance 5, rated 1 of 5, weight 20");
         assertThat((String) context.get(VAR_FIGURES_SUMMARY)).contains("Complaints received: 5 — by category delivery 5");
-        assertThat(disabledFieldKeys("choose-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_WEAKEST_ELEMENTS, VAR_FIGURES_SUMMARY);
+        assertThat(disabledFieldKeys("choose-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_WEAKEST_ELEMENTS, VAR_FIGURES_SUMMARY,
+                VAR_RESEARCH_SUMMARY, VAR_FRONT_LINE_INPUT);
+        assertThat((String) context.get(VAR_RESEARCH_SUMMARY)).startsWith("Research survey: ");
+        assertThat((String) context.get(VAR_FRONT_LINE_INPUT)).isEqualTo("The average customer's experience, the customer's side: "
+                + "Calls twice, waits a day.\nAlice Agent (front line): what goes wrong: Callbacks forgotten.; what to change: A callback list.");
+        assertThat(disabledFieldKeys("rate-service-elements")).contains(VAR_RESEARCH_SUMMARY);
+        assertThat(disabledFieldKeys("review-plan-area")).contains(VAR_RESEARCH_SUMMARY);
 
         Map<String, Object> strategies = new HashMap<>();
         strategies.put(var(VAR_STRATEGY_WEAKNESS, 1), "Callback within a day");
@@ -154,13 +170,27 @@ class PlanReviewFormContextTests {
         strategies.put(var(VAR_STRATEGY_DUE, 1), "2089-07-15");
         strategies.put(VAR_SECOND_STRATEGY, false);
         asMaria(() -> taskService.complete(choose.getId(), strategies));
+        for (Task view : tasks(pi, CONSULT_ON_STRATEGIES)) {
+            taskService.complete(view.getId(), Map.of(VAR_STRATEGY_SUPPORT, "no", VAR_CONSULTATION_COMMENT, "Not before the holidays."));
+        }
         Task approve = tasks(pi, APPROVE_STRATEGIES).get(0);
         identityService.setAuthentication("henry", List.of("head-of-service"));
         VariableMap forHead = formService.getTaskFormVariables(approve.getId());
         identityService.clearAuthentication();
         assertThat(forHead.get(VAR_REVIEW_FINDINGS)).as("the head of service decides on the same findings").isEqualTo(findings);
-        assertThat(forHead.get(VAR_STRATEGIES_SUMMARY)).isEqualTo("1. Callback within a day → training programme, owner Alice Agent, due 15 Jul 2089");
-        assertThat(disabledFieldKeys("approve-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_STRATEGIES_SUMMARY);
+        assertThat(forHead.get(VAR_STRATEGIES_SUMMARY)).isEqualTo("1. Callback within a day → training programme, owner Alice Agent, due 15 Jul 2089, re-measured 2 months after it is implemented");
+        assertThat(disabledFieldKeys("approve-strategies")).contains(VAR_REVIEW_FINDINGS, VAR_STRATEGIES_SUMMARY, VAR_CONSULTATION_ANSWERS);
+        assertThat((String) forHead.get(VAR_CONSULTATION_ANSWERS)).contains("Alice Agent: does not support them — Not before the holidays.");
+    }
+
+    @Test
+    void theFormsAfterTheRemeasureShowEachStrategysComparisonAndTheTableRowByRow() throws Exception {
+        for (String form : List.of(FORM_SURVEY_EMPLOYEE, FORM_REWRITE_POLICIES)) {
+            assertThat(disabledFieldKeys(form)).as(form).contains(VAR_COMPARISON_SUMMARY, VAR_SERVICE_ELEMENT_COMPARISON);
+        }
+        assertThat(disabledFieldKeys(FORM_RATE_SERVICE_ELEMENTS_AGAIN)).contains(VAR_COMPARISON_SUMMARY, ServiceElementTable.before(1),
+                ServiceElementTable.before(ServiceElementTable.SLOTS));
+        assertThat(disabledFieldKeys(FORM_RATE_SERVICE_ELEMENTS_AGAIN)).doesNotContain(ServiceElementTable.rating(1), ServiceElementTable.importance(1));
     }
 
     private Task staffTask(ProcessInstance pi, String representative) {

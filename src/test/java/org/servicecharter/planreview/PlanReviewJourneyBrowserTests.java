@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -47,7 +46,10 @@ class PlanReviewJourneyBrowserTests {
 
     @LocalServerPort int port;
     @Autowired TaskService taskService;
+    @Autowired org.camunda.bpm.engine.FormService formService;
+    @Autowired PlanReviewProperties properties;
     @Autowired HistoryService historyService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
     @Autowired org.servicecharter.employeefile.EmployeeFile employeeFile;
 
@@ -77,6 +79,23 @@ class PlanReviewJourneyBrowserTests {
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
                 .processInstanceBusinessKey(q.label()).singleResult().getId();
+
+        // the research round (issue 19.1): alice, an agent, records a customer interview in Tasklist
+        Task interview = tasks(instance, RECORD_INTERVIEW).get(0);
+        Chromium.tasklistAs(browser, port, "alice");
+        Chromium.openTask(browser, port, interview.getId(), "Field_InterviewCustomer");
+        Chromium.choose(browser, "Field_InterviewChannel", 1);
+        fillIn(browser, "Field_InterviewCustomer", "Mrs Jones");
+        fillIn(browser, "Field_InterviewExpectations", "To be called back when promised.");
+        fillIn(browser, "Field_InterviewUnmetNeeds", "Updates without asking.");
+        fillIn(browser, "Field_InterviewServiceElements", "Callback within a day");
+        shot("00-alice-records-a-customer-interview");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(interview.getId()).count() == 0, "the interview recorded");
+        // no other interview: the round waits for its window, which closes it
+        org.camunda.bpm.engine.runtime.Job window = managementService.createJobQuery().processInstanceId(instance)
+                .activityId(RESEARCH_WINDOW_OVER).singleResult();
+        managementService.executeJob(window.getId());
 
         // maria rates alice against the plan's requirements
         Task rateAlice = tasks(instance, REVIEW_STAFF).stream()
@@ -134,22 +153,47 @@ class PlanReviewJourneyBrowserTests {
                     VAR_EMPATHY, "4", VAR_STAFF_NOTE, "Solid quarter."));
         }
         for (String area : List.of(REVIEW_CUSTOMER_FEEDBACK)) {
-            taskService.complete(tasks(instance, area).get(0).getId(), Map.of(VAR_FINDINGS, "Fine", VAR_CHANGES_NEEDED, "None"));
+            taskService.complete(tasks(instance, area).get(0).getId(), Map.of(VAR_FINDINGS, "Fine", VAR_CHANGES_NEEDED, "None",
+                    VAR_CUSTOMER_NARRATIVE, "Calls twice and waits a day."));
         }
+        // alice gives the front line's input in Tasklist (issue 19.3)
+        Task frontLine = tasks(instance, GIVE_FRONT_LINE_INPUT).get(0);
+        Chromium.tasklistAs(browser, port, "alice");
+        Chromium.openTask(browser, port, frontLine.getId(), "Field_WhatGoesWrong");
+        fillIn(browser, "Field_WhatGoesWrong", "Call-backs are forgotten.");
+        fillIn(browser, "Field_WhatToChange", "A call-back list per shift.");
+        fillIn(browser, "Field_EmployeeNarrative", "They call three times before someone owns the case.");
+        shot("03b-alice-tells-what-goes-wrong");
+        Chromium.complete(browser);
+        Chromium.waitUntil(() -> taskService.createTaskQuery().taskId(frontLine.getId()).count() == 0, "the front line answered");
+        Chromium.tasklistAs(browser, port, "maria");
         Task elements = tasks(instance, RATE_SERVICE_ELEMENTS).get(0);
-        String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
-        taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS, template.lines()
-                .map(l -> l + (l.startsWith("Complaint resolved") ? "2" : "4")).collect(Collectors.joining("\n"))
-                + "\nCallback within a day: 1"));
+        // the element Mrs Jones named in her interview is a row of the table, after the configured ones
+        Chromium.openTask(browser, port, elements.getId(), "Field_Element1Importance");
+        String researchRow = "Field_Element" + (properties.serviceElements().size() + 1) + "Name";
+        wait.until(d -> "Callback within a day".equals(d.findElement(Chromium.field(researchRow)).getAttribute("value")));
+        assertThat(browser.findElement(Chromium.field("Field_ResearchSummary")).getAttribute("value"))
+                .contains("Service elements they named that we do not rate yet (rows of the table): Callback within a day.");
+        shot("03c-the-table-has-the-element-the-customer-named");
+        formService.submitTaskForm(elements.getId(), PlanReviewTables.row(PlanReviewTables.table(properties.serviceElements(),
+                n -> n.startsWith("Complaint resolved") ? new int[] {4, 2} : new int[] {3, 4}), "Callback within a day", 5, 1));
 
         // maria reads the weakest elements when she chooses the strategies
         Task choose = tasks(instance, CHOOSE_STRATEGIES).get(0);
         Chromium.openTask(browser, port, choose.getId(), "Field_Strategy1Weakness");
-        wait.until(d -> visibleText(d, ".task-details").contains("Callback within a day (1 of 5)"));
+        wait.until(d -> visibleText(d, ".task-details").contains("Callback within a day: importance 5, rated 1 of 5, weight 20"));
         String chooseForm = visibleText(browser, ".task-details");
         assertFiguresInWords(chooseForm, "the strategies' choice");
+        assertThat(chooseForm).contains("By phone, Mrs Jones (recorded by Alice Agent): expects \"To be called back when promised.\"",
+                "Alice Agent (front line): what goes wrong: Call-backs are forgotten.");
         shot("04-maria-reads-the-weakest-elements");
         taskService.complete(choose.getId(), strategies());
+        // the agents' views on the chosen strategies (issue 19.3)
+        for (Task view : tasks(instance, CONSULT_ON_STRATEGIES)) {
+            taskService.complete(view.getId(), "alice".equals(view.getAssignee())
+                    ? Map.of(VAR_STRATEGY_SUPPORT, "with-changes", VAR_CONSULTATION_COMMENT, "Start with the late shift.")
+                    : Map.of(VAR_STRATEGY_SUPPORT, "yes"));
+        }
 
         // henry approves the strategies
         Task approve = tasks(instance, APPROVE_STRATEGIES).get(0);
@@ -158,6 +202,7 @@ class PlanReviewJourneyBrowserTests {
         wait.until(d -> visibleText(d, ".task-details").contains("Call-back training"));
         String approveForm = visibleText(browser, ".task-details");
         assertFiguresInWords(approveForm, "the strategies' approval");
+        assertThat(approveForm).contains("Alice Agent: supports them with changes — Start with the late shift.");
         assertThat(approveForm).contains("→ training programme (Call-back training for every agent), owner Alice Agent, due ",
                 "→ redesign a process", "owner Bob Agent");
         choose(browser, "Field_StrategiesDecision", 0);

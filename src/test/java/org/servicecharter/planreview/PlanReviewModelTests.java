@@ -39,7 +39,8 @@ import org.servicecharter.ModelMocks;
 /**
  * The plan-review model on its own, every bean mocked, no Spring context: the timer and the manager's start, the
  * refused second review of a period, the parallel reviews, the send-back loop, each strategy with its overdue
- * escalation, the waiting period, the employee survey and the yearly policies branch.
+ * escalation, each strategy's own waiting period and re-measure, the table rated again, the employee survey and the
+ * yearly policies branch.
  * {@link PlanReviewProcessTests} run the same model with the real delegates and figures.
  */
 @Deployment(resources = "plan-review.bpmn")
@@ -51,6 +52,8 @@ class PlanReviewModelTests {
     private static final Instant NOW = Instant.parse("2026-04-01T07:00:00Z");
     private static final Date STRATEGY_DUE = Date.from(NOW.plus(Duration.ofDays(30)));
     private static final Date REMEASURE_TO = Date.from(NOW.plus(Duration.ofDays(120)));
+    /** The second strategy's own re-measure date: later than the first's. */
+    private static final Date REMEASURE_TO_2 = Date.from(NOW.plus(Duration.ofDays(200)));
     private static final List<String> REPRESENTATIVES = List.of("alice", "bob");
     private static final Date COACHING_DUE = Date.from(NOW.plus(Duration.ofDays(30)));
 
@@ -66,10 +69,18 @@ class PlanReviewModelTests {
     JavaDelegate recordImplemented;
     JavaDelegate startWaitingPeriod;
     JavaDelegate remeasure;
+    JavaDelegate compareElements;
+    TaskListener elementTable;
     JavaDelegate completeReview;
     TaskListener answers;
     TaskListener requestCoaching;
     TaskListener recordCoaching;
+    JavaDelegate sendResearchSurvey;
+    JavaDelegate summariseResearch;
+    TaskListener recordInterview;
+    TaskListener recordFrontLineInput;
+    TaskListener recordConsultation;
+    private static final Date RESEARCH_CLOSES = Date.from(NOW.plus(Duration.ofDays(7)));
     PlanReviewCoaching coaching;
     /** Ratings the mocked coaching request finds low, by representative: it starts their coaching like the real one. */
     final java.util.Map<String, String> lowRatings = new java.util.HashMap<>();
@@ -94,8 +105,10 @@ class PlanReviewModelTests {
                 Boolean.TRUE.equals(execution.getVariable(VAR_SECOND_STRATEGY)) ? "1,2" : "1"));
         markStrategyOverdue = ModelMocks.delegate("markStrategyOverdueDelegate");
         recordImplemented = ModelMocks.delegate("recordStrategyImplementedDelegate");
-        startWaitingPeriod = ModelMocks.delegate("startWaitingPeriodDelegate", execution -> execution.setVariable(VAR_REMEASURE_TO, REMEASURE_TO));
+        startWaitingPeriod = ModelMocks.delegate("startWaitingPeriodDelegate");
         remeasure = ModelMocks.delegate("remeasureFiguresDelegate");
+        compareElements = ModelMocks.delegate("compareServiceElementsDelegate");
+        elementTable = ModelMocks.taskListener("serviceElementTableListener");
         completeReview = ModelMocks.delegate("completePlanReviewDelegate");
         // one listener per task in the model; one mock answers for all of them here
         answers = ModelMocks.taskListener("recordStaffRatingListener");
@@ -134,6 +147,22 @@ class PlanReviewModelTests {
             return null;
         }).when(requestCoaching).notify(any());
         recordCoaching = ModelMocks.taskListener("recordCoachingListener");
+        sendResearchSurvey = ModelMocks.delegate("sendResearchSurveyDelegate", execution -> execution.setVariable(VAR_RESEARCH_WINDOW_ENDS, RESEARCH_CLOSES));
+        summariseResearch = ModelMocks.delegate("summariseResearchDelegate");
+        recordInterview = ModelMocks.taskListener("recordInterviewListener");
+        doAnswer(invocation -> {
+            DelegateTask task = invocation.getArgument(0);
+            task.getExecution().getProcessInstance().setVariable(VAR_MORE_INTERVIEWS, Boolean.TRUE.equals(task.getVariable(VAR_ANOTHER_INTERVIEW)));
+            return null;
+        }).when(recordInterview).notify(any());
+        recordFrontLineInput = ModelMocks.taskListener("recordFrontLineInputListener");
+        recordConsultation = ModelMocks.taskListener("recordConsultationListener");
+        PlanReviewResearch research = ModelMocks.bean("planReviewResearch", PlanReviewResearch.class);
+        when(research.summary(anyString())).thenAnswer(invocation -> "Research of " + invocation.getArgument(0));
+        PlanReviewVoices voices = ModelMocks.bean("planReviewVoices", PlanReviewVoices.class);
+        when(voices.frontLine(anyString())).thenAnswer(invocation -> "Front line of " + invocation.getArgument(0));
+        when(voices.consultation(anyString())).thenAnswer(invocation -> "Views on " + invocation.getArgument(0));
+        when(voices.consultationWindow()).thenReturn("P3D");
         PlanReviewSchedule schedule = ModelMocks.bean("planReviewSchedule", PlanReviewSchedule.class);
         when(schedule.cycle()).thenReturn("R/2026-07-01T07:00:00Z/P3M");
         when(schedule.representatives()).thenReturn(REPRESENTATIVES);
@@ -141,6 +170,7 @@ class PlanReviewModelTests {
                 .stream().map(Integer::valueOf).toList());
         when(schedule.strategyOwner(anyString(), anyInt())).thenAnswer(invocation -> "owner" + invocation.getArgument(1));
         when(schedule.strategyDue(anyString(), anyInt())).thenReturn(STRATEGY_DUE);
+        when(schedule.remeasureDue(anyString(), anyInt())).thenAnswer(invocation -> (int) invocation.getArgument(1) == 1 ? REMEASURE_TO : REMEASURE_TO_2);
         when(schedule.strategyText(anyString(), anyInt())).thenAnswer(invocation -> "Strategy " + invocation.getArgument(1));
     }
 
@@ -161,8 +191,10 @@ class PlanReviewModelTests {
         execute(timer);
 
         ProcessInstance pi = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).singleResult();
-        assertThat(pi).hasPassedInOrder(TIMER_START, OPEN_REVIEW, COMPUTE_FIGURES).isWaitingAt(REVIEW_STAFF, REVIEW_TRAINING,
-                REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS);
+        assertThat(pi).hasPassedInOrder(TIMER_START, OPEN_REVIEW, COMPUTE_FIGURES, SEND_RESEARCH_SURVEY).isWaitingAt(RECORD_INTERVIEW);
+        closeResearch(pi);
+        assertThat(pi).hasPassed(SUMMARISE_RESEARCH).isWaitingAt(REVIEW_STAFF, REVIEW_TRAINING,
+                REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS, GIVE_FRONT_LINE_INPUT);
         verify(computeFigures).execute(any());
     }
 
@@ -197,15 +229,20 @@ class PlanReviewModelTests {
     @Test
     void everyAreaIsReviewedBeforeStrategiesAreChosenAndTheWeakestElementsAreHighlighted() throws Exception {
         ProcessInstance pi = request();
-        completeAll(pi, REVIEW_STAFF, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK);
+        completeAll(pi, REVIEW_STAFF, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, GIVE_FRONT_LINE_INPUT);
         assertThat(pi).isWaitingAt(RATE_SERVICE_ELEMENTS).isNotWaitingAt(CHOOSE_STRATEGIES);
 
         complete(task(RATE_SERVICE_ELEMENTS, pi));
 
         assertThat(pi).hasPassed(HIGHLIGHT_WEAKEST).isWaitingAt(CHOOSE_STRATEGIES);
         verify(highlightWeakest).execute(any());
+        verify(elementTable, times(2)).notify(any()); // the table's rows filled on create, read on complete
         assertThat(taskService.getVariable(task(CHOOSE_STRATEGIES, pi).getId(), VAR_REVIEW_FINDINGS))
                 .as("the strategy form shows what the review found").isEqualTo("Findings of 2026-Q1");
+        assertThat(taskService.getVariable(task(CHOOSE_STRATEGIES, pi).getId(), VAR_RESEARCH_SUMMARY)).isEqualTo("Research of 2026-Q1");
+        assertThat(taskService.getVariable(task(CHOOSE_STRATEGIES, pi).getId(), VAR_FRONT_LINE_INPUT)).isEqualTo("Front line of 2026-Q1");
+        assertThat(task(CHOOSE_STRATEGIES, pi)).hasCandidateGroup("managers");
+        verify(recordFrontLineInput).notify(any());
         verify(answers, times(REPRESENTATIVES.size() + 3)).notify(any());
     }
 
@@ -213,13 +250,19 @@ class PlanReviewModelTests {
     void strategiesSentBackAreChosenAgainAndApprovedOnesAreImplementedByTheirOwners() throws Exception {
         ProcessInstance pi = reviewed();
         complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, false));
+        assertThat(pi).isWaitingAt(CONSULT_ON_STRATEGIES).isNotWaitingAt(APPROVE_STRATEGIES);
+        completeAll(pi, CONSULT_ON_STRATEGIES);
         assertThat(task(APPROVE_STRATEGIES, pi)).hasCandidateGroup("head-of-service");
+        assertThat(taskService.getVariable(task(APPROVE_STRATEGIES, pi).getId(), VAR_CONSULTATION_ANSWERS)).isEqualTo("Views on 2026-Q1");
         assertThat(taskService.getVariable(task(APPROVE_STRATEGIES, pi).getId(), VAR_REVIEW_FINDINGS)).isEqualTo("Findings of 2026-Q1");
 
         complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_SEND_BACK, VAR_SEND_BACK_REASON, "Too vague."));
 
         assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES).hasNotPassed(IMPLEMENT_SUBPROCESS);
         complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, true));
+        assertThat(pi).as("chosen again: consulted again").isWaitingAt(CONSULT_ON_STRATEGIES);
+        completeAll(pi, CONSULT_ON_STRATEGIES);
+        verify(recordConsultation, times(2 * REPRESENTATIVES.size())).notify(any());
         complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
 
         List<Task> strategies = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(IMPLEMENT_STRATEGY).list();
@@ -244,7 +287,7 @@ class PlanReviewModelTests {
 
         complete(task(IMPLEMENT_STRATEGY, pi), withVariables(VAR_IMPLEMENTATION_NOTE, "Done late."));
 
-        assertThat(pi).hasPassed(RECORD_IMPLEMENTED, START_WAITING_PERIOD).isNotWaitingAt(FOLLOW_UP_OVERDUE_STRATEGY)
+        assertThat(pi).hasPassed(RECORD_IMPLEMENTED, IMPLEMENT_BY_DUE_DATE, START_WAITING_PERIOD).isNotWaitingAt(FOLLOW_UP_OVERDUE_STRATEGY)
                 .isWaitingAt(WAITING_PERIOD_OVER);
         verify(recordImplemented).execute(any());
     }
@@ -252,14 +295,19 @@ class PlanReviewModelTests {
     // --- after the changes ------------------------------------------------------------------------------------------
 
     @Test
-    void afterTheWaitingPeriodTheFiguresAreRemeasuredAndEveryEmployeeIsAsked() throws Exception {
+    void afterTheWaitingPeriodTheFiguresAreRemeasuredTheTableRatedAgainAndEveryEmployeeIsAsked() throws Exception {
         ProcessInstance pi = implementing();
         complete(task(IMPLEMENT_STRATEGY, pi));
         assertThat(job(WAITING_PERIOD_OVER, pi).getDuedate()).isEqualTo(REMEASURE_TO);
 
         execute(job(WAITING_PERIOD_OVER, pi));
 
-        assertThat(pi).hasPassed(REMEASURE).hasNotPassed(REWRITE_POLICIES).isWaitingAt(SURVEY_EMPLOYEES);
+        assertThat(pi).hasPassed(REMEASURE, END_STRATEGY_REMEASURED).isWaitingAt(RATE_SERVICE_ELEMENTS_AGAIN);
+        assertThat(task(RATE_SERVICE_ELEMENTS_AGAIN, pi)).hasCandidateGroup("managers");
+        complete(task(RATE_SERVICE_ELEMENTS_AGAIN, pi));
+        verify(compareElements).execute(any());
+
+        assertThat(pi).hasPassed(COMPARE_SERVICE_ELEMENTS).hasNotPassed(REWRITE_POLICIES).isWaitingAt(SURVEY_EMPLOYEES);
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(SURVEY_EMPLOYEES).list())
                 .extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(REPRESENTATIVES);
         verify(remeasure).execute(any());
@@ -268,6 +316,31 @@ class PlanReviewModelTests {
 
         assertThat(pi).isEnded().hasPassedInOrder(COMPLETE_REVIEW, END_COMPLETED);
         verify(completeReview).execute(any());
+    }
+
+    @Test
+    void eachStrategyWaitsItsOwnTimeAndTheReviewGoesOnWhenTheLastIsRemeasured() throws Exception {
+        ProcessInstance pi = reviewed();
+        complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, true));
+        completeAll(pi, CONSULT_ON_STRATEGIES);
+        complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
+        Task first = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(IMPLEMENT_STRATEGY).taskAssignee("owner1").singleResult();
+        complete(first);
+        // the first strategy waits while the second is still being implemented
+        assertThat(pi).isWaitingAt(WAITING_PERIOD_OVER, IMPLEMENT_STRATEGY);
+        assertThat(job(WAITING_PERIOD_OVER, pi).getDuedate()).isEqualTo(REMEASURE_TO);
+        execute(job(WAITING_PERIOD_OVER, pi));
+        assertThat(pi).isWaitingAt(IMPLEMENT_STRATEGY).isNotWaitingAt(RATE_SERVICE_ELEMENTS_AGAIN);
+        verify(remeasure, times(1)).execute(any());
+
+        complete(task(IMPLEMENT_STRATEGY, pi));
+        assertThat(job(WAITING_PERIOD_OVER, pi).getDuedate()).as("its own date").isEqualTo(REMEASURE_TO_2);
+        assertThat(pi).isNotWaitingAt(RATE_SERVICE_ELEMENTS_AGAIN, SURVEY_EMPLOYEES);
+        execute(job(WAITING_PERIOD_OVER, pi));
+
+        assertThat(pi).isWaitingAt(RATE_SERVICE_ELEMENTS_AGAIN);
+        verify(remeasure, times(2)).execute(any());
+        verify(startWaitingPeriod, times(2)).execute(any());
     }
 
     @Test
@@ -325,7 +398,7 @@ class PlanReviewModelTests {
         assertThat(taskService.getVariable(coachAlice.getId(), VAR_COACHING_QUALITIES)).isEqualTo("friendliness and empathy");
 
         // the review goes on: every area reviewed, the strategies are chosen while the coaching is open
-        completeAll(pi, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS);
+        completeAll(pi, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS, GIVE_FRONT_LINE_INPUT);
         assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES, COACH_REPRESENTATIVE);
 
         complete(coachAlice, withVariables(VAR_COACHING_NOTE, "Role-played difficult calls.", VAR_TRAINING_COMPLETED, true,
@@ -396,9 +469,63 @@ class PlanReviewModelTests {
 
     // --- helpers -----------------------------------------------------------------------------------------------
 
-    private ProcessInstance request() {
+    // --- the research round and the consultation (issue 19.1, 19.3) ------------------------------------------------
+
+    @Test
+    void theResearchRoundRecordsInterviewsUntilNoneIsLeftAndWaitsForTheWindowBeforeTheAreasAreReviewed() throws Exception {
+        ProcessInstance pi = started();
+        assertThat(pi).hasPassedInOrder(COMPUTE_FIGURES, SEND_RESEARCH_SURVEY).isWaitingAt(RECORD_INTERVIEW).isNotWaitingAt(REVIEW_TRAINING);
+        assertThat(task(RECORD_INTERVIEW, pi)).hasCandidateGroup("managers").hasCandidateGroup("agents");
+        assertThat(job(RESEARCH_WINDOW_CLOSED, pi).getDuedate()).isEqualTo(RESEARCH_CLOSES);
+
+        complete(task(RECORD_INTERVIEW, pi), withVariables(VAR_ANOTHER_INTERVIEW, true));
+        assertThat(pi).as("another interview").isWaitingAt(RECORD_INTERVIEW);
+        complete(task(RECORD_INTERVIEW, pi), withVariables(VAR_ANOTHER_INTERVIEW, false));
+        assertThat(pi).isWaitingAt(RESEARCH_WINDOW_OVER).hasNotPassed(SUMMARISE_RESEARCH);
+        verify(recordInterview, times(2)).notify(any());
+        assertThat(job(RESEARCH_WINDOW_OVER, pi).getDuedate()).isEqualTo(RESEARCH_CLOSES);
+
+        execute(job(RESEARCH_WINDOW_OVER, pi));
+
+        assertThat(pi).hasPassed(SUMMARISE_RESEARCH).hasNotPassed(RESEARCH_WINDOW_CLOSED).isWaitingAt(REVIEW_TRAINING, GIVE_FRONT_LINE_INPUT);
+        assertThat(task(GIVE_FRONT_LINE_INPUT, pi)).hasCandidateGroup("agents");
+        assertThat(taskService.getVariable(task(REVIEW_CUSTOMER_FEEDBACK, pi).getId(), VAR_RESEARCH_SUMMARY)).isEqualTo("Research of 2026-Q1");
+        assertThat(taskService.getVariable(task(RATE_SERVICE_ELEMENTS, pi).getId(), VAR_RESEARCH_SUMMARY)).isEqualTo("Research of 2026-Q1");
+        verify(summariseResearch).execute(any());
+    }
+
+    @Test
+    void theConsultationsTimerLetsTheHeadOfServiceDecideWithoutTheMissingViews() throws Exception {
+        ProcessInstance pi = reviewed();
+        complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, false));
+        List<Task> views = taskService.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(CONSULT_ON_STRATEGIES).list();
+        assertThat(views).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(REPRESENTATIVES);
+        complete(views.get(0));
+        assertThat(job(CONSULTATION_CLOSED, pi).getDuedate()).isEqualTo(Date.from(NOW.plus(Duration.ofDays(3))));
+
+        execute(job(CONSULTATION_CLOSED, pi));
+
+        assertThat(pi).hasPassed(CONSULTATION_CLOSED).isWaitingAt(APPROVE_STRATEGIES).isNotWaitingAt(CONSULT_ON_STRATEGIES);
+        verify(recordConsultation, times(1)).notify(any());
+    }
+
+    /** A review started by a manager, in its research round. */
+    private ProcessInstance started() {
         return runtimeService.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED).setVariable(VAR_STARTED_BY, "mike")
                 .correlateStartMessage();
+    }
+
+    /** A review started by a manager, its research round closed by the window's timer. */
+    private ProcessInstance request() {
+        ProcessInstance pi = started();
+        if (!pi.isEnded()) {
+            closeResearch(pi);
+        }
+        return pi;
+    }
+
+    private void closeResearch(ProcessInstance pi) {
+        execute(job(RESEARCH_WINDOW_CLOSED, pi));
     }
 
     private void completeAll(ProcessInstance pi, String... activityIds) {
@@ -411,7 +538,8 @@ class PlanReviewModelTests {
 
     private ProcessInstance reviewed() {
         ProcessInstance pi = request();
-        completeAll(pi, REVIEW_STAFF, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS);
+        completeAll(pi, REVIEW_STAFF, REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK, RATE_SERVICE_ELEMENTS,
+                GIVE_FRONT_LINE_INPUT);
         assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES);
         return pi;
     }
@@ -420,6 +548,7 @@ class PlanReviewModelTests {
     private ProcessInstance implementing() {
         ProcessInstance pi = reviewed();
         complete(task(CHOOSE_STRATEGIES, pi), withVariables(VAR_SECOND_STRATEGY, false));
+        completeAll(pi, CONSULT_ON_STRATEGIES);
         complete(task(APPROVE_STRATEGIES, pi), withVariables(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
         assertThat(pi).isWaitingAt(IMPLEMENT_STRATEGY);
         return pi;
@@ -429,6 +558,7 @@ class PlanReviewModelTests {
         ProcessInstance pi = implementing();
         complete(task(IMPLEMENT_STRATEGY, pi));
         execute(job(WAITING_PERIOD_OVER, pi));
+        complete(task(RATE_SERVICE_ELEMENTS_AGAIN, pi));
         return pi;
     }
 }

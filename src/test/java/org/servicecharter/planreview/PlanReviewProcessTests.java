@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ManagementService;
@@ -57,6 +56,7 @@ class PlanReviewProcessTests {
     @Autowired PlanReviews reviews;
     @Autowired PlanReviewSchedule schedule;
     @Autowired JdbcTemplate jdbc;
+    @Autowired PlanReviewProperties properties;
     @Autowired EmployeeFile employeeFile;
     @Autowired org.camunda.bpm.engine.IdentityService identityService;
     @LocalServerPort int port;
@@ -119,6 +119,7 @@ class PlanReviewProcessTests {
         assertThat(review.periodTo()).isEqualTo(LocalDateTime.of(2093, 1, 1, 0, 0));
         assertThat(review.status()).isEqualTo("reviewing");
         assertThat(review.figures()).contains("\"complaints\":0");
+        closeResearch(pi);
         assertThat(tasks(pi, REVIEW_TRAINING)).hasSize(1);
         assertThat(tasks(pi, REVIEW_STAFF)).hasSize(schedule.representatives().size());
 
@@ -223,12 +224,12 @@ class PlanReviewProcessTests {
 
         // the review does not wait for it
         for (String area : List.of(REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK)) {
-            taskService.complete(tasks(pi, area).get(0).getId(), Map.of(VAR_FINDINGS, "Findings on " + area));
+            taskService.complete(tasks(pi, area).get(0).getId(), Map.of(VAR_FINDINGS, "Findings on " + area,
+                    VAR_CUSTOMER_NARRATIVE, "Waits and repeats the story."));
         }
+        frontLine(pi);
         Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
-        String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
-        taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS,
-                template.lines().map(l -> l + "3").collect(Collectors.joining("\n"))));
+        formService.submitTaskForm(elements.getId(), PlanReviewTables.table(properties.serviceElements(), n -> new int[] {3, 3}));
         assertThat(pi).isWaitingAt(CHOOSE_STRATEGIES, COACH_REPRESENTATIVE);
 
         // past its due date the managers follow it up; the coach's task stays
@@ -278,6 +279,7 @@ class PlanReviewProcessTests {
                 .setVariable(VAR_PERIOD, q.label()).setVariable(VAR_STARTED_BY, "maria").correlateStartMessage();
         started.add(pi.getId());
         assertThat(pi).hasBusinessKey(q.label());
+        closeResearch(pi);
         assertThat((String) runtimeService.getVariable(pi.getId(), VAR_FIGURES_SUMMARY)).contains("Complaints received: 5", "SLA breaches: 2");
 
         // the staff: one rating per representative; a rating out of range is refused
@@ -291,39 +293,81 @@ class PlanReviewProcessTests {
         for (String area : List.of(REVIEW_TRAINING, REVIEW_DECISION_AUTHORITY, REVIEW_CUSTOMER_FEEDBACK)) {
             Task t = tasks(pi, area).get(0);
             assertThat((String) taskService.getVariable(t.getId(), VAR_REVIEW_QUESTION)).isNotBlank();
-            taskService.complete(t.getId(), Map.of(VAR_FINDINGS, "Findings on " + area, VAR_CHANGES_NEEDED, "More of it"));
+            taskService.complete(t.getId(), Map.of(VAR_FINDINGS, "Findings on " + area, VAR_CHANGES_NEEDED, "More of it",
+                    VAR_CUSTOMER_NARRATIVE, "Waits and repeats the story."));
         }
+        frontLine(pi);
 
-        // the service elements: the configured ones plus one the review adds; the two lowest are the weakest
+        // the service elements: a table, one row per configured element (pre-filled, the task's own), plus one the
+        // review adds; a row without its rating is refused naming the row; the heaviest rows (importance × gap) are the weakest
         Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
-        String template = (String) taskService.getVariable(elements.getId(), VAR_SERVICE_ELEMENT_RATINGS);
-        assertThat(template).contains("Speed of answer: ", "Complaint resolved at first contact: ");
-        assertThatThrownBy(() -> taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS, template)))
-                .hasMessageContaining("Rate every service element");
-        String rated = template.lines().map(l -> l + (l.startsWith("Complaint resolved") ? "2" : "4")).collect(Collectors.joining("\n"))
-                + "\nCallback within a day: 1";
-        taskService.complete(elements.getId(), Map.of(VAR_SERVICE_ELEMENT_RATINGS, rated));
+        assertThat(formService.getTaskFormData(elements.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_RATE_SERVICE_ELEMENTS);
+        Map<String, Object> shown = formService.getTaskFormVariables(elements.getId());
+        for (int slot = 1; slot <= properties.serviceElements().size(); slot++) {
+            assertThat(shown.get(ServiceElementTable.name(slot))).isEqualTo(properties.serviceElements().get(slot - 1));
+            assertThat(shown.get(ServiceElementTable.rating(slot))).isNull();
+        }
+        assertThat(shown.get(ServiceElementTable.name(properties.serviceElements().size() + 1))).as("a free row").isNull();
+        assertThat(taskService.getVariablesLocal(elements.getId())).containsKey(ServiceElementTable.name(1));
+        Map<String, Object> table = PlanReviewTables.table(properties.serviceElements(),
+                n -> n.startsWith("Complaint resolved") ? new int[] {4, 2} : new int[] {3, 4});
+        PlanReviewTables.row(table, "Callback within a day", 5, 1);
+        Map<String, Object> unrated = new HashMap<>(table);
+        unrated.put(ServiceElementTable.rating(2), null);
+        unrated.put(ServiceElementTable.importance(3), 7);
+        assertThatThrownBy(() -> formService.submitTaskForm(elements.getId(), unrated))
+                .hasMessageContaining("row 2 (Friendliness of staff): give the rating from 1 to 5")
+                .hasMessageContaining("row 3 (Knowledge of staff): give the importance from 1 to 5");
+        Map<String, Object> missing = new HashMap<>(table);
+        missing.put(ServiceElementTable.name(1), null);
+        assertThatThrownBy(() -> formService.submitTaskForm(elements.getId(), missing))
+                .hasMessageContaining("the element 'Speed of answer' is missing: rate it");
+        // as Tasklist sends it (REST, JSON variables): 400, the row named
+        Map<String, Object> restVariables = new java.util.LinkedHashMap<>();
+        unrated.forEach((name, value) -> {
+            if (value != null) { // a row's rating left empty: not sent
+                restVariables.put(name, Map.of("value", value));
+            }
+        });
+        Http.Response refused = Http.as(port, "maria").post("/engine-rest/task/" + elements.getId() + "/submit-form",
+                Map.of("variables", restVariables));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("message").asText()).startsWith("The service-element table cannot be recorded: row 2 (Friendliness of staff)");
+        formService.submitTaskForm(elements.getId(), table);
+        assertThat(runtimeService.getVariables(pi.getId()).keySet()).as("the rows stay with the task")
+                .noneMatch(k -> k.startsWith("element"));
+        List<ServiceElementTable.Row> stored = List.of(reviews.read(reviews.find(q.label()).orElseThrow().serviceElements(),
+                ServiceElementTable.Row[].class));
+        assertThat(stored).hasSize(7);
+        assertThat(stored.get(0)).isEqualTo(new ServiceElementTable.Row("Callback within a day", 5, 1, 4, 20, true));
+        assertThat(stored.get(1)).isEqualTo(new ServiceElementTable.Row("Complaint resolved at first contact", 4, 2, 3, 12, true));
+        assertThat(stored.get(2)).isEqualTo(new ServiceElementTable.Row("Speed of answer", 3, 4, 1, 3, false));
 
         // strategies: wrong choices are refused; the head of service sends the set back once, then approves it
         Task choose = tasks(pi, CHOOSE_STRATEGIES).get(0);
-        assertThat((String) taskService.getVariable(choose.getId(), VAR_WEAKEST_ELEMENTS))
-                .isEqualTo("Callback within a day (1 of 5)\nComplaint resolved at first contact (2 of 5)");
+        assertThat((String) taskService.getVariable(choose.getId(), VAR_WEAKEST_ELEMENTS)).isEqualTo("""
+                Callback within a day: importance 5, rated 1 of 5, weight 20
+                Complaint resolved at first contact: importance 4, rated 2 of 5, weight 12""");
         Map<String, Object> wrong = strategies("2092-06-15");
         wrong.put(var(VAR_STRATEGY_OWNER, 2), "nobody");
         wrong.put(var(VAR_STRATEGY_TYPE, 1), "magic");
+        wrong.put(var(VAR_STRATEGY_REMEASURE_AFTER, 2), "soon");
         assertThatThrownBy(() -> taskService.complete(choose.getId(), wrong))
-                .hasMessageContaining("strategy 1: the strategy is one of").hasMessageContaining("strategy 2: the owner");
+                .hasMessageContaining("strategy 1: the strategy is one of").hasMessageContaining("strategy 2: the owner")
+                .hasMessageContaining("strategy 2: the re-measure time is a number of days from 1 to 730 or an ISO-8601 period");
         taskService.complete(choose.getId(), strategies("2092-06-15"));
+        consult(pi);
         Task approve = tasks(pi, APPROVE_STRATEGIES).get(0);
         assertThat(approve).hasCandidateGroup("head-of-service");
         assertThat(taskService.getVariable(approve.getId(), VAR_STRATEGIES_SUMMARY)).as("in words, owners by name").isEqualTo("""
-                1. Callback within a day → training programme (Call-back training for every agent), owner Alice Agent, due 15 Jun 2092
-                2. Complaint resolved at first contact → redesign a process, owner Bob Agent, due 30 Jun 2092""");
+                1. Callback within a day → training programme (Call-back training for every agent), owner Alice Agent, due 15 Jun 2092, re-measured 2 months after it is implemented
+                2. Complaint resolved at first contact → redesign a process, owner Bob Agent, due 30 Jun 2092, re-measured 4 months after it is implemented""");
         taskService.complete(approve.getId(), Map.of(VAR_STRATEGIES_DECISION, DECISION_SEND_BACK, VAR_SEND_BACK_REASON, "Give alice more time."));
         assertThat(pi).hasPassed(STRATEGIES_APPROVED);
         Task chooseAgain = tasks(pi, CHOOSE_STRATEGIES).get(0);
         assertThat(taskService.getVariable(chooseAgain.getId(), VAR_SEND_BACK_REASON)).isEqualTo("Give alice more time.");
         taskService.complete(chooseAgain.getId(), strategies("2092-06-20"));
+        consult(pi);
         taskService.complete(tasks(pi, APPROVE_STRATEGIES).get(0).getId(), Map.of(VAR_STRATEGIES_DECISION, DECISION_APPROVE));
         assertThat(reviews.strategies(q.label())).extracting(PlanReviews.Strategy::status).containsExactly("approved", "approved");
 
@@ -345,32 +389,76 @@ class PlanReviewProcessTests {
         assertThat(reviews.strategy(q.label(), 2).status()).isEqualTo("approved");
         assertThat(taskService.createTaskQuery().taskId(alices.getId()).count()).isEqualTo(1);
 
-        taskService.complete(bobs.getId(), Map.of(VAR_IMPLEMENTATION_NOTE, "Redesigned first-contact handling."));
-        // the last strategy is done on 1 July 2092: the waiting period runs to 1 October
+        // bob's strategy is implemented on 1 July 2092: its own waiting period (P4M, set when chosen) runs to 1 November
         ClockUtil.setCurrentTime(ReviewPeriod.date(LocalDateTime.of(2092, 7, 1, 0, 0)));
+        taskService.complete(bobs.getId(), Map.of(VAR_IMPLEMENTATION_NOTE, "Redesigned first-contact handling."));
+        // alice's on 15 July: the default of its area (training, P2M) runs to 15 September
+        ClockUtil.setCurrentTime(ReviewPeriod.date(LocalDateTime.of(2092, 7, 15, 0, 0)));
         taskService.complete(alices.getId(), Map.of(VAR_IMPLEMENTATION_NOTE, "Call-back training given."));
         ClockUtil.reset();
         assertThat(taskService.createTaskQuery().taskId(followUp.getId()).count()).as("the follow-up ends with the strategy").isZero();
-        assertThat(reviews.strategies(q.label())).extracting(PlanReviews.Strategy::status).containsExactly("implemented", "implemented");
-        assertThat(pi).isWaitingAt(WAITING_PERIOD_OVER);
-        Job waiting = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(WAITING_PERIOD_OVER).singleResult();
-        assertThat(ReviewPeriod.time(waiting.getDuedate())).isEqualTo(LocalDateTime.of(2092, 10, 1, 0, 0));
+        assertThat(reviews.strategies(q.label())).extracting(PlanReviews.Strategy::status, PlanReviews.Strategy::remeasureAfter,
+                PlanReviews.Strategy::remeasureTo).containsExactly(
+                        tuple("waiting", "P2M", LocalDateTime.of(2092, 9, 15, 0, 0)),
+                        tuple("waiting", "P4M", LocalDateTime.of(2092, 11, 1, 0, 0)));
+        assertThat(reviews.find(q.label()).orElseThrow().status()).isEqualTo("waiting");
+        List<Job> waiting = managementService.createJobQuery().processInstanceId(pi.getId()).activityId(WAITING_PERIOD_OVER)
+                .orderByJobDuedate().asc().list();
+        assertThat(waiting).extracting(j -> ReviewPeriod.time(j.getDuedate()))
+                .containsExactly(LocalDateTime.of(2092, 9, 15, 0, 0), LocalDateTime.of(2092, 11, 1, 0, 0));
 
-        // re-measure: the same figures for the waiting period against the baseline
-        managementService.executeJob(waiting.getId());
+        // alice's strategy is re-measured first, against its own baseline (the two months before 15 July); the review waits
+        managementService.executeJob(waiting.get(0).getId());
+        assertThat(reviews.strategy(q.label(), 1).status()).isEqualTo("remeasured");
+        assertThat(reviews.find(q.label()).orElseThrow().status()).isEqualTo("waiting");
+        assertThat(tasks(pi, RATE_SERVICE_ELEMENTS_AGAIN)).as("the review closes after the last strategy").isEmpty();
+        assertThat(pi).isWaitingAt(WAITING_PERIOD_OVER);
+        PlanReviews.StrategyComparison first = reviews.strategyComparisons(q.label()).get(0);
+        assertThat(first.comparison().baselineFrom()).startsWith("2092-05-14");
+        assertThat(first.comparison().remeasuredFrom()).startsWith("2092-07-15");
+        assertThat(first.comparison().remeasuredTo()).startsWith("2092-09-15");
+
+        // bob's, against the four months before 1 July; the review goes on to the table rated again
+        managementService.executeJob(waiting.get(1).getId());
         PlanReviews.Review review = reviews.find(q.label()).orElseThrow();
         assertThat(review.status()).isEqualTo("remeasured");
-        PlanFigures.Comparison comparison = reviews.read(review.comparison(), PlanFigures.Comparison.class);
+        List<PlanReviews.StrategyComparison> comparisons = reviews.strategyComparisons(q.label());
+        assertThat(comparisons).extracting(PlanReviews.StrategyComparison::number).containsExactly(1, 2);
+        Map<String, PlanFigures.Change> alicesChanges = new HashMap<>();
+        comparisons.get(0).comparison().changes().forEach(c -> alicesChanges.put(c.figure(), c));
         Map<String, PlanFigures.Change> changes = new HashMap<>();
-        comparison.changes().forEach(c -> changes.put(c.figure(), c));
-        // the waiting period also holds the baseline's "just after the quarter" records: a complaint, a breach, an action
-        assertThat(changes.get("complaints")).extracting("baseline", "remeasured", "verdict").containsExactly(5.0, 3.0, "improved");
-        assertThat(changes.get("slaBreaches")).extracting("baseline", "remeasured", "verdict").containsExactly(2.0, 1.0, "improved");
-        assertThat(changes.get("averageHoursToResolve")).extracting("baseline", "remeasured", "verdict").containsExactly(5.0, 3.0, "improved");
-        assertThat(changes.get("surveyResponseRate")).extracting("baseline", "remeasured", "verdict").containsExactly(0.8, 1.0, "improved");
-        assertThat(changes.get("averageSurveyRating")).extracting("baseline", "remeasured", "verdict").containsExactly(3.0, 5.0, "improved");
-        assertThat(changes.get("correctiveActionsOpened")).extracting("baseline", "remeasured", "verdict").containsExactly(2.0, 1.0, "improved");
-        assertThat(changes.get("serviceRecoveries")).extracting("baseline", "remeasured", "verdict").containsExactly(0.0, 0.0, "unchanged");
+        comparisons.get(1).comparison().changes().forEach(c -> changes.put(c.figure(), c));
+        // alice's windows: the complaint of 1 July before, the two of August after
+        assertThat(alicesChanges.get("complaints")).extracting("baseline", "remeasured", "verdict").containsExactly(1.0, 2.0, "worse");
+        // bob's: the quarter's five and the one of 31 March before, 1 July and August after
+        assertThat(changes.get("complaints")).extracting("baseline", "remeasured", "verdict").containsExactly(6.0, 3.0, "improved");
+        assertThat(changes.get("averageSurveyRating")).extracting("remeasured", "verdict").containsExactly(5.0, "improved");
+        String comparisonSummary = (String) runtimeService.getVariable(pi.getId(), VAR_COMPARISON_SUMMARY);
+        assertThat(comparisonSummary).contains("Strategy 1 (Callback within a day → training programme), re-measured 2 months after",
+                "Strategy 2 (Complaint resolved at first contact → redesign a process), re-measured 4 months after");
+
+        // the same table again: the first rating's rows, their importance pre-filled, the first figures beside each
+        Task again = tasks(pi, RATE_SERVICE_ELEMENTS_AGAIN).get(0);
+        assertThat(again).hasCandidateGroup("managers");
+        assertThat(formService.getTaskFormData(again.getId()).getCamundaFormRef().getKey()).isEqualTo(FORM_RATE_SERVICE_ELEMENTS_AGAIN);
+        Map<String, Object> againShown = formService.getTaskFormVariables(again.getId());
+        assertThat(againShown.get(ServiceElementTable.name(1))).isEqualTo("Callback within a day");
+        assertThat(againShown.get(ServiceElementTable.importance(1))).isEqualTo(5);
+        assertThat(againShown.get(ServiceElementTable.rating(1))).isNull();
+        assertThat(againShown.get(ServiceElementTable.before(1))).isEqualTo("5, 1, 20");
+        assertThat((String) againShown.get(VAR_COMPARISON_SUMMARY)).isEqualTo(comparisonSummary);
+        Map<String, Object> rerated = PlanReviewTables.table(stored.stream().map(ServiceElementTable.Row::name).toList(),
+                n -> n.equals("Callback within a day") ? new int[] {5, 4} : n.startsWith("Complaint resolved") ? new int[] {4, 2} : new int[] {3, 4});
+        Map<String, Object> leftOut = new HashMap<>(rerated);
+        leftOut.put(ServiceElementTable.name(2), "");
+        assertThatThrownBy(() -> formService.submitTaskForm(again.getId(), leftOut))
+                .hasMessageContaining("the element 'Complaint resolved at first contact' is missing: rate it");
+        PlanReviewTables.row(rerated, "Online chat", 2, 3);
+        formService.submitTaskForm(again.getId(), rerated);
+        assertThat((String) runtimeService.getVariable(pi.getId(), VAR_SERVICE_ELEMENT_COMPARISON)).startsWith("""
+                Callback within a day: importance 5 → 5, rating 1 → 4, weight 20 → 5 (improved)
+                Complaint resolved at first contact: importance 4 → 4, rating 2 → 2, weight 12 → 12 (unchanged)""")
+                .contains("Online chat: importance — → 2, rating — → 3, weight — → 4 (new)");
 
         // not the yearly review: only the employee survey, one task per representative
         assertThat(tasks(pi, REWRITE_POLICIES)).isEmpty();
@@ -384,10 +472,24 @@ class PlanReviewProcessTests {
         JsonNode view = Http.as(port, "maria").get("/api/plan-reviews/" + q.label()).json();
         assertThat(view.get("status").asText()).isEqualTo("completed");
         assertThat(view.get("figures").get("complaints").asLong()).isEqualTo(5);
-        assertThat(view.get("remeasuredFigures").get("complaints").asLong()).isEqualTo(3);
-        assertThat(view.get("comparison").get("changes")).hasSize(10);
+        assertThat(view.get("comparison").isNull()).as("each strategy has its own").isTrue();
+        assertThat(view.get("strategyComparisons")).hasSize(2);
+        JsonNode bobsView = view.get("strategyComparisons").get(1);
+        assertThat(bobsView.get("remeasureAfter").asText()).isEqualTo("P4M");
+        assertThat(bobsView.get("baseline").get("complaints").asLong()).isEqualTo(6);
+        assertThat(bobsView.get("remeasured").get("complaints").asLong()).isEqualTo(3);
+        assertThat(bobsView.get("comparison").get("changes")).hasSize(10);
+        assertThat(view.get("strategies").get(1).get("remeasureTo").asText()).startsWith("2092-11-01");
         assertThat(view.get("serviceElements").get(0).get("name").asText()).isEqualTo("Callback within a day");
+        assertThat(view.get("serviceElements").get(0).get("weight").asInt()).isEqualTo(20);
         assertThat(view.get("serviceElements").get(0).get("weakest").asBoolean()).isTrue();
+        assertThat(view.get("serviceElementsAgain")).hasSize(8);
+        JsonNode callback = view.get("serviceElementComparison").get(0);
+        assertThat(callback.get("name").asText()).isEqualTo("Callback within a day");
+        assertThat(callback.get("ratingBefore").asInt()).isEqualTo(1);
+        assertThat(callback.get("ratingAfter").asInt()).isEqualTo(4);
+        assertThat(callback.get("weightAfter").asInt()).isEqualTo(5);
+        assertThat(callback.get("change").asText()).isEqualTo("improved");
         assertThat(view.get("strategies").get(0).get("escalatedAt").isNull()).isFalse();
         List<String> kinds = new ArrayList<>();
         view.get("answers").forEach(a -> kinds.add(a.get("kind").asText()));
@@ -430,13 +532,96 @@ class PlanReviewProcessTests {
         assertThat(reviews.find(q.label()).orElseThrow().status()).isEqualTo("completed");
     }
 
+    @Test
+    void theElementsTheResearchNamedAreRowsOfTheTableToo() {
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey("2086-Q2")
+                .setVariable(VAR_PERIOD, "2086-Q2").setVariable(VAR_RESEARCH_SERVICE_ELEMENTS, "Callback within a day\n speed of answer \n\nParking")
+                .startBeforeActivity(RATE_SERVICE_ELEMENTS).execute();
+        started.add(pi.getId());
+        Task elements = tasks(pi, RATE_SERVICE_ELEMENTS).get(0);
+        Map<String, Object> shown = formService.getTaskFormVariables(elements.getId());
+        int configured = properties.serviceElements().size();
+        assertThat(shown.get(ServiceElementTable.name(configured + 1))).isEqualTo("Callback within a day");
+        assertThat(shown.get(ServiceElementTable.name(configured + 2))).as("a configured element is not named twice").isEqualTo("Parking");
+        assertThat(shown.get(ServiceElementTable.name(configured + 3))).isNull();
+    }
+
+    @Autowired StartWaitingPeriodDelegate startWaitingPeriod;
+    @Autowired RemeasureFiguresDelegate remeasureFigures;
+    @Autowired PlanFigures planFigures;
+
+    @Test
+    void aReviewWaitingOnTheModelVersionBeforeEachStrategyHadItsOwnTimeIsRemeasuredAsThatVersionDid() throws Exception {
+        // that version waited once, after the last strategy, at process level: no strategy number in scope
+        ReviewPeriod q = ReviewPeriod.parse("2086-Q3");
+        fixtures.seedBaseline(q);
+        reviews.open(q, "seeded", "maria", false, LocalDateTime.now());
+        reviews.figures(q.label(), planFigures.compute(q.start(), q.end()));
+        Map<String, Object> variables = new HashMap<>(Map.of(VAR_PERIOD, q.label()));
+        org.camunda.bpm.engine.delegate.DelegateExecution execution = org.mockito.Mockito.mock(org.camunda.bpm.engine.delegate.DelegateExecution.class);
+        org.mockito.Mockito.when(execution.getVariable(org.mockito.ArgumentMatchers.anyString())).thenAnswer(i -> variables.get(i.<String>getArgument(0)));
+        org.mockito.Mockito.doAnswer(i -> variables.put(i.getArgument(0), i.getArgument(1))).when(execution)
+                .setVariable(org.mockito.ArgumentMatchers.anyString(), org.mockito.ArgumentMatchers.any());
+        ClockUtil.setCurrentTime(ReviewPeriod.date(q.end()));
+        startWaitingPeriod.execute(execution);
+        assertThat(ReviewPeriod.time((java.util.Date) variables.get(VAR_REMEASURE_TO))).isEqualTo(q.end().plus(properties.remeasureAfter()));
+        assertThat(reviews.find(q.label()).orElseThrow().status()).isEqualTo("waiting");
+
+        remeasureFigures.execute(execution);
+        PlanReviews.Review review = reviews.find(q.label()).orElseThrow();
+        assertThat(review.status()).isEqualTo("remeasured");
+        PlanFigures.Comparison comparison = reviews.read(review.comparison(), PlanFigures.Comparison.class);
+        assertThat(comparison.changes()).filteredOn(c -> c.figure().equals("complaints")).singleElement()
+                .extracting("baseline").isEqualTo(5.0);
+        assertThat((String) variables.get(VAR_COMPARISON_SUMMARY)).startsWith("Baseline ");
+    }
+
+    @Test
+    void aReviewOpenedBeforeTheTableHadRowsIsStillRatedFromItsLines() {
+        // an instance of the model version before the table: its form sent name: rating lines, no rows
+        ReviewPeriod q = ReviewPeriod.parse("2086-Q1");
+        reviews.open(q, "seeded", "maria", false, LocalDateTime.now());
+        ProcessInstance pi = runtimeService.createProcessInstanceByKey(PROCESS_KEY).businessKey(q.label())
+                .setVariable(VAR_PERIOD, q.label())
+                .setVariable(VAR_SERVICE_ELEMENT_RATINGS, "Speed of answer: 4\nCallback within a day: 1\nKnowledge of staff: 2")
+                .startBeforeActivity(HIGHLIGHT_WEAKEST).execute();
+        started.add(pi.getId());
+
+        assertThat(runtimeService.getVariable(pi.getId(), VAR_WEAKEST_ELEMENTS)).isEqualTo("Callback within a day (1 of 5)\nKnowledge of staff (2 of 5)");
+        JsonNode elements = Http.as(port, "maria").get("/api/plan-reviews/" + q.label()).json().get("serviceElements");
+        assertThat(elements).hasSize(3);
+        assertThat(elements.get(0).get("name").asText()).isEqualTo("Callback within a day");
+        assertThat(elements.get(0).get("importance").isNull()).as("not asked then").isTrue();
+        assertThat(elements.get(0).get("weakest").asBoolean()).isTrue();
+        assertThat(elements.get(2).get("weakest").asBoolean()).isFalse();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------------
 
+    /** Starts the review and closes its research round (the window's timer), so that the area reviews are open. */
     private ProcessInstance startReview(String period) {
         ProcessInstance pi = runtimeService.createMessageCorrelation(MESSAGE_REVIEW_REQUESTED)
                 .setVariable(VAR_PERIOD, period).setVariable(VAR_STARTED_BY, "maria").correlateStartMessage();
         started.add(pi.getId());
+        closeResearch(pi);
         return pi;
+    }
+
+    private void closeResearch(ProcessInstance pi) {
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(RESEARCH_WINDOW_CLOSED).singleResult().getId());
+    }
+
+    /** The front line's input (an agent) and every representative's view on the strategies. */
+    private void frontLine(ProcessInstance pi) {
+        taskService.complete(tasks(pi, GIVE_FRONT_LINE_INPUT).get(0).getId(), Map.of(VAR_WHAT_GOES_WRONG, "Call-backs are forgotten.",
+                VAR_WHAT_TO_CHANGE, "A call-back list."));
+    }
+
+    private void consult(ProcessInstance pi) {
+        for (Task t : tasks(pi, CONSULT_ON_STRATEGIES)) {
+            taskService.complete(t.getId(), Map.of(VAR_STRATEGY_SUPPORT, "yes"));
+        }
     }
 
     private EmployeeFileEntry record(String employee, String type, String period) {
@@ -480,6 +665,7 @@ class PlanReviewProcessTests {
         v.put(var(VAR_STRATEGY_TYPE, 2), "process-redesign");
         v.put(var(VAR_STRATEGY_OWNER, 2), "bob");
         v.put(var(VAR_STRATEGY_DUE, 2), "2092-06-30");
+        v.put(var(VAR_STRATEGY_REMEASURE_AFTER, 2), "P4M");
         return v;
     }
 }

@@ -255,6 +255,7 @@ class RightsTableTests {
     static final String SIGN_OFF = "alice's handbook sign-off";
     static final String CORRECTIVE_ACTION = "Corrective action";
     static final String PLAN_REVIEW = "Plan review";
+    static final String PLAN_REVIEW_FRONT_LINE = "Plan review's front-line input";
     static final String MODELS = "Models";
     static final String DASHBOARD = "Dashboard";
     static final String LEAVER = "An agent who leaves";
@@ -346,6 +347,13 @@ class RightsTableTests {
                 (f, http, u) -> track(http.post("/api/plan-reviews", Map.of("period", uniquePeriod())))));
         taskOperations(planReview, PlanReviewProcess.VAR_PERIOD, "1999-Q1", "maria", this::findings);
         all.put(PLAN_REVIEW, new Resource(this::planReviewTask, planReview));
+
+        // the task a plan review offers the agents (issue 19.3): theirs to work, though the review's other tasks are not
+        Map<String, Operation> frontLine = new LinkedHashMap<>();
+        frontLine.put("read", read());
+        frontLine.put("claim", claim());
+        frontLine.put("complete", complete(this::frontLineInput));
+        all.put(PLAN_REVIEW_FRONT_LINE, new Resource(this::planReviewFrontLineTask, frontLine));
 
         Map<String, Operation> models = new LinkedHashMap<>();
         models.put("deploy", new Operation("POST /engine-rest/deployment/create", false, (f, http, u) -> {
@@ -591,8 +599,26 @@ class RightsTableTests {
         Http.Response opened = Http.as(port, "maria").post("/api/plan-reviews", Map.of("period", uniquePeriod()));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         String pi = opened.json().get("processInstanceId").asText();
+        // the research round closes with its window's timer; then the areas are reviewed
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi)
+                .activityId(PlanReviewProcess.RESEARCH_WINDOW_CLOSED).singleResult().getId());
         Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(PlanReviewProcess.REVIEW_TRAINING).singleResult();
         return started(task);
+    }
+
+    private TaskCase planReviewFrontLineTask() {
+        Http.Response opened = Http.as(port, "maria").post("/api/plan-reviews", Map.of("period", uniquePeriod()));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        String pi = opened.json().get("processInstanceId").asText();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(pi)
+                .activityId(PlanReviewProcess.RESEARCH_WINDOW_CLOSED).singleResult().getId());
+        Task task = taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(PlanReviewProcess.GIVE_FRONT_LINE_INPUT).singleResult();
+        return started(task);
+    }
+
+    private Map<String, Object> frontLineInput() {
+        return Map.of(PlanReviewProcess.VAR_WHAT_GOES_WRONG, "Call-backs are forgotten.", PlanReviewProcess.VAR_WHAT_TO_CHANGE,
+                "A call-back list per shift.");
     }
 
     private Map<String, Object> findings() {

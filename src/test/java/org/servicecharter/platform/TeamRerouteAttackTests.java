@@ -134,7 +134,11 @@ class TeamRerouteAttackTests {
     void theHeadOfServiceReroutesTheManagersPlanReviewAndAManagerDoesNotRerouteHerPeers() {
         Http.Response opened = Http.as(port, "maria").post("/api/plan-reviews", Map.of("period", uniquePeriod()));
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-        Task task = taskService.createTaskQuery().processInstanceId(opened.json().get("processInstanceId").asText())
+        String instance = opened.json().get("processInstanceId").asText();
+        // the research round closes with its window's timer; then the areas are reviewed
+        processEngine.getManagementService().executeJob(processEngine.getManagementService().createJobQuery().processInstanceId(instance)
+                .activityId(PlanReviewProcess.RESEARCH_WINDOW_CLOSED).singleResult().getId());
+        Task task = taskService.createTaskQuery().processInstanceId(instance)
                 .taskDefinitionKey(PlanReviewProcess.REVIEW_TRAINING).singleResult();
         String id = task.getId();
 
