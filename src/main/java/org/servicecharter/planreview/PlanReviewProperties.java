@@ -53,12 +53,12 @@ public record PlanReviewProperties(
     public PlanReviewProperties {
         remeasureAfterByArea = remeasureAfterByArea == null ? Map.of() : Map.copyOf(remeasureAfterByArea);
         if (serviceElements.size() > ServiceElementTable.SLOTS - 2) {
-            throw new IllegalArgumentException("servicecharter.plan-review.service-elements: at most "
+            throw new IllegalStateException("servicecharter.plan-review.service-elements: at most "
                     + (ServiceElementTable.SLOTS - 2) + " elements, so that the rating form keeps room for the ones a review adds");
         }
         for (Map.Entry<String, Period> e : remeasureAfterByArea.entrySet()) {
             if (!PlanReviewProcess.STRATEGY_TYPES.contains(e.getKey()) || e.getValue().isNegative() || e.getValue().isZero()) {
-                throw new IllegalArgumentException("servicecharter.plan-review.remeasure-after-by-area: '" + e.getKey()
+                throw new IllegalStateException("servicecharter.plan-review.remeasure-after-by-area: '" + e.getKey()
                         + "' is not one of " + PlanReviewProcess.STRATEGY_TYPES + " with a positive period");
             }
         }

@@ -264,29 +264,12 @@ class MailDeliveryTests {
         }).toList();
     }
 
-    static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof String s) {
-            return s;
-        }
-        StringBuilder all = new StringBuilder();
-        collect((MimeMultipart) content, all);
-        return all.toString();
-    }
-
-    private static void collect(MimeMultipart multipart, StringBuilder all) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Object part = multipart.getBodyPart(i).getContent();
-            if (part instanceof MimeMultipart nested) {
-                collect(nested, all);
-            } else if (part instanceof String s && multipart.getBodyPart(i).isMimeType("text/plain")) {
-                all.append(s);
-            }
-        }
-    }
-
     private static <T> T only(List<T> list) {
         assertThat(list).hasSize(1);
         return list.get(0);
+    }
+
+    static String text(MimeMessage message) throws Exception {
+        return org.servicecharter.Mails.plainText(message);
     }
 }

@@ -405,31 +405,14 @@ class PlanReviewVoicesTests {
         }
     }
 
-    private static String text(MimeMessage message) throws Exception {
-        Object content = message.getContent();
-        if (content instanceof String text) {
-            return text;
-        }
-        StringBuilder all = new StringBuilder();
-        collect((MimeMultipart) content, all);
-        return all.toString();
-    }
-
-    private static void collect(MimeMultipart multipart, StringBuilder all) throws Exception {
-        for (int i = 0; i < multipart.getCount(); i++) {
-            Object part = multipart.getBodyPart(i).getContent();
-            if (part instanceof MimeMultipart nested) {
-                collect(nested, all);
-            } else if (part instanceof String text && multipart.getBodyPart(i).isMimeType("text/plain")) {
-                all.append(text);
-            }
-        }
-    }
-
     private static Map<String, Object> typed(Map<String, Object> values) {
         Map<String, Object> typed = new LinkedHashMap<>();
         values.forEach((name, value) -> typed.put(name, Map.of("value", value, "type",
                 value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String")));
         return typed;
+    }
+
+    static String text(MimeMessage message) throws Exception {
+        return org.servicecharter.Mails.plainText(message);
     }
 }
