@@ -89,7 +89,7 @@ public class PlanReviewFindings {
                 }
             }
         }
-        return out.length() == 0 ? "No area review has answered yet." : out.toString();
+        return out.length() == 0 ? "No area review has answered yet." : FormTexts.fit(out.toString());
     }
 
     private static void line(StringBuilder out, String text) {

@@ -176,7 +176,7 @@ public class PlanReviewResearch {
     @ModelCallable
     public String summary(String period) {
         return reviews.answers(period).stream().filter(a -> a.kind().equals(ANSWER_RESEARCH_SUMMARY)).findFirst()
-                .map(a -> String.valueOf(a.details().get(VAR_RESEARCH_SUMMARY)))
+                .map(a -> FormTexts.fit(String.valueOf(a.details().get(VAR_RESEARCH_SUMMARY))))
                 .orElse("The research round of " + period + " has not closed yet.");
     }
 
@@ -226,7 +226,7 @@ public class PlanReviewResearch {
         details.put("interviews", interviews.size());
         details.put(VAR_RESEARCH_SERVICE_ELEMENTS, named);
         reviews.answer(label, ANSWER_RESEARCH_SUMMARY, "-", "system", ReviewPeriod.now(), details);
-        return summary;
+        return FormTexts.fit(summary); // the record keeps it whole; the forms' variable has the engine's limit
     }
 
     /**

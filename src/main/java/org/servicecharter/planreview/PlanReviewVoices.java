@@ -51,7 +51,7 @@ public class PlanReviewVoices {
                 out.append("; the average customer's experience, the employees' side: ").append(text(narrative));
             }
         }
-        return out.length() == 0 ? "The front line has not answered yet." : out.toString();
+        return out.length() == 0 ? "The front line has not answered yet." : FormTexts.fit(out.toString());
     }
 
     /** The agents' views on the strategies of the current round, by name. */
@@ -72,7 +72,7 @@ public class PlanReviewVoices {
                 out.append(" — ").append(text(comment));
             }
         }
-        return out.toString();
+        return FormTexts.fit(out.toString());
     }
 
     /** The consultation round: 1, and one more after each send-back. */

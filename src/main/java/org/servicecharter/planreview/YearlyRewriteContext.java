@@ -46,8 +46,8 @@ class YearlyRewriteContext {
             return;
         }
         int year = ReviewPeriod.parse(TaskAnswers.period(task)).from().getYear();
-        task.setVariableLocal(VAR_YEAR_CUSTOMER_COMMENTS, customerComments(year));
-        task.setVariableLocal(VAR_YEAR_EMPLOYEE_ANSWERS, employeeAnswers(year));
+        task.setVariableLocal(VAR_YEAR_CUSTOMER_COMMENTS, FormTexts.fit(customerComments(year)));
+        task.setVariableLocal(VAR_YEAR_EMPLOYEE_ANSWERS, FormTexts.fit(employeeAnswers(year)));
     }
 
     String customerComments(int year) {

@@ -50,7 +50,9 @@ class MailTemplatesTests {
             Map.entry("handbook-overdue", data("name", "Sam <Supervisor>", "version", "2026.1", "link", LINK)),
             Map.entry("handbook-follow-up", data("name", "Sam <Supervisor>", "employee", "bob", "version", "2026.1", "link", LINK)),
             Map.entry("corrective-action-conversation", data("name", "Sam <Supervisor>", "link", LINK)),
-            Map.entry("corrective-action-acknowledgement", data("name", "Sam <Supervisor>", "link", LINK)));
+            Map.entry("corrective-action-acknowledgement", data("name", "Sam <Supervisor>", "link", LINK)),
+            Map.entry("plan-research-survey", data("customerName", "Pat <Customer>",
+                    "surveyLink", "https://charter.example/survey/research/abc", "surveyDays", 7)));
 
     static Stream<String> templates() {
         return DATA.keySet().stream().sorted();
