@@ -38,7 +38,8 @@ public class PlanReviewController {
             List<PlanReviews.Strategy> strategies, LocalDateTime remeasureFrom, LocalDateTime remeasureTo,
             PlanFigures.Figures remeasuredFigures, PlanFigures.Comparison comparison, LocalDateTime completedAt,
             List<PlanReviews.StrategyComparison> strategyComparisons, List<ServiceElementTable.Row> serviceElementsAgain,
-            List<ServiceElementTable.RowChange> serviceElementComparison) {
+            List<ServiceElementTable.RowChange> serviceElementComparison, long researchSurveysSent,
+            List<PlanReviewResearch.Answer> researchAnswers) {
     }
 
     private static final List<String> READERS = List.of(Roles.MANAGERS, Roles.HEAD_OF_SERVICE, Roles.PROCESS_OWNERS, Roles.HR,
@@ -47,11 +48,14 @@ public class PlanReviewController {
     private final RuntimeService runtimeService;
     private final IdentityService identityService;
     private final PlanReviews reviews;
+    private final PlanReviewResearch research;
 
-    public PlanReviewController(RuntimeService runtimeService, IdentityService identityService, PlanReviews reviews) {
+    public PlanReviewController(RuntimeService runtimeService, IdentityService identityService, PlanReviews reviews,
+            PlanReviewResearch research) {
         this.runtimeService = runtimeService;
         this.identityService = identityService;
         this.reviews = reviews;
+        this.research = research;
     }
 
     @PostMapping
@@ -94,6 +98,8 @@ public class PlanReviewController {
                 reviews.answers(period), reviews.strategies(period), r.remeasureFrom(), r.remeasureTo(),
                 reviews.read(r.remeasuredFigures(), PlanFigures.Figures.class), reviews.read(r.comparison(), PlanFigures.Comparison.class),
                 r.completedAt(), reviews.strategyComparisons(period), again == null ? List.of() : List.of(again),
-                changes == null ? List.of() : List.of(changes));
+                changes == null ? List.of() : List.of(changes),
+                // each customer's own answer to the research survey (anonymous: no address is kept with it)
+                research.sent(period), research.answers(period));
     }
 }

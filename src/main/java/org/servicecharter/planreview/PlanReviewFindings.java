@@ -69,7 +69,8 @@ public class PlanReviewFindings {
         StringBuilder out = new StringBuilder();
         for (String area : AREA_ORDER) {
             answers.stream().filter(a -> a.kind().equals(area)).findFirst().ifPresent(a -> {
-                line(out, AREAS.get(area) + " (" + names.name(a.answeredBy()) + "): " + value(a.details().get(VAR_FINDINGS)));
+                String by = names.name(a.answeredBy());
+                line(out, AREAS.get(area) + (by.isEmpty() ? "" : " (" + by + ")") + ": " + value(a.details().get(VAR_FINDINGS)));
                 Object changes = a.details().get(VAR_CHANGES_NEEDED);
                 if (changes != null && !changes.toString().isBlank()) {
                     out.append(" Changes needed: ").append(value(changes));

@@ -163,6 +163,13 @@ class PlanReviewVoicesTests {
             assertThat(a.expectations()).isEqualTo("An answer the same day.");
             assertThat(a.importance()).containsEntry("Speed of answer", 5).hasSize(importance.size());
         });
+        // each answer is in the review's record, without the customer's address
+        com.fasterxml.jackson.databind.JsonNode view = Http.as(port, "maria").get("/api/plan-reviews/2081-Q3").json();
+        assertThat(view.get("researchSurveysSent").asLong()).isEqualTo(research.sent("2081-Q3")).isPositive();
+        assertThat(view.get("researchAnswers")).hasSize(1);
+        assertThat(view.get("researchAnswers").get(0).get("unmetNeeds").asText()).isEqualTo("Nobody calls back.");
+        assertThat(view.get("researchAnswers").get(0).get("importance").get("Speed of answer").asInt()).isEqualTo(5);
+        assertThat(view.toString()).doesNotContain("@example");
 
         // interviews: a manager records one and asks for another; an agent records the next and is done
         Task first = task(pi, RECORD_INTERVIEW);
