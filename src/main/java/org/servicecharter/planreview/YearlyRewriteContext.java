@@ -26,8 +26,8 @@ class YearlyRewriteContext {
 
     static final String VAR_YEAR_CUSTOMER_COMMENTS = "yearCustomerComments";
     static final String VAR_YEAR_EMPLOYEE_ANSWERS = "yearEmployeeAnswers";
-    /** A form is read by a person: the newest this many comments, and a line saying how many more there were. */
-    static final int MOST_SHOWN = 200;
+    /** The comments' share of the form's text (the engine's string variable holds 4000 characters). */
+    static final int COMMENTS_ROOM = FormTexts.VARIABLE_LIMIT - 300;
 
     private final RecentCustomers customers;
     private final PlanReviews reviews;
@@ -46,7 +46,7 @@ class YearlyRewriteContext {
             return;
         }
         int year = ReviewPeriod.parse(TaskAnswers.period(task)).from().getYear();
-        task.setVariableLocal(VAR_YEAR_CUSTOMER_COMMENTS, FormTexts.fit(customerComments(year)));
+        task.setVariableLocal(VAR_YEAR_CUSTOMER_COMMENTS, customerComments(year));
         task.setVariableLocal(VAR_YEAR_EMPLOYEE_ANSWERS, FormTexts.fit(employeeAnswers(year)));
     }
 
@@ -57,14 +57,22 @@ class YearlyRewriteContext {
         if (comments.isEmpty()) {
             return "No customer left a comment with their survey in " + year + ".";
         }
-        List<String> lines = new ArrayList<>();
-        lines.add(comments.size() + " customer comment" + (comments.size() == 1 ? "" : "s") + " in " + year + ":");
-        int from = Math.max(0, comments.size() - MOST_SHOWN);
-        comments.subList(from, comments.size()).forEach(comment -> lines.add("- \"" + comment + "\""));
-        if (from > 0) {
-            lines.add("(and " + from + " earlier ones)");
+        // newest first, as many as the form holds; the complaints register keeps them all
+        StringBuilder out = new StringBuilder(comments.size() + " customer comment" + (comments.size() == 1 ? "" : "s") + " in "
+                + year + ", newest first:");
+        int shown = 0;
+        for (int i = comments.size() - 1; i >= 0; i--) {
+            String line = "\n- \"" + comments.get(i) + "\"";
+            if (out.length() + line.length() > COMMENTS_ROOM) {
+                break;
+            }
+            out.append(line);
+            shown++;
         }
-        return String.join("\n", lines);
+        if (shown < comments.size()) {
+            out.append("\n(and ").append(comments.size() - shown).append(" earlier ones, in the complaints register)");
+        }
+        return out.toString();
     }
 
     String employeeAnswers(int year) {

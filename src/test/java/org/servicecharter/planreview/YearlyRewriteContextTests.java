@@ -54,9 +54,9 @@ class YearlyRewriteContextTests {
         Task rewrite = rewriteTaskOf("2097-Q4");
 
         assertThat(taskService.getVariableLocal(rewrite.getId(), YearlyRewriteContext.VAR_YEAR_CUSTOMER_COMMENTS)).isEqualTo("""
-                2 customer comments in 2097:
-                - "The courier was friendly this time."
-                - "Nobody called me back.\"""");
+                2 customer comments in 2097, newest first:
+                - "Nobody called me back."
+                - "The courier was friendly this time.\"""");
         assertThat(taskService.getVariableLocal(rewrite.getId(), YearlyRewriteContext.VAR_YEAR_EMPLOYEE_ANSWERS)).isEqualTo("""
                 Employees on how the changes affected their work, 2097:
                 - 2097-Q2, Alice Agent: better — "Fewer repeat calls."
@@ -71,6 +71,24 @@ class YearlyRewriteContextTests {
                 .isEqualTo("No customer left a comment with their survey in 2099.");
         assertThat(taskService.getVariableLocal(rewrite.getId(), YearlyRewriteContext.VAR_YEAR_EMPLOYEE_ANSWERS))
                 .isEqualTo("No employee has answered the survey about the changes in 2099 yet.");
+    }
+
+    @Test
+    void aYearOfManyCommentsShowsTheNewestThatFitAndCountsTheRest() {
+        for (int i = 1; i <= 120; i++) {
+            comment(String.format("Comment %03d of a busy year, long enough to fill the form quickly.", i),
+                    LocalDateTime.of(2095, 1, 1, 8, 0).plusHours(i));
+        }
+        String shown = (String) taskService.getVariableLocal(rewriteTaskOf("2095-Q4").getId(),
+                YearlyRewriteContext.VAR_YEAR_CUSTOMER_COMMENTS);
+
+        assertThat(shown.length()).isLessThanOrEqualTo(4000);
+        List<String> lines = shown.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("120 customer comments in 2095, newest first:");
+        assertThat(lines.get(1)).contains("Comment 120 of a busy year");
+        int listed = lines.size() - 2;
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("(and " + (120 - listed) + " earlier ones, in the complaints register)");
+        assertThat(lines.get(lines.size() - 2)).contains(String.format("Comment %03d", 120 - listed + 1));
     }
 
     @Test
