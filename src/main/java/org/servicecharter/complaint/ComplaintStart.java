@@ -18,22 +18,17 @@ final class ComplaintStart {
     private ComplaintStart() {
     }
 
+    /** Facts a customer may leave out: absent rather than null (see {@link #variables}). */
+    private static final java.util.Set<String> OPTIONAL = java.util.Set.of(VAR_CUSTOMER_PHONE, VAR_ORDER_REFERENCE);
+
     /**
      * The complaint as the instance's variables. An optional fact the customer did not give (phone, order reference)
      * is not set at all rather than set to null: nothing reads it from the instance but the forms, which show an
      * absent variable as an empty field, and each variable costs a row in the runtime and two in the history.
      */
     static Map<String, Object> variables(ComplaintIntake intake, String reference) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(VAR_REFERENCE, reference);
-        variables.put(VAR_CUSTOMER_NAME, intake.customerName());
-        variables.put(VAR_CUSTOMER_EMAIL, intake.customerEmail());
-        putIfGiven(variables, VAR_CUSTOMER_PHONE, intake.customerPhone());
-        variables.put(VAR_CHANNEL, intake.channel());
-        variables.put(VAR_CATEGORY, intake.category());
-        variables.put(VAR_DESCRIPTION, intake.description());
-        variables.put(VAR_ABOUT_EMPLOYEE, intake.aboutEmployee());
-        putIfGiven(variables, VAR_ORDER_REFERENCE, intake.orderReference());
+        Map<String, Object> variables = allFacts(intake, reference);
+        OPTIONAL.forEach(name -> variables.remove(name, null));
         return variables;
     }
 
@@ -43,23 +38,27 @@ final class ComplaintStart {
      * what the register step really changed and the step writes no history rows for nothing.
      */
     static void writeBack(VariableScope start, ComplaintIntake intake, String reference) {
-        Map<String, Object> normalized = variables(intake, reference);
-        normalized.putIfAbsent(VAR_CUSTOMER_PHONE, null);
-        normalized.putIfAbsent(VAR_ORDER_REFERENCE, null);
-        normalized.forEach((name, value) -> {
-            Object given = start.getVariable(name);
-            boolean optional = VAR_CUSTOMER_PHONE.equals(name) || VAR_ORDER_REFERENCE.equals(name);
-            boolean present = start.hasVariable(name);
-            if (present ? !java.util.Objects.equals(given, value) : value != null || !optional) {
+        allFacts(intake, reference).forEach((name, value) -> {
+            boolean changed = start.hasVariable(name) ? !java.util.Objects.equals(start.getVariable(name), value)
+                    : value != null || !OPTIONAL.contains(name);
+            if (changed) {
                 start.setVariable(name, value);
             }
         });
     }
 
-    private static void putIfGiven(Map<String, Object> variables, String name, String value) {
-        if (value != null) {
-            variables.put(name, value);
-        }
+    private static Map<String, Object> allFacts(ComplaintIntake intake, String reference) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(VAR_REFERENCE, reference);
+        variables.put(VAR_CUSTOMER_NAME, intake.customerName());
+        variables.put(VAR_CUSTOMER_EMAIL, intake.customerEmail());
+        variables.put(VAR_CUSTOMER_PHONE, intake.customerPhone());
+        variables.put(VAR_CHANNEL, intake.channel());
+        variables.put(VAR_CATEGORY, intake.category());
+        variables.put(VAR_DESCRIPTION, intake.description());
+        variables.put(VAR_ABOUT_EMPLOYEE, intake.aboutEmployee());
+        variables.put(VAR_ORDER_REFERENCE, intake.orderReference());
+        return variables;
     }
 
     /** The complaint as the start sent it (whichever door), normalized. */
