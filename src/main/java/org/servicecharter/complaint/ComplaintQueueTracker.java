@@ -36,7 +36,9 @@ class ComplaintQueueTracker {
                 || !task.getProcessDefinitionId().startsWith(ComplaintProcess.PROCESS_KEY + ":")) {
             return;
         }
-        String reference = (String) task.getVariable(ComplaintProcess.VAR_REFERENCE);
+        // the complaint's reference is its instance's business key (RegisterComplaintDelegate makes it so); read from
+        // the execution, it costs no look-up of the task's variables
+        String reference = task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey();
         if (reference == null) {
             return;
         }

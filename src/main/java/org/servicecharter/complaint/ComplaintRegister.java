@@ -3,18 +3,26 @@ package org.servicecharter.complaint;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.servicecharter.platform.Conflict;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The complaints register: each complaint's facts and outcome, in the application's own table, and every correction of
  * a fact (table {@code complaint_correction}, append-only: inserted and read here, never changed).
+ *
+ * <p>Within one transaction a complaint is read once: a step asks about it several times (whom it is about for the
+ * task rights, whether the customer has an address for the survey gateway, the facts for a mail), and the entry read
+ * — or just registered — answers them all. Every change made here forgets the transaction's copy, so a read after a
+ * change reads the database again.
  */
 @Repository
 public class ComplaintRegister {
@@ -51,13 +59,21 @@ public class ComplaintRegister {
     }
 
     public void register(String reference, String processInstanceId, String receivedBy, ComplaintIntake intake) {
+        Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         jdbc.update("""
                 INSERT INTO complaint (reference, process_instance_id, received_at, received_by, customer_name,
                     customer_email, customer_phone, channel, category, description, about_employee, order_reference, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN')""",
-                reference, processInstanceId, Timestamp.from(Instant.now()), receivedBy, intake.customerName(),
+                reference, processInstanceId, Timestamp.from(receivedAt), receivedBy, intake.customerName(),
                 intake.customerEmail(), intake.customerPhone(), intake.channel(), intake.category(), intake.description(),
                 intake.aboutEmployee(), intake.orderReference());
+        Map<String, Entry> read = readInThisTransaction();
+        if (read != null) {
+            read.put(reference, new Entry(reference, processInstanceId, receivedAt, receivedBy, intake.customerName(),
+                    intake.customerEmail(), intake.customerPhone(), intake.channel(), intake.category(), intake.description(),
+                    intake.aboutEmployee(), intake.orderReference(), "OPEN", null, null, null, null, null, null, null, null,
+                    null, false, null, null, null, null, null, null, null, null, null, null));
+        }
     }
 
     /** Who the complaint is about, as registered at intake (null when it names nobody or is unknown). */
@@ -65,8 +81,7 @@ public class ComplaintRegister {
         if (reference == null) {
             return null;
         }
-        return jdbc.query("SELECT about_employee FROM complaint WHERE reference = ?", (rs, i) -> rs.getString(1), reference)
-                .stream().filter(Objects::nonNull).findFirst().orElse(null);
+        return find(reference).map(Entry::aboutEmployee).orElse(null);
     }
 
     public boolean exists(String reference) {
@@ -75,6 +90,7 @@ public class ComplaintRegister {
     }
 
     public void recordResolution(String reference, String resolution, String resolvedBy) {
+        forget(reference);
         jdbc.update("UPDATE complaint SET status = 'RESOLVED', resolution = ?, resolved_by = ?, resolved_at = ? WHERE reference = ?",
                 resolution, resolvedBy, Timestamp.from(Instant.now()), reference);
     }
@@ -82,6 +98,7 @@ public class ComplaintRegister {
     /** The goodwill gesture asked for and how the approval tiers decided it (approved amount null when rejected). */
     public void recordGoodwillDecision(String reference, BigDecimal amount, String reason, String outcome,
             BigDecimal approvedAmount, String decidedBy, String approvalRequest) {
+        forget(reference);
         jdbc.update("""
                 UPDATE complaint SET goodwill_amount = ?, goodwill_reason = ?, goodwill_outcome = ?, goodwill_approved_amount = ?,
                     goodwill_decided_by = ?, goodwill_approval_request = ?
@@ -89,14 +106,13 @@ public class ComplaintRegister {
     }
 
     public void flagForCorrectiveAction(String reference) {
+        forget(reference);
         jdbc.update("UPDATE complaint SET corrective_action_flagged = TRUE WHERE reference = ?", reference);
     }
 
     /** Whether the register has an e-mail address for the customer (the survey goes by mail, or by an agent's call). */
     public boolean hasCustomerEmail(String reference) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM complaint WHERE reference = ? AND customer_email IS NOT NULL",
-                Integer.class, reference);
-        return count != null && count > 0;
+        return find(reference).map(entry -> entry.customerEmail() != null).orElse(false);
     }
 
     /**
@@ -104,6 +120,7 @@ public class ComplaintRegister {
      * {@code takenBy}: the agent who took it on the phone, null when the customer answered on the survey page.
      */
     public void recordSurveyAnswer(String reference, int rating, String comment, boolean resolved, String takenBy) {
+        forget(reference);
         jdbc.update("""
                 UPDATE complaint SET status = 'CLOSED', survey_rating = ?, survey_comment = ?, survey_resolved = ?,
                     survey_taken_by = ?, survey_answered_at = ?
@@ -112,12 +129,14 @@ public class ComplaintRegister {
 
     /** A poor survey answer reopens the complaint for service recovery. */
     public void reopenForServiceRecovery(String reference) {
+        forget(reference);
         jdbc.update("UPDATE complaint SET status = 'RECOVERY', recovery_opened_at = ? WHERE reference = ?",
                 Timestamp.from(Instant.now()), reference);
     }
 
     /** What the supervisor did to put things right, and the outcome; the complaint is closed again. */
     public void recordRecoveryOutcome(String reference, String action, String outcome, String recoveredBy) {
+        forget(reference);
         jdbc.update("""
                 UPDATE complaint SET status = 'CLOSED', recovery_action = ?, recovery_outcome = ?, recovered_by = ?,
                     recovery_closed_at = ?
@@ -132,7 +151,11 @@ public class ComplaintRegister {
     }
 
     public Optional<Entry> find(String reference) {
-        return jdbc.query("SELECT * FROM complaint WHERE reference = ?", (rs, i) -> new Entry(
+        Map<String, Entry> read = readInThisTransaction();
+        if (read != null && read.containsKey(reference)) {
+            return Optional.ofNullable(read.get(reference));
+        }
+        Optional<Entry> entry = jdbc.query("SELECT * FROM complaint WHERE reference = ?", (rs, i) -> new Entry(
                 rs.getString("reference"), rs.getString("process_instance_id"), instant(rs.getTimestamp("received_at")),
                 rs.getString("received_by"), rs.getString("customer_name"), rs.getString("customer_email"),
                 rs.getString("customer_phone"), rs.getString("channel"), rs.getString("category"), rs.getString("description"),
@@ -147,6 +170,43 @@ public class ComplaintRegister {
                 rs.getString("recovery_action"), rs.getString("recovery_outcome"), rs.getString("recovered_by"),
                 instant(rs.getTimestamp("recovery_closed_at"))), reference)
                 .stream().findFirst();
+        if (read != null) {
+            read.put(reference, entry.orElse(null));
+        }
+        return entry;
+    }
+
+    /** The complaints read or registered in the current transaction (null outside one): reference → entry, or null if none. */
+    private Map<String, Entry> readInThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive() || jdbc.getDataSource() == null) {
+            return null;
+        }
+        Object connection = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        if (connection == null) {
+            return null;
+        }
+        if (TransactionSynchronizationManager.getResource(this) instanceof ReadInTransaction read) {
+            // a transaction started inside another one (its own connection) reads the database
+            return read.connection() == connection ? read.entries() : null;
+        }
+        ReadInTransaction read = new ReadInTransaction(connection, new HashMap<>());
+        TransactionSynchronizationManager.bindResource(this, read);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(ComplaintRegister.this);
+            }
+        });
+        return read.entries();
+    }
+
+    private record ReadInTransaction(Object connection, Map<String, Entry> entries) {
+    }
+
+    private void forget(String reference) {
+        if (TransactionSynchronizationManager.getResource(this) instanceof ReadInTransaction read) {
+            read.entries().remove(reference);
+        }
     }
 
     /**
@@ -156,6 +216,7 @@ public class ComplaintRegister {
      */
     public Correction correct(String reference, String fact, String oldValue, String newValue, String correctedBy,
             String reason, String processInstanceId) {
+        forget(reference);
         String column = CORRECTABLE.get(fact);
         if (column == null) {
             // the caller has checked the fact (ComplaintCorrections refuses any other with Rejected): a bug, not a request

@@ -26,6 +26,7 @@ class MailTexts {
 
     private final TemplateEngine text = new TemplateEngine();
     private final TemplateEngine html = new TemplateEngine();
+    private final Map<String, Boolean> bundledHtml = new java.util.concurrent.ConcurrentHashMap<>();
     private final MailProperties properties;
     private final String baseUrl;
     private final DatesForPeople dates;
@@ -97,6 +98,8 @@ class MailTexts {
                 && new java.io.File(properties.templatesDir(), template + ".html").isFile()) {
             return true;
         }
-        return MailTexts.class.getClassLoader().getResource("mail/" + template + ".html") != null;
+        // the application's own templates do not change while it runs: looked up in the jar once per template
+        return bundledHtml.computeIfAbsent(template,
+                name -> MailTexts.class.getClassLoader().getResource("mail/" + name + ".html") != null);
     }
 }

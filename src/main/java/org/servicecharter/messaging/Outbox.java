@@ -34,8 +34,9 @@ public class Outbox {
         MailTexts.Rendered text = texts.render(message.template(), message.model());
         String id = UUID.randomUUID().toString();
         boolean queued = table.insert(id, "<" + id + "@" + messageIdDomain + ">", message.key(), message, text, Instant.now());
-        if (queued) {
-            log.info("Queued message '{}' ({}) to {} about {}", text.subject(), message.template(),
+        if (queued && log.isDebugEnabled()) {
+            // the outbox row is the record (administrators: /admin/mail); a line per message in the log is for debugging
+            log.debug("Queued message '{}' ({}) to {} about {}", text.subject(), message.template(),
                     message.recipientUser() != null ? message.recipientUser() : "a customer", message.reference());
         }
         return queued;

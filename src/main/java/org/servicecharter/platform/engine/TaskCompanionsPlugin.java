@@ -66,7 +66,9 @@ public class TaskCompanionsPlugin extends AbstractProcessEnginePlugin {
 
     void name(DelegateTask task) {
         for (String variable : employeeVariables()) {
-            if (task.getExecution() == null || !(task.getVariable(variable) instanceof String userId) || userId.isBlank()
+            // a task being created has no variables of its own yet: the facts are its execution's, read there without
+            // a look-up of the task's (empty) variables
+            if (task.getExecution() == null || !(task.getExecution().getVariable(variable) instanceof String userId) || userId.isBlank()
                     || userId.equals(task.getAssignee())) {
                 continue; // nothing to name, or the task is that person's own (they know their name)
             }
@@ -78,7 +80,7 @@ public class TaskCompanionsPlugin extends AbstractProcessEnginePlugin {
         }
         java.util.Map<String, java.util.Map<String, String>> labels = null;
         for (String variable : labelled) {
-            if (!(task.getVariable(variable) instanceof String code) || code.isBlank()) {
+            if (!(task.getExecution().getVariable(variable) instanceof String code) || code.isBlank()) {
                 continue;
             }
             if (labels == null) {
