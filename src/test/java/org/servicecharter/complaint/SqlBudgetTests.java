@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * SQL statements per step of a complaint, counted with datasource-proxy, kept under a budget so that a change
  * that makes a step chattier fails the build. Budgets are the counts measured on H2 when they were set (start 24,
- * complete 34, send survey 20, end 42 since the survey answer looks its instance up once) plus about 20 %; lower
- * them when a change makes a step cheaper.
+ * complete 34, send survey 20, end 42) plus about 20 %; lower them when a change makes a step cheaper. Measured on
+ * 2026-12-03: start 24, complete 36, send survey 21, end 41 (the README's benchmark section).
  */
 @ServiceCharterTest
 class SqlBudgetTests {
